@@ -1,0 +1,61 @@
+"""Where Vorzimmer keeps its files.
+
+One home folder holds everything (database, logs, outbox, settings) so that a test, a
+second instance or a portable install can point the whole app elsewhere with
+``--home DIR`` or ``VORZIMMER_HOME``.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+import platformdirs
+
+HOME_ENV = "VORZIMMER_HOME"
+
+
+@dataclass(frozen=True)
+class AppPaths:
+    home: Path
+
+    @property
+    def database(self) -> Path:
+        return self.home / "vorzimmer.sqlite3"
+
+    @property
+    def settings_file(self) -> Path:
+        return self.home / "settings.json"
+
+    @property
+    def logs(self) -> Path:
+        return self.home / "logs"
+
+    @property
+    def outbox(self) -> Path:
+        return self.home / "outbox"
+
+    @property
+    def calendars(self) -> Path:
+        return self.home / "calendars"
+
+    @property
+    def drafts(self) -> Path:
+        return self.home / "drafts"
+
+    def ensure(self) -> AppPaths:
+        for folder in (self.home, self.logs, self.outbox, self.calendars, self.drafts):
+            folder.mkdir(parents=True, exist_ok=True)
+        return self
+
+
+def resolve_home(explicit: str | os.PathLike[str] | None = None) -> AppPaths:
+    """``--home`` wins over ``VORZIMMER_HOME``, which wins over the platform's data dir."""
+    if explicit:
+        home = Path(explicit)
+    elif os.environ.get(HOME_ENV):
+        home = Path(os.environ[HOME_ENV])
+    else:
+        home = Path(platformdirs.user_data_dir("vorzimmer", "Vorzimmer"))
+    return AppPaths(home.expanduser().resolve())

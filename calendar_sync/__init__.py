@@ -1,0 +1,1 @@
+"""Calendars of clients: CalDAV, ICS feeds, local calendars, free slots and booking."""

@@ -1,0 +1,1 @@
+"""Clients (Mandanten), their numbers, scripts, staff, callers, call log and notes."""

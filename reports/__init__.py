@@ -1,0 +1,1 @@
+"""Call-note PDFs, daily reports and their delivery."""

@@ -1,0 +1,1 @@
+"""Static files: translations, demo data, sounds, icons."""
