@@ -1,0 +1,691 @@
+"""The pjsua2 engine: one process, one thread for every pj call.
+
+Runs as ``python -m softphone`` (see ``__main__``). Commands arrive as JSON lines on
+stdin (read by a helper thread that never touches pj, only a queue); events leave as
+JSON lines on the original stdout. pjsua2 prints to fd 1 on its own, so fd 1 is pointed
+at stderr before pj starts and events go to a private duplicate.
+
+Lifetimes follow DESIGN.md §3: a ``Call`` is referenced the moment it exists and
+dropped when it is disconnected; pj ids never leave this module; shutdown hangs up,
+polls, drops every pj object, collects garbage, then destroys the library.
+"""
+
+from __future__ import annotations
+
+import gc
+import json
+import logging
+import os
+import queue
+import signal
+import sys
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+import pjsua2 as pj
+
+from appenv import logs
+from softphone import events as ev
+from softphone.audio_bridge import AudioBridge
+from softphone.call_info import SipParseError, parse_invite
+from softphone.keepalive import RegistrarProbe
+
+log = logs.get("softphone")
+
+CLOCK_RATE = 16000
+FRAME_MS = 20
+PJ_EINVALIDOP = 70013  # e.g. a re-INVITE while the previous one awaits its ACK
+RETRY_DELAY = 0.2
+RETRY_ATTEMPTS = 15
+CODEC_PRIORITIES = {"G722/16000/1": 255, "PCMA/8000/1": 254, "PCMU/8000/1": 253}
+LOW_PRIORITY = 100  # everything else: available, never preferred over G.722 / G.711
+
+_STATE_NAMES = {
+    pj.PJSIP_INV_STATE_NULL: "null",
+    pj.PJSIP_INV_STATE_CALLING: "calling",
+    pj.PJSIP_INV_STATE_INCOMING: "incoming",
+    pj.PJSIP_INV_STATE_EARLY: "early",
+    pj.PJSIP_INV_STATE_CONNECTING: "connecting",
+    pj.PJSIP_INV_STATE_CONFIRMED: "confirmed",
+    pj.PJSIP_INV_STATE_DISCONNECTED: "disconnected",
+}
+
+
+@dataclass
+class EngineOptions:
+    sip_port: int = 5070
+    bind_address: str = "0.0.0.0"
+    public_address: str = ""
+    user: str = "vorzimmer"
+    input_device: str | None = None
+    output_device: str | None = None
+    ringer_device: str | None = None
+    null_audio: bool = False
+    auto_answer: int = 0  # answer incoming calls with this code (0 = ring and wait)
+    log_level: int = 2
+
+
+@dataclass
+class CallSlot:
+    """What the engine knows about one call, keyed by the engine's own id."""
+
+    key: str
+    pj_call: EngineCall | None
+    direction: str
+    started: float = field(default_factory=time.monotonic)
+    confirmed_at: float | None = None
+    muted: bool = False
+    ended: bool = False
+
+
+class BridgePort(pj.AudioMediaPort):  # type: ignore[misc]
+    """Moves 20 ms frames between pj's conference bridge and the sound devices.
+
+    Runs on pj's media clock thread, so it only touches the lock-light audio bridge.
+    """
+
+    def __init__(self, bridge: AudioBridge) -> None:
+        super().__init__()
+        self.bridge = bridge
+
+    def onFrameRequested(self, frame: pj.MediaFrame) -> None:  # noqa: N802 (pj API)
+        frame.type = pj.PJMEDIA_FRAME_TYPE_AUDIO
+        frame.buf = pj.ByteVector(self.bridge.read_mic_frame())
+        frame.size = len(frame.buf)
+
+    def onFrameReceived(self, frame: pj.MediaFrame) -> None:  # noqa: N802 (pj API)
+        if frame.type == pj.PJMEDIA_FRAME_TYPE_AUDIO and frame.size:
+            self.bridge.write_speaker_frame(bytes(frame.buf))
+
+
+class EngineAccount(pj.Account):  # type: ignore[misc]
+    def __init__(self, engine: Engine, name: str) -> None:
+        super().__init__()
+        self.engine = engine
+        self.name = name
+
+    def onIncomingCall(self, prm: pj.OnIncomingCallParam) -> None:  # noqa: N802
+        self.engine.on_incoming(self, prm)
+
+    def onRegState(self, prm: pj.OnRegStateParam) -> None:  # noqa: N802
+        self.engine.on_reg_state(self, prm)
+
+
+class EngineCall(pj.Call):  # type: ignore[misc]
+    def __init__(self, engine: Engine, account: EngineAccount, call_id: int | None = None) -> None:
+        if call_id is None:
+            super().__init__(account)
+        else:
+            super().__init__(account, call_id)
+        self.engine = engine
+        self.key = ""
+
+    def onCallState(self, prm: pj.OnCallStateParam) -> None:  # noqa: N802
+        self.engine.on_call_state(self)
+
+    def onCallMediaState(self, prm: pj.OnCallMediaStateParam) -> None:  # noqa: N802
+        self.engine.on_media_state(self)
+
+    def onDtmfDigit(self, prm: pj.OnDtmfDigitParam) -> None:  # noqa: N802
+        method = "info" if prm.method == pj.PJSUA_DTMF_METHOD_SIP_INFO else "rfc4733"
+        self.engine.emit(ev.DtmfReceived(self.key, prm.digit, method))
+
+    def onCallTransferStatus(self, prm: pj.OnCallTransferStatusParam) -> None:  # noqa: N802
+        self.engine.emit(ev.TransferStatus(self.key, prm.statusCode, prm.reason, prm.finalNotify))
+        if prm.finalNotify and 200 <= prm.statusCode < 300:
+            self.engine.hangup_after_transfer(self.key)
+
+    def onCallTransferRequest(self, prm: pj.OnCallTransferRequestParam) -> None:  # noqa: N802
+        prm.newCall = self.engine.adopt_new_call("out", None)
+        prm.statusCode = 202
+
+    def onCallReplaceRequest(self, prm: pj.OnCallReplaceRequestParam) -> None:  # noqa: N802
+        prm.newCall = self.engine.adopt_new_call("in", None)
+
+    def onCallReplaced(self, prm: pj.OnCallReplacedParam) -> None:  # noqa: N802
+        prm.newCall = self.engine.adopt_new_call("in", prm.newCallId)
+
+
+class PjLogWriter(pj.LogWriter):  # type: ignore[misc]
+    """pj's own log goes to our log file; failures reach the UI as EngineError events."""
+
+    def write(self, entry: pj.LogEntry) -> None:
+        log.log(logging.INFO if entry.level <= 2 else logging.DEBUG, "pj: %s", entry.msg.rstrip())
+
+
+class Engine:
+    """Owns the endpoint, its accounts and calls. Every method runs on the pj thread."""
+
+    def __init__(self, options: EngineOptions, write_line: Callable[[str], None]) -> None:
+        self.options = options
+        self._write_line = write_line
+        self.commands: queue.Queue[dict[str, Any] | None] = queue.Queue()
+        self.calls: dict[str, CallSlot] = {}
+        self._next_call = 0
+        self._stop = False
+        self.ep: pj.Endpoint | None = None
+        self.local_account: EngineAccount | None = None
+        self.account: EngineAccount | None = None
+        self.probe: RegistrarProbe | None = None
+        self.port: BridgePort | None = None
+        self.bridge = AudioBridge(
+            options.input_device, options.output_device, sample_rate=CLOCK_RATE, frame_ms=FRAME_MS
+        )
+        self._log_writer = PjLogWriter()
+        self._media_objects: list[Any] = []  # players/recorders: pj objects we must outlive
+        self._retries: list[tuple[float, int, dict[str, Any]]] = []
+        self._last_audio_report = 0.0
+
+    # ---- lifecycle -------------------------------------------------------------------
+    def start(self) -> None:
+        ep = pj.Endpoint()
+        ep.libCreate()
+        cfg = pj.EpConfig()
+        cfg.uaConfig.threadCnt = 0
+        cfg.uaConfig.mainThreadOnly = True
+        cfg.uaConfig.userAgent = "Vorzimmer"
+        cfg.uaConfig.maxCalls = 4
+        cfg.logConfig.level = self.options.log_level
+        cfg.logConfig.consoleLevel = self.options.log_level
+        cfg.logConfig.writer = self._log_writer
+        cfg.logConfig.decor = 0
+        cfg.medConfig.clockRate = CLOCK_RATE
+        cfg.medConfig.sndClockRate = CLOCK_RATE
+        cfg.medConfig.channelCount = 1
+        cfg.medConfig.audioFramePtime = FRAME_MS
+        cfg.medConfig.noVad = True
+        cfg.medConfig.ecTailLen = 0
+        ep.libInit(cfg)
+        for kind in (pj.PJSIP_TRANSPORT_UDP, pj.PJSIP_TRANSPORT_TCP):
+            tcfg = pj.TransportConfig()
+            tcfg.port = self.options.sip_port
+            if self.options.bind_address not in ("", "0.0.0.0"):
+                tcfg.boundAddress = self.options.bind_address
+            if self.options.public_address:
+                tcfg.publicAddress = self.options.public_address
+            ep.transportCreate(kind, tcfg)
+        ep.libStart()
+        ep.audDevManager().setNullDev()
+        for codec in ep.codecEnum2():
+            ep.codecSetPriority(codec.codecId, CODEC_PRIORITIES.get(codec.codecId, LOW_PRIORITY))
+        self.ep = ep
+
+        if not self.options.null_audio:
+            self.bridge.start()
+        fmt = pj.MediaFormatAudio()
+        fmt.init(pj.PJMEDIA_FORMAT_PCM, CLOCK_RATE, 1, FRAME_MS * 1000, 16)
+        self.port = BridgePort(self.bridge)
+        self.port.createPort("vorzimmer-bridge", fmt)
+
+        host = self.options.public_address or self._local_host()
+        acfg = pj.AccountConfig()
+        acfg.idUri = f"sip:{self.options.user}@{host}:{self.options.sip_port}"
+        self.local_account = EngineAccount(self, "local")
+        self.local_account.create(acfg, True)
+        mode, reason = self._audio_mode()
+        self.emit(ev.EngineReady(acfg.idUri, self.options.sip_port, mode, reason,
+                                 ep.libVersion().full))
+
+    def _audio_mode(self) -> tuple[str, str]:
+        if self.options.null_audio:
+            return "null", "sound devices disabled (--null-audio)"
+        return self.bridge.mode, self.bridge.reason or ""
+
+    def _local_host(self) -> str:
+        if self.options.bind_address not in ("", "0.0.0.0"):
+            return self.options.bind_address
+        return "127.0.0.1"
+
+    def run(self) -> None:
+        """Poll pj and the command queue until told to stop."""
+        assert self.ep is not None
+        while not self._stop:
+            self.ep.libHandleEvents(10)
+            self._drain_commands()
+            self._run_due_retries()
+            self._poll_probe()
+            self._report_audio()
+
+    def request_stop(self) -> None:
+        self._stop = True
+
+    def shutdown(self) -> None:
+        """Hang up, let the BYEs go out, drop every pj object, then destroy the library."""
+        if self.ep is None:
+            return
+        for slot in list(self.calls.values()):
+            if slot.pj_call is not None:
+                try:
+                    slot.pj_call.hangup(pj.CallOpParam(True))
+                except pj.Error as exc:
+                    log.info("hangup at shutdown: %s", exc.info())
+        deadline = time.monotonic() + 0.5
+        while time.monotonic() < deadline:
+            self.ep.libHandleEvents(10)
+        for slot in self.calls.values():
+            slot.pj_call = None
+        self.calls.clear()
+        if self.account is not None:
+            try:
+                self.account.setRegistration(False)
+            except pj.Error:
+                pass
+            deadline = time.monotonic() + 0.3
+            while time.monotonic() < deadline:
+                self.ep.libHandleEvents(10)
+        if self.probe is not None:
+            self.probe.close()
+            self.probe = None
+        self.account = None
+        self.local_account = None
+        self.port = None
+        self._media_objects.clear()
+        gc.collect()
+        self.ep.libDestroy()
+        self.ep = None
+        self.bridge.stop()
+
+    # ---- events out ------------------------------------------------------------------
+    def emit(self, event: ev.Event) -> None:
+        self._write_line(ev.encode(event))
+
+    def _report_audio(self) -> None:
+        now = time.monotonic()
+        if now - self._last_audio_report < 5.0:
+            return
+        self._last_audio_report = now
+        s = self.bridge.stats()
+        mode, reason = self._audio_mode()
+        self.emit(
+            ev.AudioStatus(
+                mode,
+                reason,
+                s.mic_underruns,
+                s.speaker_underruns,
+                s.overflows,
+                round(s.added_latency_ms, 1),
+            )
+        )
+
+    # ---- commands in -----------------------------------------------------------------
+    def _drain_commands(self) -> None:
+        while True:
+            try:
+                cmd = self.commands.get_nowait()
+            except queue.Empty:
+                return
+            if cmd is None:  # stdin closed: the UI is gone
+                self._stop = True
+                return
+            self._execute(cmd, RETRY_ATTEMPTS)
+
+    def _execute(self, cmd: dict[str, Any], attempts_left: int) -> None:
+        name = str(cmd.get("cmd", ""))
+        handler = getattr(self, f"cmd_{name}", None)
+        if handler is None:
+            self.emit(ev.EngineError(f"unknown command {name!r}", name))
+            return
+        try:
+            handler(**{k: v for k, v in cmd.items() if k != "cmd"})
+        except pj.Error as exc:
+            if exc.status == PJ_EINVALIDOP and attempts_left > 0:
+                # the dialog is busy (a re-INVITE awaits its ACK): try again shortly
+                self._retries.append((time.monotonic() + RETRY_DELAY, attempts_left - 1, cmd))
+                return
+            self.emit(ev.EngineError(exc.info(), name))
+        except (KeyError, TypeError, ValueError) as exc:
+            self.emit(ev.EngineError(f"bad command: {exc}", name))
+
+    def _run_due_retries(self) -> None:
+        if not self._retries:
+            return
+        now = time.monotonic()
+        due = [r for r in self._retries if r[0] <= now]
+        self._retries = [r for r in self._retries if r[0] > now]
+        for _, attempts_left, cmd in due:
+            self._execute(cmd, attempts_left)
+
+    def _slot(self, call: str) -> CallSlot:
+        slot = self.calls.get(call)
+        if slot is None or slot.pj_call is None:
+            raise KeyError(f"no such call {call}")
+        return slot
+
+    def cmd_shutdown(self) -> None:
+        self._stop = True
+
+    def cmd_ping(self) -> None:
+        self._report_audio_now()
+
+    def _report_audio_now(self) -> None:
+        self._last_audio_report = 0.0
+        self._report_audio()
+
+    def cmd_register(
+        self,
+        registrar: str,
+        username: str,
+        password: str,
+        transport: str = "udp",
+        domain: str = "",
+        expires: int = 300,
+    ) -> None:
+        """(Re)configure the one registered account; the local account stays for direct SIP."""
+        assert self.ep is not None
+        self._drop_account()
+        host, _, port_s = registrar.partition(":")
+        port = int(port_s or 5060)
+        domain = domain or host
+        acfg = pj.AccountConfig()
+        acfg.idUri = f"sip:{username}@{domain}"
+        suffix = ";transport=tcp" if transport == "tcp" else ""
+        acfg.regConfig.registrarUri = f"sip:{host}:{port}{suffix}"
+        acfg.regConfig.timeoutSec = expires
+        acfg.regConfig.retryIntervalSec = 5
+        acfg.regConfig.firstRetryIntervalSec = 2
+        acfg.sipConfig.proxies.append(f"sip:{host}:{port};lr{suffix}")
+        acfg.sipConfig.authCreds.append(pj.AuthCredInfo("digest", "*", username, 0, password))
+        account = EngineAccount(self, f"{username}@{domain}")
+        account.create(acfg, True)
+        self.account = account
+        self.emit(ev.RegistrationState(account.name, "registering", 0, ""))
+        if transport == "udp":
+            self.probe = RegistrarProbe(host, port)
+
+    def cmd_unregister(self) -> None:
+        self._drop_account()
+
+    def _drop_account(self) -> None:
+        if self.probe is not None:
+            self.probe.close()
+            self.probe = None
+        if self.account is not None:
+            name = self.account.name
+            try:
+                self.account.setRegistration(False)
+            except pj.Error:
+                pass
+            self.account.shutdown()
+            self.account = None
+            self.emit(ev.RegistrationState(name, "unregistered", 0, ""))
+
+    def cmd_call(self, uri: str, tag: str = "") -> str:
+        account = self.account if self._registered() else self.local_account
+        assert account is not None
+        if not uri.startswith(("sip:", "sips:", "tel:")):
+            uri = self._uri_for(uri)
+        call = self.adopt_new_call("out", None, account)
+        try:
+            call.makeCall(uri, pj.CallOpParam(True))
+        except pj.Error:
+            self.calls.pop(call.key, None)
+            raise
+        self.emit(ev.CallStarted(call.key, uri, tag))
+        return call.key
+
+    def _uri_for(self, number: str) -> str:
+        number = "".join(ch for ch in number if ch.isdigit() or ch in "+*#")
+        if self.account is not None and self._registered():
+            domain = self.account.name.split("@", 1)[1]
+            return f"sip:{number}@{domain}"
+        raise ValueError(f"cannot dial {number!r} without a SIP account; use a sip: URI")
+
+    def _registered(self) -> bool:
+        if self.account is None:
+            return False
+        try:
+            return bool(self.account.getInfo().regIsActive)
+        except pj.Error:
+            return False
+
+    def cmd_answer(self, call: str, code: int = 200) -> None:
+        op = pj.CallOpParam(True)
+        op.statusCode = code
+        self._slot(call).pj_call.answer(op)  # type: ignore[union-attr]
+
+    def cmd_reject(self, call: str, code: int = 486) -> None:
+        op = pj.CallOpParam(True)
+        op.statusCode = code
+        self._slot(call).pj_call.hangup(op)  # type: ignore[union-attr]
+
+    def cmd_hangup(self, call: str) -> None:
+        self._slot(call).pj_call.hangup(pj.CallOpParam(True))  # type: ignore[union-attr]
+
+    def cmd_hold(self, call: str) -> None:
+        self._slot(call).pj_call.setHold(pj.CallOpParam(True))  # type: ignore[union-attr]
+
+    def cmd_unhold(self, call: str) -> None:
+        op = pj.CallOpParam(True)
+        op.opt.flag = pj.PJSUA_CALL_UNHOLD
+        self._slot(call).pj_call.reinvite(op)  # type: ignore[union-attr]
+
+    def cmd_mute(self, call: str, on: bool = True) -> None:
+        slot = self._slot(call)
+        slot.muted = bool(on)
+        self._connect_audio(slot)
+
+    def cmd_dtmf(self, call: str, digits: str, method: str = "rfc4733") -> None:
+        digits = "".join(ch for ch in digits if ch in "0123456789*#ABCDabcd")
+        if not digits:
+            raise ValueError("no DTMF digits")
+        pj_call = self._slot(call).pj_call
+        assert pj_call is not None
+        if method == "info":
+            prm = pj.CallSendDtmfParam()
+            prm.method = pj.PJSUA_DTMF_METHOD_SIP_INFO
+            prm.digits = digits
+            pj_call.sendDtmf(prm)
+        else:
+            pj_call.dialDtmf(digits)
+
+    def cmd_transfer(self, call: str, uri: str) -> None:
+        """Blind transfer: REFER the far end to ``uri``; hang up when it reports success."""
+        if not uri.startswith(("sip:", "sips:", "tel:")):
+            uri = self._uri_for(uri)
+        self._slot(call).pj_call.xfer(uri, pj.CallOpParam(True))  # type: ignore[union-attr]
+
+    def cmd_transfer_attended(self, call: str, consult: str) -> None:
+        """Connect the held caller ``call`` with the consulted party ``consult`` (Replaces)."""
+        target = self._slot(consult).pj_call
+        self._slot(call).pj_call.xferReplaces(target, pj.CallOpParam(True))  # type: ignore[union-attr]
+
+    def cmd_play_file(self, call: str, path: str) -> None:
+        """Play a WAV into a call (announcements; the test peer speaks with it)."""
+        slot = self._slot(call)
+        player = pj.AudioMediaPlayer()
+        player.createPlayer(path, pj.PJMEDIA_FILE_NO_LOOP)
+        player.startTransmit(self._call_audio(slot))
+        self._media_objects.append(player)
+
+    def cmd_record_file(self, call: str, path: str) -> None:
+        slot = self._slot(call)
+        recorder = pj.AudioMediaRecorder()
+        recorder.createRecorder(path)
+        self._call_audio(slot).startTransmit(recorder)
+        self._media_objects.append(recorder)
+
+    def cmd_stop_files(self) -> None:
+        self._media_objects.clear()
+
+    # ---- pj callbacks ----------------------------------------------------------------
+    def adopt_new_call(
+        self, direction: str, call_id: int | None, account: EngineAccount | None = None
+    ) -> EngineCall:
+        """Create a Call and keep a strong reference at once (else pj declines it)."""
+        account = account or self.account or self.local_account
+        assert account is not None
+        call = EngineCall(self, account, call_id)
+        self._next_call += 1
+        call.key = f"c{self._next_call}"
+        self.calls[call.key] = CallSlot(call.key, call, direction)
+        return call
+
+    def on_incoming(self, account: EngineAccount, prm: pj.OnIncomingCallParam) -> None:
+        received = time.time()
+        call = self.adopt_new_call("in", prm.callId, account)
+        try:
+            info = parse_invite(prm.rdata.wholeMsg)
+        except SipParseError as exc:
+            log.warning("unparseable INVITE (%s); answering it anyway", exc)
+            info = parse_invite(f"INVITE sip:unknown@invalid SIP/2.0\r\nCall-ID: {call.key}\r\n\r\n")
+        self.emit(ev.IncomingCall(call.key, info, received))
+        op = pj.CallOpParam(True)
+        op.statusCode = self.options.auto_answer or 180
+        call.answer(op)
+
+    def on_call_state(self, call: EngineCall) -> None:
+        slot = self.calls.get(call.key)
+        if slot is None:
+            return
+        info = call.getInfo()
+        state = _STATE_NAMES.get(info.state, str(info.state))
+        if state == "confirmed" and slot.confirmed_at is None:
+            slot.confirmed_at = time.monotonic()
+        self.emit(
+            ev.CallStateChanged(
+                call.key,
+                state,
+                slot.direction,
+                info.remoteUri,
+                info.lastStatusCode,
+                info.lastReason,
+            )
+        )
+        if info.state == pj.PJSIP_INV_STATE_DISCONNECTED:
+            duration = time.monotonic() - slot.confirmed_at if slot.confirmed_at else 0.0
+            slot.ended = True
+            self.emit(
+                ev.CallEnded(
+                    call.key,
+                    info.lastStatusCode,
+                    info.lastReason,
+                    round(duration, 3),
+                    slot.confirmed_at is not None,
+                )
+            )
+            slot.pj_call = None
+            del self.calls[call.key]
+
+    def _call_audio(self, slot: CallSlot) -> pj.AudioMedia:
+        assert slot.pj_call is not None
+        info = slot.pj_call.getInfo()
+        for mi in info.media:
+            if mi.type == pj.PJMEDIA_TYPE_AUDIO and mi.status in (
+                pj.PJSUA_CALL_MEDIA_ACTIVE,
+                pj.PJSUA_CALL_MEDIA_REMOTE_HOLD,
+            ):
+                return slot.pj_call.getAudioMedia(mi.index)
+        raise KeyError(f"call {slot.key} has no active audio")
+
+    def on_media_state(self, call: EngineCall) -> None:
+        """Every re-INVITE rebuilds the stream: reconnect audio each time."""
+        slot = self.calls.get(call.key)
+        if slot is None:
+            return
+        info = call.getInfo()
+        local_hold = remote_hold = active = False
+        for mi in info.media:
+            if mi.type != pj.PJMEDIA_TYPE_AUDIO:
+                continue
+            local_hold |= mi.status == pj.PJSUA_CALL_MEDIA_LOCAL_HOLD
+            remote_hold |= mi.status == pj.PJSUA_CALL_MEDIA_REMOTE_HOLD
+            active |= mi.status == pj.PJSUA_CALL_MEDIA_ACTIVE
+        if active or remote_hold:
+            self._connect_audio(slot)
+        self.emit(ev.MediaStateChanged(call.key, active, local_hold, remote_hold, slot.muted))
+
+    def _connect_audio(self, slot: CallSlot) -> None:
+        assert self.port is not None
+        try:
+            aud = self._call_audio(slot)
+        except KeyError:
+            return
+        aud.startTransmit(self.port)
+        if slot.muted:
+            self.port.stopTransmit(aud)
+        else:
+            self.port.startTransmit(aud)
+
+    def hangup_after_transfer(self, key: str) -> None:
+        slot = self.calls.get(key)
+        if slot is not None and slot.pj_call is not None:
+            try:
+                slot.pj_call.hangup(pj.CallOpParam(True))
+            except pj.Error as exc:
+                log.info("hangup after transfer: %s", exc.info())
+
+    def on_reg_state(self, account: EngineAccount, prm: pj.OnRegStateParam) -> None:
+        if account is not self.account:
+            return
+        info = account.getInfo()
+        if info.regIsActive:
+            state = "registered"
+        elif prm.code // 100 == 2:
+            state = "unregistered"
+        else:
+            state = "failed"
+        self.emit(ev.RegistrationState(account.name, state, prm.code, prm.reason))
+
+    def _poll_probe(self) -> None:
+        if self.probe is None or self.account is None:
+            return
+        result = self.probe.poll()
+        if not result.changed:
+            return
+        if result.alive:
+            log.info("registrar reachable again: re-registering")
+            self.emit(ev.RegistrationState(self.account.name, "registering", 0, "reachable"))
+            self.account.setRegistration(True)
+        else:
+            log.info("registrar unreachable")
+            self.emit(ev.RegistrationState(self.account.name, "unreachable", 408, "no answer"))
+
+
+def _stdin_reader(commands: queue.Queue[dict[str, Any] | None], stream: Any) -> None:
+    """Reads commands; never touches pj (it isn't registered with pjlib)."""
+    for raw in stream:
+        line = raw.strip()
+        if not line:
+            continue
+        try:
+            cmd = json.loads(line)
+            if not isinstance(cmd, dict):
+                raise ValueError("not an object")
+        except ValueError:
+            log.warning("ignoring malformed command line: %r", line[:200])
+            continue
+        commands.put(cmd)
+    commands.put(None)
+
+
+def serve(options: EngineOptions) -> int:
+    """Entry point of the engine process."""
+    proto = os.fdopen(os.dup(1), "w", encoding="utf-8", buffering=1)
+    os.dup2(2, 1)  # anything pj or a library prints goes to stderr, not into the protocol
+    sys.stdout = sys.stderr
+    lock = threading.Lock()
+
+    def write_line(line: str) -> None:
+        with lock:
+            proto.write(line + "\n")
+            proto.flush()
+
+    engine = Engine(options, write_line)
+    signal.signal(signal.SIGTERM, lambda *_: engine.request_stop())
+    signal.signal(signal.SIGINT, lambda *_: engine.request_stop())
+    threading.Thread(
+        target=_stdin_reader, args=(engine.commands, sys.stdin), name="commands", daemon=True
+    ).start()
+    try:
+        engine.start()
+        engine.run()
+    except pj.Error as exc:
+        log.error("engine failed: %s", exc.info())
+        write_line(ev.encode(ev.EngineError(exc.info(), "start")))
+        return 1
+    finally:
+        engine.shutdown()
+    return 0
