@@ -17,6 +17,7 @@ import json
 import logging
 import os
 import queue
+import re
 import signal
 import sys
 import threading
@@ -223,6 +224,7 @@ class Engine:
         host = self.options.public_address or self._local_host()
         acfg = pj.AccountConfig()
         acfg.idUri = f"sip:{self.options.user}@{host}:{self.options.sip_port}"
+        self._bind_media(acfg)
         self.local_account = EngineAccount(self, "local")
         self.local_account.create(acfg, True)
         mode, reason = self._audio_mode()
@@ -233,6 +235,12 @@ class Engine:
         if self.options.null_audio:
             return "null", "sound devices disabled (--null-audio)"
         return self.bridge.mode, self.bridge.reason or ""
+
+    def _bind_media(self, acfg: pj.AccountConfig) -> None:
+        if self.options.bind_address not in ("", "0.0.0.0"):
+            acfg.mediaConfig.transportConfig.boundAddress = self.options.bind_address
+        if self.options.public_address:
+            acfg.mediaConfig.transportConfig.publicAddress = self.options.public_address
 
     def _local_host(self) -> str:
         if self.options.bind_address not in ("", "0.0.0.0"):
@@ -381,6 +389,7 @@ class Engine:
         domain = domain or host
         acfg = pj.AccountConfig()
         acfg.idUri = f"sip:{username}@{domain}"
+        self._bind_media(acfg)
         suffix = ";transport=tcp" if transport == "tcp" else ""
         acfg.regConfig.registrarUri = f"sip:{host}:{port}{suffix}"
         acfg.regConfig.timeoutSec = expires
@@ -426,12 +435,17 @@ class Engine:
         self.emit(ev.CallStarted(call.key, uri, tag))
         return call.key
 
-    def _uri_for(self, number: str) -> str:
-        number = "".join(ch for ch in number if ch.isdigit() or ch in "+*#")
+    def _uri_for(self, target: str) -> str:
+        """A dialled number (separators dropped) or a user name, at the registrar's domain."""
+        target = target.strip()
+        if re.fullmatch(r"[+\d][\d\s()./-]*", target):
+            target = "".join(ch for ch in target if ch.isdigit() or ch == "+")
+        elif not re.fullmatch(r"[\w.!~*'()&=$,;?/%+-]+", target):
+            raise ValueError(f"cannot dial {target!r}")
         if self.account is not None and self._registered():
             domain = self.account.name.split("@", 1)[1]
-            return f"sip:{number}@{domain}"
-        raise ValueError(f"cannot dial {number!r} without a SIP account; use a sip: URI")
+            return f"sip:{target}@{domain}"
+        raise ValueError(f"cannot dial {target!r} without a SIP account; use a sip: URI")
 
     def _registered(self) -> bool:
         if self.account is None:
@@ -466,6 +480,7 @@ class Engine:
         slot = self._slot(call)
         slot.muted = bool(on)
         self._connect_audio(slot)
+        self._emit_media(slot)
 
     def cmd_dtmf(self, call: str, digits: str, method: str = "rfc4733") -> None:
         digits = "".join(ch for ch in digits if ch in "0123456789*#ABCDabcd")
@@ -583,19 +598,23 @@ class Engine:
     def on_media_state(self, call: EngineCall) -> None:
         """Every re-INVITE rebuilds the stream: reconnect audio each time."""
         slot = self.calls.get(call.key)
-        if slot is None:
-            return
-        info = call.getInfo()
-        local_hold = remote_hold = active = False
-        for mi in info.media:
-            if mi.type != pj.PJMEDIA_TYPE_AUDIO:
-                continue
-            local_hold |= mi.status == pj.PJSUA_CALL_MEDIA_LOCAL_HOLD
-            remote_hold |= mi.status == pj.PJSUA_CALL_MEDIA_REMOTE_HOLD
-            active |= mi.status == pj.PJSUA_CALL_MEDIA_ACTIVE
-        if active or remote_hold:
+        if slot is not None:
             self._connect_audio(slot)
-        self.emit(ev.MediaStateChanged(call.key, active, local_hold, remote_hold, slot.muted))
+            self._emit_media(slot)
+
+    def _emit_media(self, slot: CallSlot) -> None:
+        assert slot.pj_call is not None
+        info = slot.pj_call.getInfo()  # keep it: media items point into this object (SWIG)
+        statuses = [mi.status for mi in info.media if mi.type == pj.PJMEDIA_TYPE_AUDIO]
+        self.emit(
+            ev.MediaStateChanged(
+                slot.key,
+                pj.PJSUA_CALL_MEDIA_ACTIVE in statuses,
+                pj.PJSUA_CALL_MEDIA_LOCAL_HOLD in statuses,
+                pj.PJSUA_CALL_MEDIA_REMOTE_HOLD in statuses,
+                slot.muted,
+            )
+        )
 
     def _connect_audio(self, slot: CallSlot) -> None:
         assert self.port is not None
