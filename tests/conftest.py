@@ -58,3 +58,15 @@ pytest_plugins = [
     "tests.fixtures.keyring",
     "tests.fixtures.qt",
 ]
+
+
+@pytest.fixture(scope="session")
+def qapp(xvfb: str) -> Iterator[object]:
+    """pytest-qt's application, created on the Xvfb display (see tests/fixtures/qt.py)."""
+    from PySide6.QtWidgets import QApplication
+
+    from ui.tasks import set_synchronous
+
+    app = QApplication.instance() or QApplication(["vorzimmer-tests"])
+    set_synchronous(False)
+    yield app

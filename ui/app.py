@@ -1,0 +1,142 @@
+"""Build the application: settings, store, phone engine, main window; run until quit."""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import sys
+
+from PySide6.QtCore import QSocketNotifier
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
+
+from appenv import logs, secrets
+from appenv.paths import AppPaths
+from appenv.settings import Settings
+from clients.store import SqliteClientStore
+from ui import i18n
+from ui.main_window import MainWindow
+from ui.phone import PhoneAdapter
+from ui.settings_dialog import SettingsDialog, sip_secret_key
+from ui.tasks import run_task
+
+log = logs.get("app")
+
+
+def engine_args(settings: Settings, sip_port: int | None) -> list[str]:
+    args = ["--sip-port", str(sip_port or settings.get("sip.local_port")),
+            "--bind", settings.get("sip.bind_address")]
+    for option, key in (("--input-device", "audio.input"), ("--output-device", "audio.output"),
+                        ("--ringer-device", "audio.ringer")):
+        if settings.get(key):
+            args += [option, settings.get(key)]
+    if os.environ.get("VORZIMMER_NULL_AUDIO"):
+        args.append("--null-audio")
+    return args
+
+
+class Application:
+    """Owns the long-lived objects and wires them together."""
+
+    def __init__(self, qt_app: QApplication, paths: AppPaths, sip_port: int | None,
+                 demo: bool) -> None:
+        self.qt_app = qt_app
+        self.paths = paths
+        self.sip_port = sip_port
+        self.settings = Settings(paths.settings_file)
+        self.translators = i18n.install(qt_app, self.settings.get("ui.language"))
+        self.store = SqliteClientStore(paths.database)
+        if demo:
+            from clients.demo import load_demo
+
+            added = load_demo(self.store)
+            if added:
+                log.info("demo dataset loaded (%d clients)", added)
+        self.phone = PhoneAdapter(engine_args(self.settings, sip_port))
+        self.window = MainWindow(self.phone, self.store, self.settings)
+        self.window.settings_requested.connect(self.open_settings)
+        qt_app.aboutToQuit.connect(self.shutdown)
+
+    def start(self) -> None:
+        self.window.show()
+        self.phone.start()
+        self.register_from_settings()
+
+    def register_from_settings(self, password: str | None = None) -> None:
+        registrar = self.settings.get("sip.registrar")
+        username = self.settings.get("sip.username")
+        if not (registrar and username):
+            return
+        transport = self.settings.get("sip.transport")
+
+        def fetch() -> str | None:
+            return password or secrets.get_secret(sip_secret_key(username, registrar))
+
+        def done(pw: str | None) -> None:
+            if pw is None:
+                self.window.on_error(self.window.tr("No password stored for {0}: open Settings.")
+                                     .format(username))
+                return
+            self.phone.register(registrar, username, pw, transport)
+
+        run_task(fetch, done, lambda exc: self.window.on_error(str(exc)))
+
+    def open_settings(self) -> None:
+        dialog = SettingsDialog(self.settings, self.window)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        try:
+            change = dialog.apply()
+        except secrets.SecretStoreUnavailable as exc:
+            QMessageBox.warning(self.window, self.window.tr("Password not saved"), str(exc))
+            return
+        if change.audio_changed and not self.phone.board.calls:
+            self.phone.stop()
+            self.phone = self._replace_phone()
+        if change.account_changed:
+            if self.settings.get("sip.registrar"):
+                self.register_from_settings(change.password)
+            else:
+                self.phone.unregister()
+
+    def _replace_phone(self) -> PhoneAdapter:
+        self.phone.engine_args = engine_args(self.settings, self.sip_port)
+        self.phone.start()
+        return self.phone
+
+    def shutdown(self) -> None:
+        self.phone.stop()
+        self.store.close()
+
+
+def _quit_on_signals(app: QApplication) -> QSocketNotifier:
+    """SIGTERM/SIGINT end the app cleanly (calls hung up) via Qt's event loop."""
+    rsock, wsock = socket.socketpair()
+    rsock.setblocking(False)
+    wsock.setblocking(False)
+    signal.set_wakeup_fd(wsock.fileno())
+    for sig in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(sig, lambda *_: None)
+    notifier = QSocketNotifier(rsock.fileno(), QSocketNotifier.Type.Read, app)
+
+    def woke() -> None:
+        try:
+            rsock.recv(64)
+        except OSError:
+            pass
+        app.quit()
+
+    notifier.activated.connect(woke)
+    notifier._sockets = (rsock, wsock)  # type: ignore[attr-defined]  # keep them alive
+    return notifier
+
+
+def run_app(paths: AppPaths, sip_port: int | None = None, demo: bool = False) -> int:
+    app = QApplication.instance() or QApplication(sys.argv)
+    assert isinstance(app, QApplication)
+    app.setApplicationName("Vorzimmer")
+    app.setOrganizationName("Vorzimmer")
+    _notifier = _quit_on_signals(app)
+    application = Application(app, paths, sip_port, demo)
+    application.start()
+    return app.exec()

@@ -1,0 +1,76 @@
+"""The call history: newest first; double-click calls back."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem, QWidget
+
+from clients.model import CallRecord
+
+
+class HistoryView(QTableWidget):
+    call_back = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(0, 5, parent)
+        self.setObjectName("history")
+        self.setHorizontalHeaderLabels(
+            [self.tr("Time"), self.tr("Direction"), self.tr("Caller / callee"),
+             self.tr("Duration"), self.tr("Outcome")]
+        )
+        self.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.verticalHeader().setVisible(False)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.cellDoubleClicked.connect(self._double_clicked)
+        self._numbers: list[str] = []
+
+    def _outcome_text(self, outcome: str) -> str:
+        return {
+            "answered": self.tr("answered"),
+            "missed": self.tr("missed"),
+            "rejected": self.tr("rejected"),
+            "busy": self.tr("busy"),
+            "failed": self.tr("failed"),
+            "transferred": self.tr("transferred"),
+        }.get(outcome, outcome)
+
+    def show_calls(self, calls: Sequence[CallRecord]) -> None:
+        self.setRowCount(0)
+        self._numbers = []
+        for record in calls:
+            self._append(record)
+
+    def prepend(self, record: CallRecord) -> None:
+        self.insertRow(0)
+        self._numbers.insert(0, record.caller_number or "")
+        self._fill(0, record)
+
+    def _append(self, record: CallRecord) -> None:
+        row = self.rowCount()
+        self.insertRow(row)
+        self._numbers.append(record.caller_number or "")
+        self._fill(row, record)
+
+    def _fill(self, row: int, record: CallRecord) -> None:
+        local = record.started_at.astimezone()
+        when = local.strftime("%d.%m. %H:%M") if local.date() != dt.date.today() \
+            else local.strftime("%H:%M")
+        who = record.caller_number or ""
+        if record.caller_name:
+            who = f"{record.caller_name} ({who})" if who else record.caller_name
+        duration = f"{int(record.duration_s or 0) // 60}:{int(record.duration_s or 0) % 60:02d}"
+        direction = "⬇ " + self.tr("in") if record.direction.value == "in" else "⬆ " + self.tr("out")
+        outcome = record.outcome.value if record.outcome is not None else ""
+        for col, text in enumerate((when, direction, who, duration, self._outcome_text(outcome))):
+            item = QTableWidgetItem(text)
+            if col == 4 and outcome == "missed":
+                item.setForeground(Qt.GlobalColor.red)
+            self.setItem(row, col, item)
+
+    def _double_clicked(self, row: int, _col: int) -> None:
+        if 0 <= row < len(self._numbers) and self._numbers[row]:
+            self.call_back.emit(self._numbers[row])

@@ -1,0 +1,313 @@
+"""The operator's main window: account state, dial pad, calls, history."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QApplication,
+    QInputDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QScrollArea,
+    QSplitter,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from appenv import logs
+from appenv.settings import Settings
+from clients import phone_numbers
+from clients.model import CallRecord, Direction, Outcome
+from clients.store import ClientStore
+from softphone import events as ev
+from softphone.call_board import BoardCall, FinishedCall
+from ui.call_card import CallCard
+from ui.dial_pad import DialPad
+from ui.history_view import HistoryView
+from ui.phone import PhoneAdapter
+
+log = logs.get("ui")
+
+
+def record_for(finished: FinishedCall, client_id: int | None) -> CallRecord:
+    started = dt.datetime.fromtimestamp(finished.started_at, dt.UTC)
+    ended = started + dt.timedelta(seconds=max(finished.duration_s, 0.0))
+    return CallRecord(
+        client_id=client_id,
+        caller_number=phone_numbers.normalise(finished.number) or finished.number,
+        caller_name=finished.display_name or "",
+        dialled_number=phone_numbers.normalise(finished.dialled_number),
+        direction=Direction(finished.direction),
+        started_at=started,
+        answered_at=started if finished.answered else None,
+        ended_at=ended,
+        duration_s=round(finished.duration_s, 1),
+        outcome=Outcome(finished.outcome),
+        sip_call_id=finished.info.sip_call_id if finished.info else "",
+    )
+
+
+class MainWindow(QMainWindow):
+    settings_requested = Signal()
+    call_recorded = Signal(object)  # CallRecord, after it was stored
+
+    def __init__(self, phone: PhoneAdapter, store: ClientStore, settings: Settings) -> None:
+        super().__init__()
+        self.phone = phone
+        self.store = store
+        self.settings = settings
+        self.cards: dict[str, CallCard] = {}
+        self.client_of_call: dict[str, int | None] = {}  # set by the screen-pop
+        self._consult_for: dict[str, str] = {}  # consult tag -> held call
+        self.setObjectName("main-window")
+        self.setWindowTitle("Vorzimmer")
+        self.resize(1180, 760)
+
+        self.dial_pad = DialPad()
+        self.dial_pad.dial_requested.connect(self.dial)
+        self.dial_pad.digit_pressed.connect(self._pad_digit)
+
+        self.calls_box = QWidget()
+        self.calls_box.setObjectName("calls")
+        self.calls_layout = QVBoxLayout(self.calls_box)
+        self.no_calls = QLabel(self.tr("No calls."))
+        self.no_calls.setObjectName("no-calls")
+        self.calls_layout.addWidget(self.no_calls)
+        self.calls_layout.addStretch(1)
+        calls_scroll = QScrollArea()
+        calls_scroll.setWidgetResizable(True)
+        calls_scroll.setWidget(self.calls_box)
+
+        # the screen-pop puts its page per call here, beside the call cards
+        self.pop_area = QTabWidget()
+        self.pop_area.setObjectName("pop-area")
+        self.pop_area.setDocumentMode(True)
+        self.pop_area.setVisible(False)
+        self.side_panel = QTabWidget()  # history and other lists
+        self.side_panel.setObjectName("side-panel")
+        self.history = HistoryView()
+        self.history.call_back.connect(self.dial)
+        self.side_panel.addTab(self.history, self.tr("History"))
+
+        workspace = QSplitter(Qt.Orientation.Horizontal)
+        workspace.addWidget(calls_scroll)
+        workspace.addWidget(self.pop_area)
+        workspace.setStretchFactor(0, 2)
+        workspace.setStretchFactor(1, 3)
+        right = QSplitter(Qt.Orientation.Vertical)
+        right.addWidget(workspace)
+        right.addWidget(self.side_panel)
+        right.setStretchFactor(0, 3)
+        right.setStretchFactor(1, 2)
+        self.dial_pad.setMaximumWidth(280)
+        center = QSplitter(Qt.Orientation.Horizontal)
+        center.addWidget(self.dial_pad)
+        center.addWidget(right)
+        center.setStretchFactor(1, 1)
+        self.setCentralWidget(center)
+
+        self.reg_label = QLabel(self.tr("Local mode"))
+        self.reg_label.setObjectName("registration")
+        self.audio_label = QLabel()
+        self.audio_label.setObjectName("audio")
+        self.engine_label = QLabel(self.tr("Starting phone…"))
+        self.engine_label.setObjectName("engine")
+        for label in (self.reg_label, self.audio_label, self.engine_label):
+            self.statusBar().addPermanentWidget(label)
+
+        self._build_menu()
+        self._build_shortcuts()
+
+        phone.call_changed.connect(self.on_call_changed)
+        phone.call_finished.connect(self.on_call_finished)
+        phone.registration_changed.connect(self.on_registration)
+        phone.audio_changed.connect(self.on_audio)
+        phone.engine_state.connect(self.on_engine_state)
+        phone.error.connect(self.on_error)
+        phone.event.connect(self._on_event)
+
+        self._ticker = QTimer(self)
+        self._ticker.setInterval(1000)
+        self._ticker.timeout.connect(self._tick)
+        self._ticker.start()
+        self.reload_history()
+
+    # ---- building -------------------------------------------------------------------
+    def _build_menu(self) -> None:
+        menu = self.menuBar().addMenu(self.tr("&File"))
+        settings = QAction(self.tr("&Settings…"), self)
+        settings.setObjectName("action-settings")
+        settings.triggered.connect(self.settings_requested.emit)
+        menu.addAction(settings)
+        menu.addSeparator()
+        quit_action = QAction(self.tr("&Quit"), self)
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+        menu.addAction(quit_action)
+
+    def _build_shortcuts(self) -> None:
+        """Answer and hang up work from anywhere in the app, dialogs included."""
+        for keys, slot in (("F9", self.answer_first_ringing), ("Ctrl+Return", self.answer_first_ringing),
+                           ("F10", self.hangup_current), ("Ctrl+Shift+Return", self.hangup_current)):
+            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.setContext(Qt.ShortcutContext.ApplicationShortcut)
+            shortcut.activated.connect(slot)
+
+    # ---- actions --------------------------------------------------------------------
+    def dial(self, target: str) -> None:
+        self.phone.dial(target)
+
+    def answer_first_ringing(self) -> None:
+        ringing = self.phone.board.ringing()
+        if ringing:
+            self.phone.answer(ringing[0].key)
+
+    def hangup_current(self) -> None:
+        talking = [c for c in self.phone.board.talking() if not c.local_hold]
+        calls = talking or list(self.phone.board.calls.values())
+        if calls:
+            call = calls[-1]
+            if call.ringing:
+                self.phone.reject(call.key)
+            else:
+                self.phone.hangup(call.key)
+
+    def _pad_digit(self, digit: str) -> None:
+        talking = [c for c in self.phone.board.talking() if not c.local_hold]
+        if talking:
+            self.phone.dtmf(talking[0].key, digit)
+
+    def _ask_target(self, title: str) -> str | None:
+        text, ok = QInputDialog.getText(self, title, self.tr("Number or SIP address:"))
+        return text.strip() if ok and text.strip() else None
+
+    def _transfer(self, key: str) -> None:
+        target = self._ask_target(self.tr("Blind transfer"))
+        if target:
+            self.phone.transfer_blind(key, target)
+
+    def _consult(self, key: str) -> None:
+        target = self._ask_target(self.tr("Consult before transfer"))
+        if target:
+            self.start_consultation(key, target)
+
+    def start_consultation(self, held_key: str, target: str) -> None:
+        """Hold the caller, call the colleague; the new call's card offers "Connect"."""
+        tag = f"consult:{held_key}"
+        self._consult_for[tag] = held_key
+        self.phone.hold(held_key, True)
+        self.phone.dial(target, tag=tag)
+
+    def _connect(self, consult_key: str) -> None:
+        card = self.cards.get(consult_key)
+        if card is not None and card.consult_partner:
+            self.phone.transfer_attended(card.consult_partner, consult_key)
+
+    # ---- reactions ------------------------------------------------------------------
+    def _on_event(self, event: object) -> None:
+        if isinstance(event, ev.CallStarted) and event.tag in self._consult_for:
+            card = self.cards.get(event.call)
+            if card is not None:
+                card.consult_partner = self._consult_for.pop(event.tag)
+                card.update_call(card.call)
+
+    def on_call_changed(self, call: BoardCall) -> None:
+        card = self.cards.get(call.key)
+        if call.state == "disconnected":
+            if card is not None:
+                del self.cards[call.key]
+                card.deleteLater()
+            self.no_calls.setVisible(not self.cards)
+            return
+        if card is None:
+            card = CallCard(call)
+            card.answer_clicked.connect(self.phone.answer)
+            card.reject_clicked.connect(self.phone.reject)
+            card.hangup_clicked.connect(self.phone.hangup)
+            card.hold_toggled.connect(self._hold_toggled)
+            card.mute_toggled.connect(self.phone.mute)
+            card.transfer_clicked.connect(self._transfer)
+            card.consult_clicked.connect(self._consult)
+            card.connect_clicked.connect(self._connect)
+            card.dtmf_typed.connect(lambda key, digit: self.phone.dtmf(key, digit))
+            self.cards[call.key] = card
+            self.calls_layout.insertWidget(self.calls_layout.count() - 1, card)
+            if call.ringing:
+                QApplication.alert(self)
+        else:
+            card.update_call(call)
+        self.no_calls.setVisible(not self.cards)
+
+    def _hold_toggled(self, key: str, on: bool) -> None:
+        if on:
+            self.phone.hold(key, True)
+        else:
+            self.phone.swap_to(key)  # resuming one call parks the others
+
+    def on_call_finished(self, finished: FinishedCall) -> None:
+        record = record_for(finished, self.client_of_call.pop(finished.key, None))
+        try:
+            record_id = self.store.record_call(record)
+        except Exception as exc:  # noqa: BLE001 - a full disk must not lose the window
+            log.error("could not store call in history: %s", exc)
+            self.on_error(self.tr("The call could not be saved in the history: {0}").format(exc))
+            return
+        stored = self.store.get_call(record_id) or record
+        self.history.prepend(stored)
+        self.call_recorded.emit(stored)
+
+    def reload_history(self) -> None:
+        self.history.show_calls(self.store.recent_calls(200))
+
+    def on_registration(self, state: ev.RegistrationState) -> None:
+        texts = {
+            "registering": self.tr("Registering {0}…"),
+            "registered": self.tr("● Registered as {0}"),
+            "failed": self.tr("✖ Registration of {0} failed"),
+            "unreachable": self.tr("✖ Registrar unreachable ({0})"),
+            "unregistered": self.tr("Local mode"),
+        }
+        text = texts.get(state.state, state.state).format(state.account)
+        if state.state == "failed" and state.code:
+            text += f" — {state.code} {state.reason}"
+        self.reg_label.setText(text)
+        color = {"registered": "#2e7d32", "failed": "#c62828", "unreachable": "#c62828"}
+        self.reg_label.setStyleSheet(f"color:{color.get(state.state, 'palette(text)')}")
+
+    def on_audio(self, status: ev.AudioStatus | ev.EngineReady) -> None:
+        mode = status.audio_mode if isinstance(status, ev.EngineReady) else status.mode
+        reason = status.audio_reason if isinstance(status, ev.EngineReady) else status.reason
+        if mode == "null":
+            self.audio_label.setText(self.tr("No audio device"))
+            self.audio_label.setToolTip(reason)
+        else:
+            self.audio_label.setText(self.tr("Audio ready"))
+            self.audio_label.setToolTip("")
+
+    def on_engine_state(self, state: str, detail: str) -> None:
+        texts = {"running": self.tr("Phone ready: {0}"),
+                 "restarting": self.tr("Phone restarting ({0})…"),
+                 "stopped": self.tr("Phone stopped")}
+        self.engine_label.setText(texts.get(state, state).format(detail))
+
+    def on_error(self, message: str) -> None:
+        self.statusBar().showMessage(message, 8000)
+
+    def _tick(self) -> None:
+        for card in self.cards.values():
+            card.refresh_state()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt API)
+        up = [c for c in self.phone.board.calls.values() if c.state == "confirmed"]
+        if up and QMessageBox.question(
+            self, self.tr("Calls in progress"),
+            self.tr("{0} call(s) are still connected. Hang up and quit?").format(len(up)),
+        ) != QMessageBox.StandardButton.Yes:
+            event.ignore()
+            return
+        event.accept()
