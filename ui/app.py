@@ -7,7 +7,7 @@ import signal
 import socket
 import sys
 
-from PySide6.QtCore import QSocketNotifier
+from PySide6.QtCore import QSocketNotifier, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from appenv import logs, secrets
@@ -61,6 +61,12 @@ class Application:
         self.window.show()
         self.phone.start()
         self.register_from_settings()
+        if os.environ.get("VORZIMMER_STARTUP_PROBE"):  # for benchmarks/bench_startup.py
+            QTimer.singleShot(0, lambda: print("probe window-shown", file=sys.stderr, flush=True))
+            self.phone.engine_state.connect(
+                lambda state, _d: print(f"probe engine-{state}", file=sys.stderr, flush=True))
+            self.phone.registration_changed.connect(
+                lambda r: print(f"probe registration-{r.state}", file=sys.stderr, flush=True))
 
     def register_from_settings(self, password: str | None = None) -> None:
         registrar = self.settings.get("sip.registrar")

@@ -1,0 +1,109 @@
+"""From the numbers of an incoming call to everything a screen-pop shows.
+
+:func:`resolve` is the one call the UI makes per incoming call. The client is found from
+``candidates`` — the dialled number and the forwarding chain, most specific first
+(History-Info/Diversion original target, then To, then the Request-URI); the first
+candidate that is a known number wins. Everything in the resulting :class:`Pop` belongs
+to that client (or is shared): nothing of another client can leak into a pop.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from clients import phone_numbers as pn
+from clients import scripts
+from clients.model import Caller, CallRecord, Client, FaqEntry, Language, Script, Staff, Variant
+from clients.store import ClientStore
+
+
+@dataclass(frozen=True)
+class Pop:
+    """What the screen-pop shows for one call. ``client is None``: unknown client."""
+
+    client: Client | None
+    caller_number: str | None  # normalised key of the calling number
+    local_time: dt.datetime  # now, in the client's time zone (Europe/Berlin if unknown)
+    greeting: str
+    variant: Variant | None = None
+    variant_reason: str = ""
+    instructions: str = ""
+    script: Script | None = None
+    staff: tuple[Staff, ...] = ()
+    put_through: tuple[Staff, ...] = ()  # staff who always take calls from this caller
+    caller: Caller | None = None
+    last_calls: tuple[CallRecord, ...] = ()  # this client's calls with this caller, newest first
+    faq: tuple[FaqEntry, ...] = ()
+
+    @property
+    def known_client(self) -> bool:
+        return self.client is not None
+
+
+def resolve(
+    store: ClientStore,
+    candidates: Sequence[str | None],
+    caller_number: str | None,
+    now: dt.datetime,
+    *,
+    operator: str = "",
+    history: int = 5,
+    fallback_language: Language = "de",
+) -> Pop:
+    """Resolve client, caller, greeting variant and history for a call arriving at ``now``."""
+    caller_key = pn.normalise(caller_number)
+    client = store.find_client_by_numbers(candidates)
+    profile = store.get_profile(client.id) if client is not None and client.id else None
+    if client is None or profile is None:
+        local = scripts.local_time(now, "Europe/Berlin")
+        caller = store.find_caller(None, caller_key) if caller_key else None
+        values = scripts.greeting_values(
+            operator=operator,
+            client_name=None,
+            local=local,
+            language=fallback_language,
+            caller_name=caller.address if caller else None,
+        )
+        greeting = scripts.render(scripts.UNKNOWN_CLIENT_GREETINGS[fallback_language], values)
+        return Pop(
+            client=None,
+            caller_number=caller_key,
+            local_time=local,
+            greeting=greeting,
+            caller=caller,
+        )
+
+    choice = scripts.choose_variant(client, profile.hours, profile.closures, now)
+    script = scripts.pick_script(profile.scripts, choice.variant, client.language)
+    caller = store.find_caller(client.id, caller_key) if caller_key else None
+    values = scripts.greeting_values(
+        operator=operator,
+        client_name=client.name,
+        local=choice.local_time,
+        language=client.language,
+        caller_name=caller.address if caller else None,
+        choice=choice,
+    )
+    template = script.greeting if script else scripts.DEFAULT_GREETINGS[client.language]
+    instructions = scripts.render(script.instructions, values) if script else ""
+    last_calls = store.calls_for_caller(client.id, caller_key, history) if caller_key else []
+    put_through = tuple(
+        s for s in profile.staff if caller_key is not None and caller_key in s.always_put_through
+    )
+    return Pop(
+        client=client,
+        caller_number=caller_key,
+        local_time=choice.local_time,
+        greeting=scripts.render(template, values),
+        variant=choice.variant,
+        variant_reason=choice.reason,
+        instructions=instructions,
+        script=script,
+        staff=profile.staff,
+        put_through=put_through,
+        caller=caller,
+        last_calls=tuple(last_calls),
+        faq=profile.faq,
+    )

@@ -1,0 +1,207 @@
+"""Numbered schema migrations for the SQLite client store.
+
+The schema version is SQLite's ``PRAGMA user_version``. Migration *n* turns a version
+*n-1* database into version *n*; each runs in its own transaction together with the
+version bump, so a failed migration leaves the database untouched at the old version.
+Before an existing database is migrated, a copy is written next to it
+(``<name>.v<old>.bak``). Rules for new migrations: append, never edit an old one; only
+add tables, columns (with defaults) and indexes, or copy data forward — never drop data.
+
+``callers_fts`` rows are inserted by the store itself (one ``INSERT … SELECT`` per bulk
+batch: a per-row ``AFTER INSERT`` trigger made bulk inserts 3.5× slower); updates and
+deletes — including cascades from a deleted client — are kept in step by triggers.
+
+Planned next: migration 5 adds ``notes`` (``id``, ``call_id`` → ``calls.id``,
+``client_id``, ``caller_id``, text, timestamps) with a ``notes_fts`` FTS5 table kept
+in step the same way as ``callers_fts`` below.
+
+The SQL stays deliberately plain (no SQLite-only tricks beyond FTS5 and ``user_version``)
+so that the PostgreSQL store of a later issue can mirror it.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from appenv import logs
+
+log = logs.get("clients")
+
+_CALLER_FTS_COLUMNS = "name, company, notes, numbers_text"
+
+MIGRATIONS: tuple[tuple[str, ...], ...] = (
+    # 1: clients, the numbers that identify them, scripts, opening hours, closures
+    (
+        """CREATE TABLE clients (
+            id INTEGER PRIMARY KEY,
+            code TEXT NOT NULL UNIQUE,
+            name TEXT NOT NULL,
+            colour TEXT NOT NULL DEFAULT '#3465a4',
+            language TEXT NOT NULL DEFAULT 'de',
+            state TEXT NOT NULL DEFAULT 'BE',
+            timezone TEXT NOT NULL DEFAULT 'Europe/Berlin'
+        )""",
+        """CREATE TABLE client_numbers (
+            id INTEGER PRIMARY KEY,
+            client_id INTEGER NOT NULL REFERENCES clients(id) ON DELETE CASCADE,
+            number TEXT NOT NULL UNIQUE,
+            label TEXT NOT NULL DEFAULT ''
+        )""",
+        "CREATE INDEX client_numbers_client ON client_numbers(client_id)",
+        """CREATE TABLE scripts (
+            id INTEGER PRIMARY KEY,
+            client_id INTEGER NOT NULL REFERENCES clients(id) ON DELETE CASCADE,
+            variant TEXT NOT NULL,
+            language TEXT NOT NULL DEFAULT 'de',
+            greeting TEXT NOT NULL,
+            instructions TEXT NOT NULL DEFAULT '',
+            UNIQUE (client_id, variant, language)
+        )""",
+        """CREATE TABLE business_hours (
+            id INTEGER PRIMARY KEY,
+            client_id INTEGER NOT NULL REFERENCES clients(id) ON DELETE CASCADE,
+            weekday INTEGER NOT NULL,
+            opens TEXT NOT NULL,
+            closes TEXT NOT NULL
+        )""",
+        "CREATE INDEX business_hours_client ON business_hours(client_id)",
+        """CREATE TABLE closures (
+            id INTEGER PRIMARY KEY,
+            client_id INTEGER NOT NULL REFERENCES clients(id) ON DELETE CASCADE,
+            start_date TEXT NOT NULL,
+            end_date TEXT NOT NULL,
+            reason TEXT NOT NULL DEFAULT ''
+        )""",
+        "CREATE INDEX closures_client ON closures(client_id, end_date)",
+    ),
+    # 2: staff and callers (per client or shared, scope 0), full-text search over callers
+    (
+        """CREATE TABLE staff (
+            id INTEGER PRIMARY KEY,
+            client_id INTEGER NOT NULL REFERENCES clients(id) ON DELETE CASCADE,
+            name TEXT NOT NULL,
+            role TEXT NOT NULL DEFAULT '',
+            transfer_target TEXT NOT NULL DEFAULT '',
+            availability TEXT NOT NULL DEFAULT 'present',
+            absent_until TEXT,
+            note TEXT NOT NULL DEFAULT '',
+            always_put_through TEXT NOT NULL DEFAULT '[]',
+            position INTEGER NOT NULL DEFAULT 0
+        )""",
+        "CREATE INDEX staff_client ON staff(client_id, position)",
+        """CREATE TABLE callers (
+            id INTEGER PRIMARY KEY,
+            client_id INTEGER REFERENCES clients(id) ON DELETE CASCADE,
+            name TEXT NOT NULL DEFAULT '',
+            company TEXT NOT NULL DEFAULT '',
+            notes TEXT NOT NULL DEFAULT '',
+            vip INTEGER NOT NULL DEFAULT 0,
+            blocked INTEGER NOT NULL DEFAULT 0,
+            numbers_text TEXT NOT NULL DEFAULT ''
+        )""",
+        "CREATE INDEX callers_client ON callers(client_id)",
+        """CREATE TABLE caller_numbers (
+            id INTEGER PRIMARY KEY,
+            caller_id INTEGER NOT NULL REFERENCES callers(id) ON DELETE CASCADE,
+            scope INTEGER NOT NULL,
+            number TEXT NOT NULL,
+            UNIQUE (scope, number)
+        )""",
+        "CREATE INDEX caller_numbers_caller ON caller_numbers(caller_id)",
+        f"""CREATE VIRTUAL TABLE callers_fts USING fts5(
+            {_CALLER_FTS_COLUMNS}, content='callers', content_rowid='id',
+            tokenize='unicode61 remove_diacritics 2'
+        )""",
+        f"""CREATE TRIGGER callers_fts_delete AFTER DELETE ON callers BEGIN
+            INSERT INTO callers_fts(callers_fts, rowid, {_CALLER_FTS_COLUMNS})
+            VALUES ('delete', old.id, old.name, old.company, old.notes, old.numbers_text);
+        END""",
+        f"""CREATE TRIGGER callers_fts_update AFTER UPDATE ON callers BEGIN
+            INSERT INTO callers_fts(callers_fts, rowid, {_CALLER_FTS_COLUMNS})
+            VALUES ('delete', old.id, old.name, old.company, old.notes, old.numbers_text);
+            INSERT INTO callers_fts(rowid, {_CALLER_FTS_COLUMNS})
+            VALUES (new.id, new.name, new.company, new.notes, new.numbers_text);
+        END""",
+    ),
+    # 3: the call log (kept when a client is deleted: client_id becomes NULL)
+    (
+        """CREATE TABLE calls (
+            id INTEGER PRIMARY KEY,
+            client_id INTEGER REFERENCES clients(id) ON DELETE SET NULL,
+            caller_number TEXT,
+            caller_name TEXT NOT NULL DEFAULT '',
+            dialled_number TEXT,
+            direction TEXT NOT NULL DEFAULT 'in',
+            started_at TEXT NOT NULL,
+            answered_at TEXT,
+            ended_at TEXT,
+            duration_s REAL,
+            outcome TEXT,
+            sip_call_id TEXT NOT NULL DEFAULT ''
+        )""",
+        "CREATE INDEX calls_started ON calls(started_at)",
+        "CREATE INDEX calls_client_started ON calls(client_id, started_at)",
+        "CREATE INDEX calls_client_caller ON calls(client_id, caller_number, started_at)",
+        "CREATE INDEX calls_sip_call_id ON calls(sip_call_id)",
+    ),
+    # 4: report settings per client, how to address a caller, FAQ
+    (
+        "ALTER TABLE clients ADD COLUMN report_recipients TEXT NOT NULL DEFAULT '[]'",
+        "ALTER TABLE clients ADD COLUMN report_time TEXT NOT NULL DEFAULT '18:00'",
+        "ALTER TABLE clients ADD COLUMN encrypt_reports INTEGER NOT NULL DEFAULT 0",
+        "ALTER TABLE callers ADD COLUMN salutation TEXT NOT NULL DEFAULT ''",
+        """CREATE TABLE faq (
+            id INTEGER PRIMARY KEY,
+            client_id INTEGER NOT NULL REFERENCES clients(id) ON DELETE CASCADE,
+            question TEXT NOT NULL,
+            answer TEXT NOT NULL,
+            position INTEGER NOT NULL DEFAULT 0
+        )""",
+        "CREATE INDEX faq_client ON faq(client_id, position)",
+    ),
+)
+
+LATEST = len(MIGRATIONS)
+
+
+class SchemaTooNew(RuntimeError):
+    """The database was written by a newer Vorzimmer; refusing to touch it."""
+
+
+def current_version(conn: sqlite3.Connection) -> int:
+    return int(conn.execute("PRAGMA user_version").fetchone()[0])
+
+
+def migrate(conn: sqlite3.Connection, path: Path | None, target: int = LATEST) -> int:
+    """Bring the database up to ``target``; returns the version it had before.
+
+    ``conn`` must not be inside a transaction. ``path`` (``None`` for in-memory databases)
+    is where the pre-migration backup goes.
+    """
+    version = current_version(conn)
+    if version > LATEST:
+        raise SchemaTooNew(
+            f"The database {path} has schema version {version}, this Vorzimmer knows "
+            f"{LATEST}. Please update Vorzimmer; the database was left unchanged."
+        )
+    if version >= target:
+        return version
+    if version > 0 and path is not None:
+        backup = path.with_name(f"{path.name}.v{version}.bak")
+        with sqlite3.connect(backup) as dest:
+            conn.backup(dest)
+        dest.close()
+        log.info("backed up %s (schema %d) to %s before migrating", path, version, backup)
+    for number in range(version + 1, target + 1):
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            for statement in MIGRATIONS[number - 1]:
+                conn.execute(statement)
+            conn.execute(f"PRAGMA user_version = {number}")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        conn.execute("COMMIT")
+        log.info("client store schema migrated to version %d", number)
+    return version

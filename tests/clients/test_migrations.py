@@ -1,0 +1,121 @@
+"""Every earlier schema version migrates to the latest without losing data."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from clients import migrations
+from clients.migrations import LATEST, SchemaTooNew
+from clients.store import SqliteClientStore
+
+# Data a database of each version could hold, written with that version's SQL.
+SEED: dict[int, list[str]] = {
+    1: [
+        "INSERT INTO clients (id, code, name, colour, language, state, timezone) "
+        "VALUES (7, 'ROTH', 'Kanzlei Dr. Roth', '#8b1e3f', 'de', 'BB', 'Europe/Berlin')",
+        "INSERT INTO client_numbers (client_id, number, label) VALUES (7, '+493055501001', 'DID')",
+        "INSERT INTO scripts (client_id, variant, language, greeting, instructions) "
+        "VALUES (7, 'business_hours', 'de', '{client}, {greeting}', 'Keine Auskunft')",
+        "INSERT INTO business_hours (client_id, weekday, opens, closes) "
+        "VALUES (7, 0, '08:00', '12:00')",
+        "INSERT INTO closures (client_id, start_date, end_date, reason) "
+        "VALUES (7, '2024-08-01', '2024-08-14', 'Urlaub')",
+    ],
+    2: [
+        "INSERT INTO staff (client_id, name, role, availability) "
+        "VALUES (7, 'Dr. Roth', 'Anwältin', 'meeting')",
+        "INSERT INTO callers (id, client_id, name, company, numbers_text) "
+        "VALUES (3, 7, 'Thomas Krause', 'Krause GmbH', '491715550142 01715550142')",
+        "INSERT INTO caller_numbers (caller_id, scope, number) VALUES (3, 7, '+491715550142')",
+        "INSERT INTO callers_fts (rowid, name, company, notes, numbers_text) "
+        "SELECT id, name, company, notes, numbers_text FROM callers",
+    ],
+    3: [
+        "INSERT INTO calls (client_id, caller_number, started_at, outcome) "
+        "VALUES (7, '+491715550142', '2024-03-31T00:30:00.000000+00:00', 'answered')",
+    ],
+    4: [
+        "INSERT INTO faq (client_id, question, answer) VALUES (7, 'Parken?', 'Tiefgarage')",
+    ],
+}
+
+
+def make_database(path: Path, version: int) -> None:
+    conn = sqlite3.connect(path)
+    migrations.migrate(conn, path, target=version)
+    for v in range(1, version + 1):
+        for statement in SEED[v]:
+            conn.execute(statement)
+    conn.commit()
+    conn.close()
+
+
+def test_seed_covers_every_migration() -> None:
+    assert sorted(SEED) == list(range(1, LATEST + 1))
+
+
+@pytest.mark.parametrize("version", range(1, LATEST + 1))
+def test_migrates_from_every_earlier_version(tmp_path: Path, version: int) -> None:
+    path = tmp_path / "old.sqlite3"
+    make_database(path, version)
+    with SqliteClientStore(path) as store:
+        assert store.schema_version == LATEST
+        client = store.get_client_by_code("ROTH")
+        assert client is not None and client.state == "BB" and client.report_time == "18:00"
+        assert store.find_client_by_numbers(["030 55501001"]) == client
+        scripts = store.list_scripts(7)
+        assert [s.instructions for s in scripts] == ["Keine Auskunft"]
+        assert len(store.get_business_hours(7).intervals) == 1
+        assert store.list_closures(7)[0].reason == "Urlaub"
+        if version >= 2:
+            assert [s.name for s in store.list_staff(7)] == ["Dr. Roth"]
+            caller = store.find_caller(7, "0171 5550142")
+            assert caller is not None and caller.salutation == ""
+            assert store.search_callers(7, "krause") == [caller]  # FTS kept in step
+        if version >= 3:
+            assert [c.outcome for c in store.calls_for_caller(7, "+491715550142")] == ["answered"]
+        if version >= 4:
+            assert [f.answer for f in store.list_faq(7)] == ["Tiefgarage"]
+    if version < LATEST:
+        backup = path.with_name(f"old.sqlite3.v{version}.bak")
+        assert backup.exists()
+        assert sqlite3.connect(backup).execute("PRAGMA user_version").fetchone()[0] == version
+
+
+def test_failed_migration_leaves_the_database_untouched(tmp_path: Path) -> None:
+    path = tmp_path / "v3.sqlite3"
+    make_database(path, 3)
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE faq (x)")  # makes migration 4 fail half-way
+    conn.commit()
+    conn.close()
+    with pytest.raises(sqlite3.OperationalError):
+        SqliteClientStore(path)
+    conn = sqlite3.connect(path)
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == 3
+    columns = [r[1] for r in conn.execute("PRAGMA table_info(clients)")]
+    assert "report_time" not in columns  # the ALTERs before the failure were rolled back
+    assert conn.execute("SELECT count(*) FROM calls").fetchone()[0] == 1
+
+
+def test_newer_schema_is_refused_and_left_alone(tmp_path: Path) -> None:
+    path = tmp_path / "future.sqlite3"
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE keep (x)")
+    conn.execute(f"PRAGMA user_version = {LATEST + 1}")
+    conn.commit()
+    conn.close()
+    with pytest.raises(SchemaTooNew, match="update Vorzimmer"):
+        SqliteClientStore(path)
+    conn = sqlite3.connect(path)
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == LATEST + 1
+    assert [r[0] for r in conn.execute("SELECT name FROM sqlite_master")] == ["keep"]
+
+
+def test_fresh_database_has_no_backup(tmp_path: Path) -> None:
+    with SqliteClientStore(tmp_path / "new.sqlite3") as store:
+        assert store.schema_version == LATEST
+    assert not list(tmp_path.glob("*.bak"))
