@@ -6,8 +6,7 @@ Callers name a secret by a stable key (``sip:<account>``, ``smtp:<client>``,
 
 from __future__ import annotations
 
-import keyring
-import keyring.errors
+from typing import Any
 
 SERVICE = "vorzimmer"
 
@@ -16,25 +15,36 @@ class SecretStoreUnavailable(RuntimeError):
     """No usable keyring backend: say so instead of falling back to a plain file."""
 
 
-def _check_backend() -> None:
+def _keyring() -> Any:
+    """Imported on first use: keyring's backend discovery costs ~80 ms at start-up."""
+    import keyring
+    import keyring.errors
+
+    return keyring
+
+
+def _check_backend() -> Any:
+    keyring = _keyring()
     backend = keyring.get_keyring()
     if backend.priority <= 0 or type(backend).__module__.startswith("keyring.backends.fail"):
         raise SecretStoreUnavailable(
             "No system keyring is available (e.g. GNOME Keyring / KWallet / Windows "
             "Credential Manager). Passwords cannot be stored."
         )
+    return keyring
 
 
 def get_secret(key: str) -> str | None:
-    _check_backend()
+    keyring = _check_backend()
     try:
-        return keyring.get_password(SERVICE, key)
+        value: str | None = keyring.get_password(SERVICE, key)
+        return value
     except keyring.errors.KeyringError as exc:
         raise SecretStoreUnavailable(f"The keyring refused to read {key!r}: {exc}") from exc
 
 
 def set_secret(key: str, value: str) -> None:
-    _check_backend()
+    keyring = _check_backend()
     try:
         keyring.set_password(SERVICE, key, value)
     except keyring.errors.KeyringError as exc:
@@ -42,7 +52,7 @@ def set_secret(key: str, value: str) -> None:
 
 
 def delete_secret(key: str) -> None:
-    _check_backend()
+    keyring = _check_backend()
     try:
         keyring.delete_password(SERVICE, key)
     except keyring.errors.PasswordDeleteError:

@@ -6,6 +6,7 @@ import os
 import signal
 import socket
 import sys
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSocketNotifier, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
@@ -13,12 +14,14 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 from appenv import logs, secrets
 from appenv.paths import AppPaths
 from appenv.settings import Settings
-from clients.store import SqliteClientStore
 from ui import i18n
 from ui.main_window import MainWindow
 from ui.phone import PhoneAdapter
 from ui.settings_dialog import SettingsDialog, sip_secret_key
 from ui.tasks import run_task
+
+if TYPE_CHECKING:
+    from clients.store import ClientStore
 
 log = logs.get("app")
 
@@ -45,21 +48,18 @@ class Application:
         self.sip_port = sip_port
         self.settings = Settings(paths.settings_file)
         self.translators = i18n.install(qt_app, self.settings.get("ui.language"))
-        self.store = SqliteClientStore(paths.database)
-        if demo:
-            from clients.demo import load_demo
-
-            added = load_demo(self.store)
-            if added:
-                log.info("demo dataset loaded (%d clients)", added)
+        self.demo = demo
+        self.store: ClientStore | None = None
         self.phone = PhoneAdapter(engine_args(self.settings, sip_port))
-        self.window = MainWindow(self.phone, self.store, self.settings)
+        self.window = MainWindow(self.phone, self.settings)
         self.window.settings_requested.connect(self.open_settings)
         qt_app.aboutToQuit.connect(self.shutdown)
 
     def start(self) -> None:
+        """Window first, then the engine, then the store: the operator sees the app at once."""
         self.window.show()
         self.phone.start()
+        QTimer.singleShot(0, self.open_store)
         self.register_from_settings()
         if os.environ.get("VORZIMMER_STARTUP_PROBE"):  # for benchmarks/bench_startup.py
             QTimer.singleShot(0, lambda: print("probe window-shown", file=sys.stderr, flush=True))
@@ -67,6 +67,17 @@ class Application:
                 lambda state, _d: print(f"probe engine-{state}", file=sys.stderr, flush=True))
             self.phone.registration_changed.connect(
                 lambda r: print(f"probe registration-{r.state}", file=sys.stderr, flush=True))
+
+    def open_store(self) -> None:
+        
+        self.store = SqliteClientStore(self.paths.database)
+        if self.demo:
+            from clients.demo import load_demo
+
+            added = load_demo(self.store)
+            if added:
+                log.info("demo dataset loaded (%d clients)", added)
+        self.window.attach_store(self.store)
 
     def register_from_settings(self, password: str | None = None) -> None:
         registrar = self.settings.get("sip.registrar")
@@ -112,7 +123,8 @@ class Application:
 
     def shutdown(self) -> None:
         self.phone.stop()
-        self.store.close()
+        if self.store is not None:
+            self.store.close()
 
 
 def _quit_on_signals(app: QApplication) -> QSocketNotifier:

@@ -81,13 +81,14 @@ class CallCard(QFrame):
         top.addWidget(self.who)
         top.addWidget(self.detail)
         top.addWidget(self.state)
-        row = QHBoxLayout()
-        for w in (self.answer_btn, self.reject_btn, self.hold_btn, self.mute_btn,
-                  self.transfer_btn, self.consult_btn, self.connect_btn, self.dtmf,
-                  self.hangup_btn):
-            row.addWidget(w)
-        row.addStretch(1)
-        top.addLayout(row)
+        for group in ((self.answer_btn, self.reject_btn, self.hangup_btn, self.dtmf),
+                      (self.hold_btn, self.mute_btn, self.transfer_btn, self.consult_btn,
+                       self.connect_btn)):
+            row = QHBoxLayout()
+            for w in group:
+                row.addWidget(w)
+            row.addStretch(1)
+            top.addLayout(row)
         self.update_call(call)
 
     def _button(self, text: str, name: str, signal: Signal) -> QPushButton:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
@@ -21,20 +22,24 @@ from PySide6.QtWidgets import (
 
 from appenv import logs
 from appenv.settings import Settings
-from clients import phone_numbers
 from clients.model import CallRecord, Direction, Outcome
-from clients.store import ClientStore
 from softphone import events as ev
 from softphone.call_board import BoardCall, FinishedCall
 from ui.call_card import CallCard
 from ui.dial_pad import DialPad
 from ui.history_view import HistoryView
 from ui.phone import PhoneAdapter
+from ui.pops import PopPanel
+
+if TYPE_CHECKING:
+    from clients.store import ClientStore
 
 log = logs.get("ui")
 
 
 def record_for(finished: FinishedCall, client_id: int | None) -> CallRecord:
+    from clients import phone_numbers
+
     started = dt.datetime.fromtimestamp(finished.started_at, dt.UTC)
     ended = started + dt.timedelta(seconds=max(finished.duration_s, 0.0))
     return CallRecord(
@@ -56,11 +61,13 @@ class MainWindow(QMainWindow):
     settings_requested = Signal()
     call_recorded = Signal(object)  # CallRecord, after it was stored
 
-    def __init__(self, phone: PhoneAdapter, store: ClientStore, settings: Settings) -> None:
+    def __init__(self, phone: PhoneAdapter, settings: Settings) -> None:
+        """The store is attached later (:meth:`attach_store`): the window shows first."""
         super().__init__()
         self.phone = phone
-        self.store = store
+        self.store: ClientStore | None = None
         self.settings = settings
+        self._unsaved: list[FinishedCall] = []  # calls that ended before the store was open
         self.cards: dict[str, CallCard] = {}
         self.client_of_call: dict[str, int | None] = {}  # set by the screen-pop
         self._consult_for: dict[str, str] = {}  # consult tag -> held call
@@ -87,28 +94,31 @@ class MainWindow(QMainWindow):
         self.pop_area = QTabWidget()
         self.pop_area.setObjectName("pop-area")
         self.pop_area.setDocumentMode(True)
-        self.pop_area.setVisible(False)
+        self.pop_placeholder = QLabel(self.tr("The screen-pop of the next call appears here."))
+        self.pop_placeholder.setObjectName("pop-placeholder")
+        self.pop_placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.pops = PopPanel(self.pop_area, lambda: str(settings.get("operator.name")),
+                             self.pop_placeholder)
+        self.pops.client_resolved.connect(self.client_of_call.__setitem__)
+        self.pops.pop_shown.connect(self._wire_pop)
         self.side_panel = QTabWidget()  # history and other lists
         self.side_panel.setObjectName("side-panel")
         self.history = HistoryView()
         self.history.call_back.connect(self.dial)
         self.side_panel.addTab(self.history, self.tr("History"))
 
-        workspace = QSplitter(Qt.Orientation.Horizontal)
-        workspace.addWidget(calls_scroll)
-        workspace.addWidget(self.pop_area)
-        workspace.setStretchFactor(0, 2)
-        workspace.setStretchFactor(1, 3)
+        left = QSplitter(Qt.Orientation.Vertical)
+        left.addWidget(calls_scroll)
+        left.addWidget(self.dial_pad)
+        left.setSizes([420, 300])
         right = QSplitter(Qt.Orientation.Vertical)
-        right.addWidget(workspace)
+        right.addWidget(self.pop_area)
         right.addWidget(self.side_panel)
-        right.setStretchFactor(0, 3)
-        right.setStretchFactor(1, 2)
-        self.dial_pad.setMaximumWidth(280)
+        right.setSizes([480, 240])
         center = QSplitter(Qt.Orientation.Horizontal)
-        center.addWidget(self.dial_pad)
+        center.addWidget(left)
         center.addWidget(right)
-        center.setStretchFactor(1, 1)
+        center.setSizes([400, 780])
         self.setCentralWidget(center)
 
         self.reg_label = QLabel(self.tr("Local mode"))
@@ -123,6 +133,7 @@ class MainWindow(QMainWindow):
         self._build_menu()
         self._build_shortcuts()
 
+        phone.incoming.connect(self.on_incoming)
         phone.call_changed.connect(self.on_call_changed)
         phone.call_finished.connect(self.on_call_finished)
         phone.registration_changed.connect(self.on_registration)
@@ -135,7 +146,14 @@ class MainWindow(QMainWindow):
         self._ticker.setInterval(1000)
         self._ticker.timeout.connect(self._tick)
         self._ticker.start()
+
+    def attach_store(self, store: ClientStore) -> None:
+        self.store = store
+        self.pops.store = store
         self.reload_history()
+        for finished in self._unsaved:
+            self.on_call_finished(finished)
+        self._unsaved.clear()
 
     # ---- building -------------------------------------------------------------------
     def _build_menu(self) -> None:
@@ -217,6 +235,7 @@ class MainWindow(QMainWindow):
                 card.update_call(card.call)
 
     def on_call_changed(self, call: BoardCall) -> None:
+        self.pops.call_changed(call)
         card = self.cards.get(call.key)
         if call.state == "disconnected":
             if card is not None:
@@ -249,7 +268,27 @@ class MainWindow(QMainWindow):
         else:
             self.phone.swap_to(key)  # resuming one call parks the others
 
+    def on_incoming(self, incoming: ev.IncomingCall) -> None:
+        if self.store is None:
+            return  # the first second after start: the call card still shows the caller
+        try:
+            self.pops.show_incoming(incoming)
+        except Exception as exc:  # noqa: BLE001 - a broken record must not hide the call
+            log.exception("screen-pop failed for %s", incoming.call)
+            self.on_error(self.tr("Screen-pop failed: {0}").format(exc))
+
+    def _wire_pop(self, view: object) -> None:
+        from ui.screen_pop import PopView
+
+        assert isinstance(view, PopView)
+        view.answer_clicked.connect(self.phone.answer)
+        view.transfer_requested.connect(self.phone.transfer_blind)
+        view.consult_requested.connect(self.start_consultation)
+
     def on_call_finished(self, finished: FinishedCall) -> None:
+        if self.store is None:
+            self._unsaved.append(finished)
+            return
         record = record_for(finished, self.client_of_call.pop(finished.key, None))
         try:
             record_id = self.store.record_call(record)
@@ -262,7 +301,8 @@ class MainWindow(QMainWindow):
         self.call_recorded.emit(stored)
 
     def reload_history(self) -> None:
-        self.history.show_calls(self.store.recent_calls(200))
+        if self.store is not None:
+            self.history.show_calls(self.store.recent_calls(200))
 
     def on_registration(self, state: ev.RegistrationState) -> None:
         texts = {

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
     QComboBox,
@@ -19,12 +20,20 @@ from PySide6.QtWidgets import (
 
 from appenv import secrets
 from appenv.settings import Settings
-from softphone.audio_bridge import AudioDevice, list_devices
 from ui.tasks import run_task
+
+if TYPE_CHECKING:
+    from softphone.audio_bridge import AudioDevice
 
 
 def sip_secret_key(username: str, registrar: str) -> str:
     return f"sip:{username}@{registrar}"
+
+
+def _list_devices() -> list[AudioDevice]:
+    from softphone.audio_bridge import list_devices  # PortAudio and numpy: only when asked
+
+    return list_devices()
 
 
 @dataclass(frozen=True)
@@ -99,7 +108,7 @@ class SettingsDialog(QDialog):
         layout = QVBoxLayout(self)
         for widget in (operator_box, account_box, audio_box, buttons):
             layout.addWidget(widget)
-        run_task(list_devices, self._fill_devices, lambda exc: self.audio_note.setText(str(exc)))
+        run_task(_list_devices, self._fill_devices, lambda exc: self.audio_note.setText(str(exc)))
 
     def _fill_devices(self, devices: list[AudioDevice]) -> None:
         for device in devices:

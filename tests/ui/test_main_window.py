@@ -24,7 +24,8 @@ def window(qtbot, app_paths: AppPaths) -> Iterator[MainWindow]:
     port = free_port()
     phone = PhoneAdapter(["--sip-port", str(port), "--bind", "127.0.0.1", "--null-audio"])
     store = SqliteClientStore(app_paths.database)
-    win = MainWindow(phone, store, Settings(app_paths.settings_file))
+    win = MainWindow(phone, Settings(app_paths.settings_file))
+    win.attach_store(store)
     qtbot.addWidget(win)
     win.show()
     with qtbot.waitSignal(phone.engine_state, timeout=15000):

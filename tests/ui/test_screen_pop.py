@@ -1,0 +1,106 @@
+"""Screen-pop: a sipp INVITE forwarded from a client's number pops that client's greeting."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+
+from appenv.paths import AppPaths
+from appenv.settings import Settings
+from clients.model import BusinessHours, Caller, Client, Script, Staff, Variant
+from clients.store import SqliteClientStore
+from tests.fixtures.qt import screenshot
+from tests.fixtures.sip import free_port, run_sipp
+from ui.main_window import MainWindow
+from ui.phone import PhoneAdapter
+from ui.screen_pop import PopView
+
+SHOTS = Path(__file__).resolve().parents[2] / "build" / "screenshots"
+ALWAYS_OPEN = BusinessHours.weekly({d: [("00:00", "24:00")] for d in range(7)})
+
+
+def _client(store: SqliteClientStore, code: str, name: str, number: str, colour: str) -> Client:
+    client = store.add_client(Client(code=code, name=name, colour=colour, state="BE"))
+    assert client.id is not None
+    store.add_number(client.id, number)
+    store.set_business_hours(client.id, ALWAYS_OPEN)
+    for variant in Variant:
+        store.set_script(Script(client_id=client.id, variant=variant, language="de",
+                                greeting=f"{name}, {{greeting}}, {{caller_name}}, Sie sprechen "
+                                         "mit {operator}.",
+                                instructions=f"Nur für {name}: Termine nie am Telefon zusagen."))
+    return client
+
+
+@pytest.fixture
+def window(qtbot, app_paths: AppPaths) -> Iterator[MainWindow]:
+    store = SqliteClientStore(app_paths.database)
+    roth = _client(store, "ROTH", "Kanzlei Dr. Roth", "+49301234567", "#1f3a5f")
+    other = _client(store, "YIL", "Praxis Dr. Yilmaz", "+494012345678", "#00897b")
+    assert roth.id and other.id
+    store.add_caller(Caller(client_id=roth.id, name="Jürgen Müller", salutation="Herr Müller",
+                            company="Müller Bau GmbH", numbers=("+4917612345678",), vip=True))
+    store.add_caller(Caller(client_id=other.id, name="Falscher Patient",
+                            numbers=("+4917612345678",), notes="GEHEIM: darf nie erscheinen"))
+    store.add_staff(Staff(client_id=roth.id, name="Dr. Anna Roth", role="Partnerin",
+                          transfer_target="sip:roth@127.0.0.1"))
+    settings = Settings(app_paths.settings_file)
+    settings.set("operator.name", "Frau Weber")
+    port = free_port()
+    phone = PhoneAdapter(["--sip-port", str(port), "--bind", "127.0.0.1", "--null-audio"])
+    win = MainWindow(phone, settings)
+    win.attach_store(store)
+    qtbot.addWidget(win)
+    win.show()
+    with qtbot.waitSignal(phone.engine_state, timeout=15000):
+        phone.start()
+    win.sip_port = port  # type: ignore[attr-defined]
+    yield win
+    phone.stop()
+    store.close()
+
+
+def test_forwarded_call_pops_client_greeting_with_caller_name(
+    window: MainWindow, qtbot, tmp_path: Path, xvfb: str
+):
+    sipp = run_sipp(tmp_path, "uac_forwarded.xml", f"127.0.0.1:{window.sip_port}")  # type: ignore[attr-defined]
+    with qtbot.waitSignal(window.pops.pop_shown, timeout=10000) as shown:
+        pass
+    view = shown.args[0]
+    assert isinstance(view, PopView)
+    assert view.header.text() == "Kanzlei Dr. Roth"
+    greeting = view.greeting.text()
+    assert greeting.startswith("Kanzlei Dr. Roth, guten ")
+    assert "Herr Müller" in greeting and "Frau Weber" in greeting
+    assert "Nur für Kanzlei Dr. Roth" in view.instructions.text()
+    assert "Müller Bau GmbH" in view.caller_label.text()
+    # the other client's caller card and instructions never appear
+    everything = " ".join(label.text() for label in view.findChildren(type(view.header)))
+    assert "GEHEIM" not in everything and "Yilmaz" not in everything
+    qtbot.wait(300)
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    screenshot(xvfb, SHOTS / "screen-pop.png")
+    qtbot.mouseClick(view.answer_btn, Qt.MouseButton.LeftButton)  # answer from the pop
+    with qtbot.waitSignal(window.call_recorded, timeout=10000) as recorded:
+        pass
+    assert recorded.args[0].client_id == window.store.get_client_by_code("ROTH").id  # type: ignore[union-attr]
+    assert recorded.args[0].outcome.value == "answered"
+    assert sipp.wait() == 0, sipp.output()
+
+
+def test_unknown_client_offers_picker(window: MainWindow, qtbot, tmp_path: Path):
+    sipp = run_sipp(tmp_path, "uac_cancel.xml", f"127.0.0.1:{window.sip_port}", "+4940555020")  # type: ignore[attr-defined]
+    with qtbot.waitSignal(window.pops.pop_shown, timeout=10000) as shown:
+        pass
+    view = shown.args[0]
+    assert view.pop.client is None
+    assert view.picker.count() == 3  # "choose" + two clients
+    index = view.picker.findText("YIL · Praxis Dr. Yilmaz")
+    view.picker.setCurrentIndex(index)
+    with qtbot.waitSignal(window.pops.pop_shown, timeout=5000) as repicked:
+        view.picker.activated.emit(index)
+    assert repicked.args[0].header.text() == "Praxis Dr. Yilmaz"
+    assert sipp.wait() == 0

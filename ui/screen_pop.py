@@ -1,0 +1,244 @@
+"""The screen-pop: for one call, everything the operator must see before saying a word.
+
+Built from a :class:`clients.lookup.Pop` (plain data). One ``PopView`` per call; it
+never reads the store itself, so it cannot show another client's data.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import time
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QPaintEvent
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFrame,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from clients.lookup import Pop
+from clients.model import Availability, Client, Staff, Variant
+
+
+def _esc(text: str) -> str:
+    return html.escape(text).replace("\n", "<br>")
+
+
+class PopView(QScrollArea):
+    answer_clicked = Signal(str)  # call key
+    transfer_requested = Signal(str, str)  # call key, target (blind)
+    consult_requested = Signal(str, str)  # call key, target (attended)
+    client_picked = Signal(str, int)  # call key, client id (for an unknown client)
+    painted = Signal(float)  # time.time() of the first paint (benchmarks)
+
+    def __init__(self, call_key: str, pop: Pop, clients: list[Client] | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.call_key = call_key
+        self.pop = pop
+        self._painted = False
+        self.setObjectName(f"pop-{call_key}")
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        layout.setSpacing(8)
+        self.setWidget(body)
+
+        colour = pop.client.colour if pop.client else "#757575"
+        self.header = QLabel()
+        self.header.setObjectName("pop-client")
+        self.header.setStyleSheet(
+            f"background:{colour};color:white;font-size:18pt;font-weight:bold;padding:8px;"
+        )
+        self.header.setText(pop.client.name if pop.client else self.tr("Unknown client"))
+        layout.addWidget(self.header)
+
+        if pop.client is None:
+            picker_row = QHBoxLayout()
+            picker_row.addWidget(QLabel(self.tr("Which client is this call for?")))
+            self.picker = QComboBox()
+            self.picker.setObjectName("client-picker")
+            self.picker.addItem(self.tr("— choose —"), None)
+            for client in clients or []:
+                self.picker.addItem(f"{client.code} · {client.name}", client.id)
+            self.picker.activated.connect(self._picked)
+            picker_row.addWidget(self.picker, 1)
+            layout.addLayout(picker_row)
+
+        self.variant = QLabel(self._variant_text())
+        self.variant.setObjectName("pop-variant")
+        self.variant.setStyleSheet(self._variant_style())
+        layout.addWidget(self.variant)
+
+        self.greeting = QLabel(pop.greeting)
+        self.greeting.setObjectName("pop-greeting")
+        self.greeting.setWordWrap(True)
+        self.greeting.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.greeting.setStyleSheet(
+            "font-size:15pt;padding:8px;background:#fffde7;border:1px solid #e0d890;"
+        )
+        layout.addWidget(self.greeting)
+
+        answer_row = QHBoxLayout()
+        self.answer_btn = QPushButton(self.tr("Answer"))
+        self.answer_btn.setObjectName("pop-answer")
+        self.answer_btn.setStyleSheet("background:#2e7d32;color:white;font-weight:bold;")
+        self.answer_btn.clicked.connect(lambda: self.answer_clicked.emit(self.call_key))
+        answer_row.addWidget(self.answer_btn)
+        answer_row.addStretch(1)
+        layout.addLayout(answer_row)
+
+        if pop.instructions:
+            box = QGroupBox(self.tr("Instructions"))
+            inner = QVBoxLayout(box)
+            self.instructions = QLabel(_esc(pop.instructions))
+            self.instructions.setObjectName("pop-instructions")
+            self.instructions.setWordWrap(True)
+            self.instructions.setTextFormat(Qt.TextFormat.RichText)
+            inner.addWidget(self.instructions)
+            layout.addWidget(box)
+
+        layout.addWidget(self._caller_box())
+        if pop.staff:
+            layout.addWidget(self._staff_box())
+        if pop.faq:
+            faq = QGroupBox(self.tr("FAQ"))
+            inner = QVBoxLayout(faq)
+            text = "".join(f"<p><b>{_esc(e.question)}</b><br>{_esc(e.answer)}</p>" for e in pop.faq)
+            label = QLabel(text)
+            label.setWordWrap(True)
+            inner.addWidget(label)
+            layout.addWidget(faq)
+        layout.addStretch(1)
+
+    # ---- parts ----------------------------------------------------------------------
+    def _variant_text(self) -> str:
+        names = {
+            Variant.BUSINESS_HOURS: self.tr("Business hours"),
+            Variant.AFTER_HOURS: self.tr("After hours"),
+            Variant.HOLIDAY: self.tr("Public holiday"),
+            Variant.VACATION: self.tr("Closed (vacation)"),
+        }
+        local = self.pop.local_time.strftime("%H:%M")
+        if self.pop.variant is None:
+            return local
+        text = f"{names.get(self.pop.variant, str(self.pop.variant))} · {local}"
+        if self.pop.variant_reason:
+            text += f" · {self.pop.variant_reason}"
+        return text
+
+    def _variant_style(self) -> str:
+        colours = {Variant.BUSINESS_HOURS: "#2e7d32", Variant.AFTER_HOURS: "#ef6c00",
+                   Variant.HOLIDAY: "#6a1b9a", Variant.VACATION: "#c62828"}
+        colour = colours.get(self.pop.variant, "#555555") if self.pop.variant else "#555555"
+        return f"color:{colour};font-weight:bold;"
+
+    def _caller_box(self) -> QGroupBox:
+        box = QGroupBox(self.tr("Caller"))
+        inner = QVBoxLayout(box)
+        caller = self.pop.caller
+        number = self.pop.caller_number or self.tr("number withheld")
+        if caller is None:
+            text = f"<b>{_esc(number)}</b><br><i>{self.tr('Not known for this client.')}</i>"
+        else:
+            badges = ""
+            if caller.vip:
+                badges += " <span style='background:#f9a825;padding:2px'>VIP</span>"
+            if caller.blocked:
+                badges += f" <span style='background:#c62828;color:white;padding:2px'>" \
+                          f"{self.tr('BLOCKED')}</span>"
+            text = f"<b style='font-size:13pt'>{_esc(caller.name)}</b>{badges}"
+            if caller.company:
+                text += f"<br>{_esc(caller.company)}"
+            text += f"<br>{_esc(number)}"
+            if caller.notes:
+                text += f"<br><i>{_esc(caller.notes)}</i>"
+        self.caller_label = QLabel(text)
+        self.caller_label.setObjectName("pop-caller")
+        self.caller_label.setWordWrap(True)
+        self.caller_label.setTextFormat(Qt.TextFormat.RichText)
+        inner.addWidget(self.caller_label)
+        if self.pop.put_through:
+            names = ", ".join(s.name for s in self.pop.put_through)
+            always = QLabel(self.tr("Always put through to: {0}").format(names))
+            always.setStyleSheet("color:#2e7d32;font-weight:bold;")
+            inner.addWidget(always)
+        if self.pop.last_calls:
+            rows = []
+            for record in self.pop.last_calls:
+                when = record.started_at.astimezone().strftime("%d.%m.%Y %H:%M")
+                outcome = record.outcome.value if record.outcome else ""
+                rows.append(f"{when} · {outcome}")
+            history = QLabel(self.tr("Last contacts:") + "<br>" + "<br>".join(rows))
+            history.setObjectName("pop-history")
+            history.setTextFormat(Qt.TextFormat.RichText)
+            inner.addWidget(history)
+        return box
+
+    def _staff_box(self) -> QGroupBox:
+        box = QGroupBox(self.tr("Staff"))
+        grid = QGridLayout(box)
+        for row, staff in enumerate(self.pop.staff):
+            name = QLabel(f"<b>{_esc(staff.name)}</b> {_esc(staff.role)}")
+            name.setTextFormat(Qt.TextFormat.RichText)
+            grid.addWidget(name, row, 0)
+            avail = QLabel(self._availability(staff))
+            avail.setObjectName(f"staff-availability-{row}")
+            grid.addWidget(avail, row, 1)
+            if staff.transfer_target:
+                blind = QPushButton(self.tr("Transfer"))
+                blind.setObjectName(f"staff-transfer-{row}")
+                blind.clicked.connect(
+                    lambda _=False, t=staff.transfer_target:
+                    self.transfer_requested.emit(self.call_key, t))
+                consult = QPushButton(self.tr("Consult"))
+                consult.setObjectName(f"staff-consult-{row}")
+                consult.clicked.connect(
+                    lambda _=False, t=staff.transfer_target:
+                    self.consult_requested.emit(self.call_key, t))
+                grid.addWidget(blind, row, 2)
+                grid.addWidget(consult, row, 3)
+        return box
+
+    def _availability(self, staff: Staff) -> str:
+        def dot(colour: str, text: str) -> str:
+            return f"<span style='color:{colour}'>●</span> {_esc(text)}"
+
+        if staff.availability == Availability.PRESENT:
+            return dot("#2e7d32", self.tr("present"))
+        if staff.availability == Availability.MEETING:
+            return dot("#ef6c00", self.tr("in a meeting"))
+        if staff.availability == Availability.VACATION:
+            return dot("#c62828", self.tr("on vacation"))
+        until = staff.absent_until
+        if until is not None:
+            local = until.astimezone(self.pop.local_time.tzinfo or dt.UTC)
+            return dot("#c62828", self.tr("absent until {0}").format(local.strftime("%d.%m. %H:%M")))
+        return dot("#c62828", self.tr("absent"))
+
+    def _picked(self, index: int) -> None:
+        client_id = self.picker.itemData(index)
+        if client_id is not None:
+            self.client_picked.emit(self.call_key, int(client_id))
+
+    # ---- state ----------------------------------------------------------------------
+    def set_call_state(self, ringing: bool, ended: bool) -> None:
+        self.answer_btn.setVisible(ringing)
+        if ended:
+            self.header.setText(self.header.text() + "  " + self.tr("(ended)"))
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt API)
+        super().paintEvent(event)
+        if not self._painted:
+            self._painted = True
+            self.painted.emit(time.time())
