@@ -11,9 +11,10 @@ add tables, columns (with defaults) and indexes, or copy data forward — never 
 batch: a per-row ``AFTER INSERT`` trigger made bulk inserts 3.5× slower); updates and
 deletes — including cascades from a deleted client — are kept in step by triggers.
 
-Planned next: migration 5 adds ``notes`` (``id``, ``call_id`` → ``calls.id``,
-``client_id``, ``caller_id``, text, timestamps) with a ``notes_fts`` FTS5 table kept
-in step the same way as ``callers_fts`` below.
+Migration 5 adds ``notes`` (``call_id`` → ``calls.id``, ``client_id``, ``caller_id``,
+the note's fields, timestamps), ``note_changes`` (the audit trail) and ``notes_fts``,
+kept in step the same way as ``callers_fts``: the store inserts, triggers follow updates
+and deletes (also the ``SET NULL`` of a deleted client, staff member or call).
 
 The SQL stays deliberately plain (no SQLite-only tricks beyond FTS5 and ``user_version``)
 so that the PostgreSQL store of a later issue can mirror it.
@@ -29,6 +30,17 @@ from appenv import logs
 log = logs.get("clients")
 
 _CALLER_FTS_COLUMNS = "name, company, notes, numbers_text"
+_NOTE_FTS_FIELDS = (
+    "caller_name",
+    "caller_company",
+    "numbers_text",
+    "subject",
+    "message",
+    "for_whom",
+)
+_NOTE_FTS_COLUMNS_NO_SCOPE = ", ".join(_NOTE_FTS_FIELDS)
+_NOTE_FTS_OLD = ", ".join(f"old.{name}" for name in _NOTE_FTS_FIELDS)
+_NOTE_FTS_NEW = ", ".join(f"new.{name}" for name in _NOTE_FTS_FIELDS)
 
 MIGRATIONS: tuple[tuple[str, ...], ...] = (
     # 1: clients, the numbers that identify them, scripts, opening hours, closures
@@ -159,6 +171,71 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
             position INTEGER NOT NULL DEFAULT 0
         )""",
         "CREATE INDEX faq_client ON faq(client_id, position)",
+    ),
+    # 5: call notes (one per call at most, or none for walk-ins and e-mails), their audit
+    # trail, and a full-text index whose ``scope`` column ("c<client id>", "c0" = no client)
+    # lets one FTS5 MATCH do the per-client filtering (see clients/notes.py)
+    (
+        """CREATE TABLE notes (
+            id INTEGER PRIMARY KEY,
+            client_id INTEGER REFERENCES clients(id) ON DELETE SET NULL,
+            call_id INTEGER UNIQUE REFERENCES calls(id) ON DELETE SET NULL,
+            caller_id INTEGER REFERENCES callers(id) ON DELETE SET NULL,
+            caller_number TEXT NOT NULL DEFAULT '',
+            caller_name TEXT NOT NULL DEFAULT '',
+            caller_company TEXT NOT NULL DEFAULT '',
+            callback_number TEXT NOT NULL DEFAULT '',
+            subject TEXT NOT NULL DEFAULT '',
+            message TEXT NOT NULL DEFAULT '',
+            urgency TEXT NOT NULL DEFAULT 'normal',
+            for_staff_id INTEGER REFERENCES staff(id) ON DELETE SET NULL,
+            for_whom TEXT NOT NULL DEFAULT '',
+            action TEXT NOT NULL DEFAULT 'none',
+            wrong_number INTEGER NOT NULL DEFAULT 0,
+            channel TEXT NOT NULL DEFAULT 'call',
+            appointment TEXT NOT NULL DEFAULT '',
+            operator TEXT NOT NULL DEFAULT '',
+            noted_at TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            updated_by TEXT NOT NULL DEFAULT '',
+            revision INTEGER NOT NULL DEFAULT 1,
+            draft_key TEXT UNIQUE,
+            numbers_text TEXT NOT NULL DEFAULT ''
+        )""",
+        "CREATE INDEX notes_client_noted ON notes(client_id, noted_at)",
+        "CREATE INDEX notes_caller ON notes(caller_id)",
+        """CREATE TABLE note_changes (
+            id INTEGER PRIMARY KEY,
+            note_id INTEGER NOT NULL REFERENCES notes(id) ON DELETE CASCADE,
+            revision INTEGER NOT NULL,
+            changed_at TEXT NOT NULL,
+            changed_by TEXT NOT NULL,
+            field TEXT NOT NULL,
+            old_value TEXT,
+            new_value TEXT
+        )""",
+        "CREATE INDEX note_changes_note ON note_changes(note_id, revision)",
+        # the words of all notes (folded like the FTS tokenizer): a typed prefix becomes an
+        # OR of whole words, which FTS5 reads lazily — a bare prefix query reads the whole
+        # doclist of every matching word (13 ms instead of < 1 ms at a million notes)
+        "CREATE TABLE note_terms (term TEXT PRIMARY KEY)",
+        f"""CREATE VIEW notes_fts_source AS SELECT id, 'c' || coalesce(client_id, 0) AS scope,
+            {_NOTE_FTS_COLUMNS_NO_SCOPE} FROM notes""",
+        f"""CREATE VIRTUAL TABLE notes_fts USING fts5(
+            scope, {_NOTE_FTS_COLUMNS_NO_SCOPE}, content='notes_fts_source', content_rowid='id',
+            tokenize='unicode61 remove_diacritics 2'
+        )""",
+        f"""CREATE TRIGGER notes_fts_delete AFTER DELETE ON notes BEGIN
+            INSERT INTO notes_fts(notes_fts, rowid, scope, {_NOTE_FTS_COLUMNS_NO_SCOPE})
+            VALUES ('delete', old.id, 'c' || coalesce(old.client_id, 0), {_NOTE_FTS_OLD});
+        END""",
+        f"""CREATE TRIGGER notes_fts_update AFTER UPDATE ON notes BEGIN
+            INSERT INTO notes_fts(notes_fts, rowid, scope, {_NOTE_FTS_COLUMNS_NO_SCOPE})
+            VALUES ('delete', old.id, 'c' || coalesce(old.client_id, 0), {_NOTE_FTS_OLD});
+            INSERT INTO notes_fts(rowid, scope, {_NOTE_FTS_COLUMNS_NO_SCOPE})
+            VALUES (new.id, 'c' || coalesce(new.client_id, 0), {_NOTE_FTS_NEW});
+        END""",
     ),
 )
 

@@ -284,6 +284,13 @@ class SqliteClientStore:
         with self._lock, self._db.atomic():
             yield
 
+    @contextlib.contextmanager
+    def connection(self) -> Iterator[sqlite3.Connection]:
+        """The store's one connection, under its lock, for companion stores on the same
+        file (:class:`clients.notes.SqliteNotesStore`); write inside :meth:`transaction`."""
+        with self._lock:
+            yield self._conn
+
     def _one(self, sql: str, params: Sequence[Any] = ()) -> Any:
         with self._lock:
             return self._conn.execute(sql, params).fetchone()

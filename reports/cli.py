@@ -32,10 +32,11 @@ def reports_folder(paths: AppPaths, day: dt.date) -> Path:
 
 
 def _default_source(paths: AppPaths) -> ReportSource:
-    raise NotImplementedError(
-        "reports.cli._default_source: the clients store is not wired to reports yet "
-        "(adapt clients' store to reports.model.ReportSource)"
-    )
+    """The app database's clients, calls and notes (the process exit closes it)."""
+    from clients.store import SqliteClientStore
+    from reports.clients_source import StoreReportSource
+
+    return StoreReportSource(SqliteClientStore(paths.database))
 
 
 def _default_transport(paths: AppPaths) -> Transport:

@@ -98,7 +98,8 @@ class BridgePort(pj.AudioMediaPort):  # type: ignore[misc]
         frame.size = len(frame.buf)
 
     def onFrameReceived(self, frame: pj.MediaFrame) -> None:  # noqa: N802 (pj API)
-        if frame.type == pj.PJMEDIA_FRAME_TYPE_AUDIO and frame.size:
+        # a short or odd frame (codec switch) is dropped: raising here would abort pj
+        if frame.type == pj.PJMEDIA_FRAME_TYPE_AUDIO and frame.size == self.bridge.frame_bytes:
             self.bridge.write_speaker_frame(bytes(frame.buf))
 
 

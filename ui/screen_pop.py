@@ -10,8 +10,7 @@ import datetime as dt
 import html
 import time
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QPaintEvent
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
@@ -88,6 +87,7 @@ class PopView(QScrollArea):
             "font-size:15pt;padding:8px;background:#fffde7;border:1px solid #e0d890;"
         )
         layout.addWidget(self.greeting)
+        self.greeting.installEventFilter(self)  # first paint of the greeting: for benchmarks
 
         answer_row = QHBoxLayout()
         self.answer_btn = QPushButton(self.tr("Answer"))
@@ -237,8 +237,8 @@ class PopView(QScrollArea):
         if ended:
             self.header.setText(self.header.text() + "  " + self.tr("(ended)"))
 
-    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt API)
-        super().paintEvent(event)
-        if not self._painted:
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
+        if not self._painted and event.type() == QEvent.Type.Paint and watched is self.greeting:
             self._painted = True
             self.painted.emit(time.time())
+        return False

@@ -40,6 +40,14 @@ SEED: dict[int, list[str]] = {
     4: [
         "INSERT INTO faq (client_id, question, answer) VALUES (7, 'Parken?', 'Tiefgarage')",
     ],
+    5: [
+        "INSERT INTO notes (client_id, call_id, subject, noted_at, created_at, updated_at) "
+        "VALUES (7, 1, 'Akte', '2024-03-31T00:30:00+00:00', '2024-03-31T00:30:00+00:00', "
+        "'2024-03-31T00:30:00+00:00')",
+        "INSERT INTO notes_fts (rowid, scope, caller_name, caller_company, numbers_text, subject, "
+        "message, for_whom) SELECT id, scope, caller_name, caller_company, numbers_text, subject, "
+        "message, for_whom FROM notes_fts_source",
+    ],
 }
 
 

@@ -38,8 +38,14 @@ class InlineMessage(QLabel):
         return self.isVisible() and self.styleSheet() == ERROR_STYLE
 
 
+_ICONS: dict[tuple[str, int], QIcon] = {}
+
+
 def swatch_icon(colour: str, size: int = 14) -> QIcon:
-    """A rounded square of the client's colour, for lists and buttons."""
+    """A rounded square of the client's colour, for lists and buttons (cached per colour)."""
+    cached = _ICONS.get((colour, size))
+    if cached is not None:
+        return cached
     pixmap = QPixmap(size, size)
     pixmap.fill(Qt.GlobalColor.transparent)
     painter = QPainter(pixmap)
@@ -48,4 +54,8 @@ def swatch_icon(colour: str, size: int = 14) -> QIcon:
     painter.setBrush(QColor(colour))
     painter.drawRoundedRect(0, 0, size - 1, size - 1, 3, 3)
     painter.end()
-    return QIcon(pixmap)
+    icon = QIcon(pixmap)
+    icon.addPixmap(pixmap, QIcon.Mode.Selected)  # keep the true colour in a selected row
+    if len(_ICONS) < 4096:
+        _ICONS[(colour, size)] = icon
+    return icon

@@ -115,8 +115,14 @@ class GeneralTab(ClientTab):
         buttons.addWidget(self.revert_button)
         buttons.addWidget(self.save_button)
 
+        self.colour_button.setFixedWidth(140)
+        self.report_time.setFixedWidth(90)
+        form_box = QWidget()
+        form_box.setMaximumWidth(620)
+        form_box.setLayout(form)
+        form.setContentsMargins(0, 0, 0, 0)
         layout = QVBoxLayout(self)
-        layout.addLayout(form)
+        layout.addWidget(form_box)
         layout.addWidget(self.message)
         layout.addStretch(1)
         layout.addLayout(buttons)
@@ -212,6 +218,16 @@ class GeneralTab(ClientTab):
             encrypt_reports=self.encrypt.isChecked(),
         )
 
+    def has_unsaved_changes(self) -> bool:
+        if self._creating:
+            return bool(self.code.text().strip() or self.name.text().strip())
+        if self.client is None or self.client.id is None:
+            return False
+        try:
+            return self.form_client() != self.store.get_client(self.client.id)
+        except ValueError:
+            return True
+
     def save(self) -> bool:
         try:
             client = self.form_client()
@@ -227,9 +243,7 @@ class GeneralTab(ClientTab):
         self._creating = False
         self.client = stored
         self.save_button.setText(self.tr("Save"))
-        self.message.show_info(
-            self.tr("Client created.") if created else self.tr("Changes saved.")
-        )
+        self.message.show_info(self.tr("Client created.") if created else self.tr("Changes saved."))
         self._announce(Area.CLIENT)
         self.client_saved.emit(stored, created)
         return True

@@ -104,6 +104,7 @@ class HoursTab(ClientTab):
         self.closures.setObjectName("closures-table")
         self.closures.setHorizontalHeaderLabels([self.tr("From"), self.tr("To"), self.tr("Note")])
         self.closures.verticalHeader().setVisible(False)
+        self.closures.setWordWrap(False)
         self.closures.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.closures.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.closures.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -249,4 +250,3 @@ class HoursTab(ClientTab):
             self._announce(Area.HOURS, closure.client_id)
 
         self._offer_undo(self.tr("Closure removed."), undo)
-

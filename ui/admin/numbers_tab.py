@@ -35,6 +35,7 @@ class NumbersTab(ClientTab):
             [self.tr("Number (stored)"), self.tr("Shown as"), self.tr("Label")]
         )
         self.table.verticalHeader().setVisible(False)
+        self.table.setWordWrap(False)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -84,11 +85,13 @@ class NumbersTab(ClientTab):
         layout.addLayout(entry)
         layout.addLayout(below)
         layout.addWidget(self.message)
+        self._numbers: list[ClientNumber] = []
         self._update_preview("")
 
     def reload(self) -> None:
         self.message.clear_message()
         numbers = self.store.list_numbers(self.client_id) if self.client_id else []
+        self._numbers = numbers
         self.table.setRowCount(len(numbers))
         for row, number in enumerate(numbers):
             self.table.setItem(row, 0, QTableWidgetItem(number.number))
@@ -97,7 +100,7 @@ class NumbersTab(ClientTab):
         self.remove_button.setEnabled(bool(numbers))
 
     def numbers(self) -> list[str]:
-        return [self.table.item(r, 0).text() for r in range(self.table.rowCount())]
+        return [n.number for n in self._numbers]
 
     def _update_preview(self, text: str) -> None:
         if not text.strip():
@@ -131,13 +134,9 @@ class NumbersTab(ClientTab):
 
     def remove_selected(self) -> None:
         row = self.table.currentRow()
-        if self.client_id is None or row < 0:
+        if self.client_id is None or not 0 <= row < len(self._numbers):
             return
-        removed = ClientNumber(
-            client_id=self.client_id,
-            number=self.table.item(row, 0).text(),
-            label=self.table.item(row, 2).text(),
-        )
+        removed = self._numbers[row]
         self.store.remove_number(removed.number)
         self.reload()
         self._announce(Area.NUMBERS)

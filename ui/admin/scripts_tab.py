@@ -72,7 +72,9 @@ class ScriptsTab(ClientTab):
         for _ in self._slot_keys:
             self.slots.addItem(QListWidgetItem())
         self.slots.currentRowChanged.connect(self._slot_changed)
-        self.slots.setMinimumWidth(210)
+        self.slots.setMinimumWidth(230)
+        self.slots.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.slots.setStyleSheet("QListWidget::item { padding: 5px 6px; }")
 
         self.greeting = QPlainTextEdit()
         self.greeting.setObjectName("script-greeting")
@@ -129,7 +131,7 @@ class ScriptsTab(ClientTab):
         self.delete_button = QPushButton(self.tr("Delete script"))
         self.delete_button.clicked.connect(self.delete)
         buttons = QHBoxLayout()
-        buttons.addWidget(self.message, 1)
+        buttons.addStretch(1)
         buttons.addWidget(self.delete_button)
         buttons.addWidget(self.save_button)
 
@@ -141,13 +143,14 @@ class ScriptsTab(ClientTab):
         form.addRow(self.tr("Sample caller:"), self.sample_caller)
         form.addRow(self.tr("Preview:"), frame)
         form.addRow(self.tr("Instructions:"), self.instructions)
+        form.addRow(self.message)
         form.addRow(buttons)
 
         splitter = QSplitter()
         splitter.addWidget(self.slots)
         splitter.addWidget(editor)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([220, 600])
+        splitter.setSizes([240, 600])
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
 
@@ -243,6 +246,14 @@ class ScriptsTab(ClientTab):
                 )
         self.update_preview()
 
+    def set_clock(self, now: Callable[[], dt.datetime]) -> None:
+        """Where "now" comes from (tests fix it); the preview follows at once."""
+        self.now = now
+        self.update_preview()
+
+    def has_unsaved_changes(self) -> bool:
+        return self._dirty
+
     def _edited(self) -> None:
         if not self._loading:
             self._dirty = True
@@ -297,10 +308,14 @@ class ScriptsTab(ClientTab):
         if variant == Variant.VACATION:
             closures = self.store.list_closures(self.client_id) if self.client_id else []
             upcoming = [c for c in closures if c.end >= local.date()]
-            closure = upcoming[0] if upcoming else ClosurePeriod(
-                client_id=self.client_id or 0,
-                start=local.date(),
-                end=local.date() + dt.timedelta(days=6),
+            closure = (
+                upcoming[0]
+                if upcoming
+                else ClosurePeriod(
+                    client_id=self.client_id or 0,
+                    start=local.date(),
+                    end=local.date() + dt.timedelta(days=6),
+                )
             )
             return scripts.VariantChoice(variant, closure.reason, local, closure=closure)
         return scripts.VariantChoice(variant, "", local)

@@ -44,9 +44,7 @@ class UndoBar(QFrame):
         self._timer.timeout.connect(self.expire)
         self.setVisible(False)
 
-    def offer(
-        self, message: str, undo: Callable[[], None], seconds: float = UNDO_SECONDS
-    ) -> None:
+    def offer(self, message: str, undo: Callable[[], None], seconds: float = UNDO_SECONDS) -> None:
         self._undo = undo
         self.label.setText(message)
         self.undo_button.setVisible(True)

@@ -1,0 +1,143 @@
+"""Unsaved notes, kept as they are typed so that a crash or ``kill -9`` loses nothing.
+
+One small JSON file per open note in the drafts folder, written atomically (temporary
+file, ``fsync``, ``rename``, ``fsync`` of the folder): after a crash each file holds
+either the previous or the new state, never half of one. Files rather than database rows
+because a draft must survive what the database may not offer at that moment: a write
+lock held by the report job, a lost connection to a shared PostgreSQL server.
+
+A draft whose content was saved already (the app died between saving the note and
+removing the draft) is recognised by its key and dropped by :func:`pending_drafts`.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import json
+import os
+import uuid
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from appenv import logs
+from clients.notes import Note, note_from_dict, note_to_dict
+
+if TYPE_CHECKING:
+    from clients.notes import NotesStore
+
+log = logs.get("clients")
+
+_PREFIX = "note-draft-"
+
+
+def new_key() -> str:
+    return uuid.uuid4().hex
+
+
+@dataclass(frozen=True, kw_only=True)
+class Draft:
+    """The state of one note form. ``note.id`` is set when a saved note is being edited;
+    ``note.revision`` is then the revision the edit started from."""
+
+    key: str
+    note: Note
+    saved_at: dt.datetime
+
+    def __post_init__(self) -> None:
+        if not self.key.isalnum():
+            raise ValueError(f"draft key must be alphanumeric, got {self.key!r}")
+
+
+def _fsync_dir(folder: Path) -> None:
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:  # e.g. Windows: folders cannot be opened
+        return
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+class DraftBox:
+    """The drafts folder of one seat (``AppPaths.drafts``)."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+
+    def _path(self, key: str) -> Path:
+        return self.folder / f"{_PREFIX}{key}.json"
+
+    def save(self, draft: Draft) -> None:
+        """Write durably: when this returns, the draft survives a crash or power loss."""
+        self.folder.mkdir(parents=True, exist_ok=True)
+        data = {
+            "key": draft.key,
+            "saved_at": draft.saved_at.isoformat(),
+            "note": note_to_dict(draft.note),
+        }
+        payload = json.dumps(data, ensure_ascii=False, indent=1).encode("utf-8")
+        target = self._path(draft.key)
+        tmp = target.with_name(f".{target.name}.tmp")
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        try:
+            os.write(fd, payload)
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        os.replace(tmp, target)
+        _fsync_dir(self.folder)
+
+    def discard(self, key: str) -> None:
+        self._path(key).unlink(missing_ok=True)
+        _fsync_dir(self.folder)
+
+    def load(self, key: str) -> Draft | None:
+        path = self._path(key)
+        return self._read(path) if path.exists() else None
+
+    def _read(self, path: Path) -> Draft | None:
+        try:
+            data = json.loads(path.read_text("utf-8"))
+            return Draft(
+                key=data["key"],
+                note=note_from_dict(data["note"]),
+                saved_at=dt.datetime.fromisoformat(data["saved_at"]),
+            )
+        except (OSError, ValueError, KeyError, TypeError) as exc:
+            # keep the bytes for a human; never delete what might be someone's message
+            aside = path.with_suffix(".unreadable")
+            log.warning("draft %s is unreadable (%s); kept as %s", path.name, exc, aside.name)
+            with contextlib.suppress(OSError):
+                path.replace(aside)
+            return None
+
+    def all(self) -> list[Draft]:
+        """Every readable draft, oldest first."""
+        if not self.folder.is_dir():
+            return []
+        drafts = [self._read(p) for p in sorted(self.folder.glob(f"{_PREFIX}*.json"))]
+        found = [d for d in drafts if d is not None]
+        found.sort(key=lambda d: d.saved_at)
+        return found
+
+
+def pending_drafts(notes: NotesStore) -> list[Draft]:
+    """Drafts still holding unsaved work; drafts already saved to the store are removed."""
+    box = notes.drafts
+    if box is None:
+        return []
+    pending: list[Draft] = []
+    for draft in box.all():
+        stored = (
+            notes.get_note(draft.note.id)
+            if draft.note.id is not None
+            else notes.note_by_draft(draft.key)
+        )
+        if stored is not None and stored.content() == draft.note.content():
+            box.discard(draft.key)
+            continue
+        pending.append(draft)
+    return pending

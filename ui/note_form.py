@@ -1,0 +1,562 @@
+"""The note the secretary writes during or after a call (or for a walk-in, an e-mail).
+
+Every edit is written as a draft ~300 ms after typing pauses (:mod:`clients.drafts`:
+atomic, fsync'd), so a crash or ``kill -9`` loses at most that last moment; the app
+reopens drafts at start (:func:`recover_drafts`). *Save* finalises the note; saving a
+saved note again records each changed field with who and when (audit trail).
+
+Lifecycle with a call: create the form when the call is answered (``call_id`` ``None``,
+then :meth:`NoteForm.set_live_call`), and call :meth:`NoteForm.attach_call` once the
+call is stored in the log. A form created with a stored call's id fills itself from it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import zoneinfo
+from dataclasses import replace
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QHideEvent
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from appenv import logs
+from clients import phone_numbers as pn
+from clients.drafts import Draft, new_key, pending_drafts
+from clients.errors import StoreError
+from clients.model import Client
+from clients.notes import Action, Channel, Note, NotesStore, Urgency
+from clients.store import ClientStore
+
+log = logs.get("ui")
+
+AUTOSAVE_MS = 300
+
+
+def recover_drafts(notes: NotesStore) -> list[Draft]:
+    """Drafts with unsaved work (after a crash); call at start and open each in a form."""
+    return pending_drafts(notes)
+
+
+def _duration(seconds: float | None) -> str:
+    if seconds is None:
+        return ""
+    total = max(0, round(seconds))
+    return f"{total // 60}:{total % 60:02d}"
+
+
+class NoteForm(QWidget):
+    """One note, bound to one call or to none. Emits ``saved(Note)`` after *Save*."""
+
+    saved = Signal(object)  # Note, as stored
+    draft_saved = Signal(str)  # the draft key, after each durable autosave
+
+    def __init__(
+        self,
+        store: ClientStore,
+        notes: NotesStore,
+        operator: str,
+        client_id: int | None,
+        call_id: int | None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("note-form")
+        self.store = store
+        self.notes = notes
+        self.operator = operator
+        self.draft_key = new_key()
+        self._loading = True
+        self._dirty = False
+        self._live_duration = ""
+        self._signalled_name = ""  # display name as the call signalled it
+        self._staff_names: dict[int, str] = {}
+        # fields not shown as editors: ids, context, revision of the saved note
+        self._base = Note(
+            client_id=client_id,
+            operator=operator,
+            noted_at=dt.datetime.now(dt.UTC),
+            channel=Channel.CALL if call_id is not None else Channel.WALK_IN,
+        )
+        self._build()
+        self._autosave = QTimer(self)
+        self._autosave.setSingleShot(True)
+        self._autosave.setInterval(AUTOSAVE_MS)
+        self._autosave.timeout.connect(self.flush_draft)
+        self._fill_clients()
+        self._set_client(client_id)
+        self._connect_edits()
+        if call_id is not None:
+            existing = notes.note_for_call(call_id)
+            if existing is not None and existing.id is not None:
+                self._loading = False
+                self.load_note(existing.id)
+                return
+            self._bind_call(call_id, prefill=True)
+        self._refresh_context()
+        self._loading = False
+
+    # ---- building -------------------------------------------------------------------
+    def _build(self) -> None:
+        self.client_box = QComboBox()
+        self.client_box.setObjectName("note-client")
+        self.channel_box = QComboBox()
+        self.channel_box.setObjectName("note-channel")
+        for channel, text in (
+            (Channel.CALL, self.tr("Phone call")),
+            (Channel.WALK_IN, self.tr("Walk-in")),
+            (Channel.EMAIL, self.tr("E-mail")),
+            (Channel.OTHER, self.tr("Other")),
+        ):
+            self.channel_box.addItem(text, str(channel))
+        self.caller_info = QLabel()
+        self.caller_info.setObjectName("note-caller-info")
+        self.caller_info.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.time_info = QLabel()
+        self.time_info.setObjectName("note-time")
+        self.duration_info = QLabel()
+        self.duration_info.setObjectName("note-duration")
+        self.operator_info = QLabel(self.operator)
+        self.operator_info.setObjectName("note-operator")
+
+        self.caller_name = QLineEdit()
+        self.caller_name.setObjectName("note-caller-name")
+        self.company = QLineEdit()
+        self.company.setObjectName("note-company")
+        self.callback = QLineEdit()
+        self.callback.setObjectName("note-callback")
+        self.subject = QLineEdit()
+        self.subject.setObjectName("note-subject")
+        self.message = QPlainTextEdit()
+        self.message.setObjectName("note-message")
+        self.message.setTabChangesFocus(True)
+        self.urgency = QComboBox()
+        self.urgency.setObjectName("note-urgency")
+        for urgency, text in (
+            (Urgency.NORMAL, self.tr("Normal")),
+            (Urgency.URGENT, self.tr("Urgent")),
+            (Urgency.LOW, self.tr("Low")),
+        ):
+            self.urgency.addItem(text, str(urgency))
+        self.for_whom = QComboBox()
+        self.for_whom.setObjectName("note-for-whom")
+        self.action = QComboBox()
+        self.action.setObjectName("note-action")
+        for action, text in (
+            (Action.NONE, self.tr("No action")),
+            (Action.CALL_BACK, self.tr("Call back")),
+            (Action.SEND_INFO, self.tr("Send information")),
+        ):
+            self.action.addItem(text, str(action))
+        self.wrong_number = QCheckBox(self.tr("Wrong number"))
+        self.wrong_number.setObjectName("note-wrong-number")
+        self.appointment = QLineEdit()
+        self.appointment.setObjectName("note-appointment")
+        self.appointment.setReadOnly(True)
+        self.appointment.setPlaceholderText(self.tr("No appointment booked"))
+
+        context = QFormLayout()
+        context.addRow(self.tr("Client:"), self.client_box)
+        context.addRow(self.tr("Via:"), self.channel_box)
+        context.addRow(self.tr("Caller:"), self.caller_info)
+        context.addRow(self.tr("Time:"), self.time_info)
+        context.addRow(self.tr("Duration:"), self.duration_info)
+        context.addRow(self.tr("Operator:"), self.operator_info)
+        form = QFormLayout()
+        form.addRow(self.tr("Caller name:"), self.caller_name)
+        form.addRow(self.tr("Company:"), self.company)
+        form.addRow(self.tr("Callback number:"), self.callback)
+        form.addRow(self.tr("Subject:"), self.subject)
+        form.addRow(self.tr("Message:"), self.message)
+        form.addRow(self.tr("Urgency:"), self.urgency)
+        form.addRow(self.tr("For:"), self.for_whom)
+        form.addRow(self.tr("Requested action:"), self.action)
+        form.addRow("", self.wrong_number)
+        form.addRow(self.tr("Appointment:"), self.appointment)
+
+        self.status = QLabel()
+        self.status.setObjectName("note-status")
+        self.status.setWordWrap(True)
+        self.save_btn = QPushButton(self.tr("&Save"))
+        self.save_btn.setObjectName("note-save")
+        self.save_btn.clicked.connect(self.save)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.status, 1)
+        buttons.addWidget(self.save_btn)
+        self.changes = QPlainTextEdit()
+        self.changes.setObjectName("note-changes")
+        self.changes.setReadOnly(True)
+        self.changes.setMaximumHeight(110)
+        self.changes.setVisible(False)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(context)
+        layout.addLayout(form)
+        layout.addLayout(buttons)
+        layout.addWidget(self.changes)
+
+    def _connect_edits(self) -> None:
+        for line in (self.caller_name, self.company, self.callback, self.subject):
+            line.textEdited.connect(self._edited)
+        self.message.textChanged.connect(self._edited)
+        for box in (self.urgency, self.for_whom, self.action, self.channel_box):
+            box.currentIndexChanged.connect(self._edited)
+        self.client_box.currentIndexChanged.connect(self._client_changed)
+        self.wrong_number.toggled.connect(self._edited)
+
+    def _fill_clients(self) -> None:
+        self.client_box.blockSignals(True)
+        self.client_box.clear()
+        self.client_box.addItem(self.tr("— choose the client —"), None)
+        for client in self.store.list_clients():
+            self.client_box.addItem(f"{client.name} ({client.code})", client.id)
+        self.client_box.blockSignals(False)
+
+    def _set_client(self, client_id: int | None) -> None:
+        index = max(0, self.client_box.findData(client_id)) if client_id is not None else 0
+        self.client_box.blockSignals(True)
+        self.client_box.setCurrentIndex(index)
+        self.client_box.blockSignals(False)
+        self._fill_staff(self.client_box.currentData(), self._base.for_staff_id)
+
+    def _fill_staff(self, client_id: int | None, selected: int | None) -> None:
+        self.for_whom.blockSignals(True)
+        self.for_whom.clear()
+        self.for_whom.addItem(self.tr("— nobody in particular —"), None)
+        self._staff_names = {}
+        if client_id is not None:
+            for person in self.store.list_staff(client_id):
+                assert person.id is not None
+                self._staff_names[person.id] = person.name
+                label = f"{person.name} ({person.role})" if person.role else person.name
+                self.for_whom.addItem(label, person.id)
+        self.for_whom.setCurrentIndex(max(0, self.for_whom.findData(selected)))
+        self.for_whom.blockSignals(False)
+
+    # ---- context --------------------------------------------------------------------
+    def _client(self) -> Client | None:
+        client_id = self.client_box.currentData()
+        return None if client_id is None else self.store.get_client(client_id)
+
+    def _zone(self) -> dt.tzinfo | None:
+        client = self._client()
+        return zoneinfo.ZoneInfo(client.timezone) if client is not None else None
+
+    def _refresh_context(self) -> None:
+        base = self._base
+        bound = base.call_id is not None or bool(base.caller_number)
+        number = pn.display(base.caller_number) if base.caller_number else ""
+        signalled = self._signalled_name
+        who = " · ".join(part for part in (signalled, number) if part)
+        self.caller_info.setText(who or (self.tr("Unknown caller") if bound else "—"))
+        local = base.noted_at.astimezone(self._zone())
+        self.time_info.setText(local.strftime("%d.%m.%Y %H:%M"))
+        self.duration_info.setText(self._live_duration or "—")
+        self.channel_box.setEnabled(not bound)
+        self.channel_box.blockSignals(True)
+        self.channel_box.setCurrentIndex(max(0, self.channel_box.findData(str(base.channel))))
+        self.channel_box.blockSignals(False)
+        # the client of a stored call is known; only an unknown call or no call may choose
+        self.client_box.setEnabled(not (base.call_id is not None and base.client_id is not None))
+        self.changes.setVisible(base.id is not None)
+
+    def _bind_call(self, call_id: int, prefill: bool) -> None:
+        record = self.store.get_call(call_id)
+        if record is None:
+            self._show_error(self.tr("The call {0} is not in the log.").format(call_id))
+            return
+        self._base = replace(
+            self._base,
+            call_id=call_id,
+            channel=Channel.CALL,
+            caller_number=record.caller_number or self._base.caller_number,
+            noted_at=record.started_at,
+            client_id=record.client_id if record.client_id is not None else self._base.client_id,
+        )
+        self._signalled_name = record.caller_name or self._signalled_name
+        self._live_duration = _duration(record.duration_s)
+        if self._base.client_id is not None:
+            self._set_client(self._base.client_id)
+        if prefill:
+            self._prefill_caller(record.caller_number, record.caller_name)
+
+    def _prefill_caller(self, number: str | None, display_name: str | None) -> None:
+        """Known caller: name and company from the card; the number to call back."""
+        client_id = self.client_box.currentData()
+        caller = self.store.find_caller(client_id, number) if number else None
+        if caller is not None:
+            self._base = replace(self._base, caller_id=caller.id)
+            if not self.caller_name.text():
+                self.caller_name.setText(caller.name)
+            if not self.company.text():
+                self.company.setText(caller.company)
+        elif display_name and not self.caller_name.text():
+            self.caller_name.setText(display_name)
+        if number and not self.callback.text():
+            self.callback.setText(pn.display(number))
+
+    def set_live_call(
+        self, caller_number: str | None, display_name: str | None, started_at: dt.datetime
+    ) -> None:
+        """Context of a call that is up but not in the log yet (the log is written at its
+        end). Fields the operator typed are kept."""
+        loading, self._loading = self._loading, True
+        key = pn.normalise(caller_number) or (caller_number or "")
+        self._base = replace(
+            self._base, caller_number=key, noted_at=started_at, channel=Channel.CALL
+        )
+        self._signalled_name = display_name or ""
+        self._prefill_caller(caller_number, display_name)
+        self._refresh_context()
+        self._loading = loading
+
+    def attach_call(self, call_id: int) -> None:
+        """Bind the note to the call just stored in the log (call it on ``call_recorded``).
+
+        A note saved during the call is updated at once (recorded in its audit trail).
+        """
+        loading, self._loading = self._loading, True
+        self._bind_call(call_id, prefill=False)
+        self._refresh_context()
+        self._loading = loading
+        if self._base.id is not None and not self._dirty:
+            self.save()
+        else:
+            self._edited()
+
+    # ---- loading --------------------------------------------------------------------
+    def load_note(self, note_id: int) -> None:
+        """Show a saved note for editing; changes are saved as a new revision."""
+        note = self.notes.get_note(note_id)
+        if note is None:
+            self._show_error(self.tr("The note {0} does not exist.").format(note_id))
+            return
+        self._autosave.stop()
+        self.draft_key = new_key()
+        self._show(note)
+        self._dirty = False
+        self.status.setText(self._saved_text(note))
+
+    def load_draft(self, draft: Draft) -> None:
+        """Reopen a recovered draft; it stays unsaved until *Save*."""
+        self._autosave.stop()
+        self.draft_key = draft.key
+        self._show(draft.note)
+        self._dirty = True
+        self.status.setText(
+            self.tr("Recovered draft from {0} — not saved yet.").format(
+                draft.saved_at.astimezone().strftime("%d.%m.%Y %H:%M:%S")
+            )
+        )
+
+    @classmethod
+    def from_draft(
+        cls,
+        store: ClientStore,
+        notes: NotesStore,
+        operator: str,
+        draft: Draft,
+        parent: QWidget | None = None,
+    ) -> NoteForm:
+        form = cls(store, notes, operator, draft.note.client_id, None, parent)
+        form.load_draft(draft)
+        return form
+
+    def _show(self, note: Note) -> None:
+        loading, self._loading = self._loading, True
+        self._base = note
+        if note.call_id is not None:
+            record = self.store.get_call(note.call_id)
+            if record is not None:
+                self._signalled_name = record.caller_name
+                self._live_duration = _duration(record.duration_s)
+        self._set_client(note.client_id)
+        self._fill_staff(note.client_id, note.for_staff_id)
+        self.caller_name.setText(note.caller_name)
+        self.company.setText(note.caller_company)
+        self.callback.setText(note.callback_number)
+        self.subject.setText(note.subject)
+        if self.message.toPlainText() != note.message:
+            self.message.setPlainText(note.message)
+        self.urgency.setCurrentIndex(max(0, self.urgency.findData(str(note.urgency))))
+        self.action.setCurrentIndex(max(0, self.action.findData(str(note.action))))
+        self.wrong_number.setChecked(note.wrong_number)
+        self.appointment.setText(note.appointment)
+        self.operator_info.setText(note.operator or self.operator)
+        self._refresh_context()
+        self._show_history()
+        self._loading = loading
+
+    def _show_history(self) -> None:
+        base = self._base
+        if base.id is None:
+            self.changes.clear()
+            return
+        lines = []
+        if base.created_at is not None:
+            lines.append(
+                self.tr("{0} · {1} · written").format(
+                    base.created_at.astimezone().strftime("%d.%m.%Y %H:%M"), base.operator
+                )
+            )
+        for change in self.notes.history(base.id):
+            lines.append(
+                self.tr("{0} · {1} · {2}: {3} → {4}").format(
+                    change.changed_at.astimezone().strftime("%d.%m.%Y %H:%M"),
+                    change.changed_by,
+                    change.field,
+                    (change.old or "")[:60],
+                    (change.new or "")[:60],
+                )
+            )
+        self.changes.setPlainText("\n".join(lines))
+
+    # ---- editing and autosave -------------------------------------------------------
+    def _client_changed(self) -> None:
+        self._fill_staff(self.client_box.currentData(), None)
+        self._refresh_context()
+        self._edited()
+
+    def _edited(self, *_: object) -> None:
+        if self._loading:
+            return
+        self._dirty = True
+        self.status.setStyleSheet("")
+        self.status.setText(self.tr("Editing…"))
+        self._autosave.start()
+
+    @property
+    def has_unsaved_changes(self) -> bool:
+        return self._dirty
+
+    def current_note(self) -> Note:
+        """The note as the form shows it now (not saved)."""
+        staff_id = self.for_whom.currentData()
+        for_whom = self._staff_names.get(staff_id, "") if staff_id is not None else ""
+        channel = Channel(self.channel_box.currentData())
+        return replace(
+            self._base,
+            client_id=self.client_box.currentData(),
+            caller_name=self.caller_name.text().strip(),
+            caller_company=self.company.text().strip(),
+            callback_number=self.callback.text().strip(),
+            subject=self.subject.text().strip(),
+            message=self.message.toPlainText().strip(),
+            urgency=Urgency(self.urgency.currentData()),
+            for_staff_id=staff_id,
+            for_whom=for_whom,
+            action=Action(self.action.currentData()),
+            wrong_number=self.wrong_number.isChecked(),
+            channel=channel,
+            appointment=self.appointment.text(),
+        )
+
+    def flush_draft(self) -> bool:
+        """Write the draft now if anything changed since the last save; True if written."""
+        self._autosave.stop()
+        if not self._dirty or self.notes.drafts is None:
+            return False
+        draft = Draft(
+            key=self.draft_key, note=self.current_note(), saved_at=dt.datetime.now(dt.UTC)
+        )
+        try:
+            self.notes.drafts.save(draft)
+        except OSError as exc:
+            log.error("draft %s could not be written: %s", self.draft_key, exc)
+            self._show_error(
+                self.tr(
+                    "The draft could not be stored ({0}). Save the note or copy the text."
+                ).format(exc.strerror or exc)
+            )
+            return False
+        self.status.setText(
+            self.tr("Draft kept {0}").format(dt.datetime.now().strftime("%H:%M:%S"))
+        )
+        self.draft_saved.emit(self.draft_key)
+        return True
+
+    # ---- saving ---------------------------------------------------------------------
+    def _problem(self, note: Note) -> str | None:
+        if note.client_id is None:
+            return self.tr("Choose the client this note is for.")
+        if not note.has_content:
+            return self.tr("Write a subject or a message (or mark a wrong number).")
+        if note.callback_number and pn.normalise(note.callback_number) is None:
+            return self.tr("The callback number {0} is not a phone number.").format(
+                note.callback_number
+            )
+        return None
+
+    def save(self) -> Note | None:
+        """Finalise the note; on a problem the form says what to fix and keeps the draft."""
+        note = self.current_note()
+        problem = self._problem(note)
+        if problem is not None:
+            self.flush_draft()
+            self._show_error(problem)
+            return None
+        try:
+            if note.id is None:
+                earlier = self.notes.note_by_draft(self.draft_key)
+                if earlier is not None:  # saved before a crash, edited again since
+                    stored = self.notes.update_note(
+                        replace(
+                            note,
+                            id=earlier.id,
+                            revision=earlier.revision,
+                            operator=earlier.operator,
+                            draft_key=earlier.draft_key,
+                        ),
+                        self.operator,
+                    )
+                else:
+                    stored = self.notes.add_note(replace(note, draft_key=self.draft_key))
+            else:
+                stored = self.notes.update_note(note, self.operator)
+        except (StoreError, ValueError, OSError) as exc:
+            log.error("note could not be saved: %s", exc)
+            self.flush_draft()
+            self._show_error(self.tr("Not saved: {0} Your text is kept as a draft.").format(exc))
+            return None
+        except Exception as exc:  # a database error must not lose the text
+            log.error("note could not be saved: %s", exc, exc_info=True)
+            self.flush_draft()
+            self._show_error(self.tr("Not saved: {0} Your text is kept as a draft.").format(exc))
+            return None
+        if self.notes.drafts is not None:
+            self.notes.drafts.discard(self.draft_key)
+        self._autosave.stop()
+        self._dirty = False
+        self._show(stored)
+        self.status.setStyleSheet("")
+        self.status.setText(self._saved_text(stored))
+        self.saved.emit(stored)
+        return stored
+
+    def _saved_text(self, note: Note) -> str:
+        when = (note.updated_at or note.noted_at).astimezone().strftime("%H:%M:%S")
+        return self.tr("Saved {0} (revision {1})").format(when, note.revision)
+
+    def _show_error(self, text: str) -> None:
+        self.status.setStyleSheet("color:#c62828")
+        self.status.setText(text)
+
+    # ---- never lose the last keystrokes ---------------------------------------------
+    def hideEvent(self, event: QHideEvent) -> None:
+        self.flush_draft()
+        super().hideEvent(event)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.flush_draft()
+        super().closeEvent(event)
