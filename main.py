@@ -1,10 +1,10 @@
 """Vorzimmer launcher: parse the command line, then start the window or run a command.
 
-    vorzimmer [--home DIR] [--sip-port PORT] [--demo]
-    vorzimmer [--home DIR] import clients FILE.csv
-    vorzimmer [--home DIR] import callers --client CODE FILE.(csv|vcf)
-    vorzimmer [--home DIR] report --date YYYY-MM-DD [--client CODE] [--send]
-    vorzimmer --version
+vorzimmer [--home DIR] [--sip-port PORT] [--demo]
+vorzimmer [--home DIR] import clients FILE.csv
+vorzimmer [--home DIR] import callers --client CODE FILE.(csv|vcf)
+vorzimmer [--home DIR] report --date YYYY-MM-DD [--client CODE] [--send]
+vorzimmer --version
 """
 
 from __future__ import annotations
@@ -20,12 +20,20 @@ from appenv import __version__
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="vorzimmer", description=__doc__.splitlines()[0])
     parser.add_argument("--version", action="version", version=f"Vorzimmer {__version__}")
-    parser.add_argument("--home", metavar="DIR", help="data folder (default: VORZIMMER_HOME "
-                        "or the platform's data folder)")
-    parser.add_argument("--sip-port", type=int, metavar="PORT",
-                        help="local SIP port for local mode (direct calls to this machine)")
-    parser.add_argument("--demo", action="store_true",
-                        help="load the demo dataset into an empty data folder")
+    parser.add_argument(
+        "--home",
+        metavar="DIR",
+        help="data folder (default: VORZIMMER_HOME or the platform's data folder)",
+    )
+    parser.add_argument(
+        "--sip-port",
+        type=int,
+        metavar="PORT",
+        help="local SIP port for local mode (direct calls to this machine)",
+    )
+    parser.add_argument(
+        "--demo", action="store_true", help="load the demo dataset into an empty data folder"
+    )
     commands = parser.add_subparsers(dest="command")
 
     imp = commands.add_parser("import", help="import clients or callers from CSV / vCard")

@@ -63,9 +63,20 @@ def main() -> None:
 
     def on_pop(view: object) -> None:
         assert isinstance(view, PopView)
-        view.painted.connect(lambda t: (stamps.__setitem__("painted", t), painted.set()))
-        good.append(view.pop.client is not None and view.pop.caller is not None
-                    and view.pop.caller.name in view.greeting.text() or True)
+
+        def on_paint(t: float) -> None:
+            stamps["painted"] = t
+            painted.set()
+
+        view.painted.connect(on_paint)
+        good.append(
+            (
+                view.pop.client is not None
+                and view.pop.caller is not None
+                and view.pop.caller.name in view.greeting.text()
+            )
+            or True
+        )
 
     window.pops.pop_shown.connect(on_pop)
     per_client = args.callers // args.clients
@@ -78,7 +89,7 @@ def main() -> None:
         if isinstance(event, ev.IncomingCall):
             stamps["received"] = event.received_at
 
-    phone.event.connect(received)
+    phone.engine_event.connect(received)
 
     def drive() -> None:
         uac = RawUac(port)
@@ -87,18 +98,27 @@ def main() -> None:
             i = rng.randrange(args.clients)
             caller = caller_number(i * per_client + rng.randrange(per_client))
             painted.clear()
-            sent, _ = uac.ring_and_cancel(did(i), on_ringing=lambda: painted.wait(5),
-                                          caller=caller)
+            sent, _ = uac.ring_and_cancel(did(i), on_ringing=lambda: painted.wait(5), caller=caller)
             to_paint.append((stamps["painted"] - sent) * 1000)
             engine_to_paint.append((stamps["painted"] - stamps["received"]) * 1000)
             time.sleep(0.05)
         uac.close()
-        QTimer.singleShot(0, app.quit)
+        finished.set()
+
+    finished = threading.Event()
+    poll = QTimer()
+    poll.timeout.connect(lambda: finished.is_set() and app.quit())
+    poll.start(100)
 
     def start() -> None:
         threading.Thread(target=drive, daemon=True).start()
 
-    phone.engine_state.connect(lambda state, _d: state == "running" and start())
+    def on_state(state: str, _detail: str) -> None:
+        if state == "running" and "started" not in stamps:
+            stamps["started"] = 1.0
+            start()
+
+    phone.engine_state.connect(on_state)
     phone.start()
     app.exec()
     phone.stop()
@@ -107,8 +127,11 @@ def main() -> None:
     emit("invite_to_pop_painted_p50", statistics.median(warm), "ms")
     emit("invite_to_pop_painted_p95", statistics.quantiles(warm, n=20)[-1], "ms")
     emit("engine_event_to_pop_painted_p50", statistics.median(engine_to_paint[5:]), "ms")
-    emit("pop_bench_rss_app", int(Path("/proc/self/status").read_text().split("VmRSS:")[1]
-                                  .split()[0]) / 1024, "MB")
+    emit(
+        "pop_bench_rss_app",
+        int(Path("/proc/self/status").read_text().split("VmRSS:")[1].split()[0]) / 1024,
+        "MB",
+    )
 
 
 if __name__ == "__main__":

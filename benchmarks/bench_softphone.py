@@ -52,7 +52,11 @@ def main() -> None:
                     arrival.append(time.time())
                     got.set()
 
-            phone.process.on_event = lambda e, h=hook, log=phone.log: (h(e), log(e))
+            def both(e: ev.Event, h=hook, log=phone.log) -> None:
+                h(e)
+                log(e)
+
+            phone.process.on_event = both
             sent, ringing = uac.ring_and_cancel("+4930555010", on_ringing=lambda g=got: g.wait(5))
             to_event.append((arrival[0] - sent) * 1000)
             to_ringing.append((ringing - sent) * 1000)
@@ -75,7 +79,9 @@ def main() -> None:
             t0 = time.monotonic()
             time.sleep(10)
             cpu1, rss_call = proc_stat(pid)
-            emit("engine_cpu_one_call", (cpu1 - cpu0) / (time.monotonic() - t0) * 100, "% of a core")
+            emit(
+                "engine_cpu_one_call", (cpu1 - cpu0) / (time.monotonic() - t0) * 100, "% of a core"
+            )
             emit("engine_rss_one_call", rss_call, "MB")
             phone.send("hangup", call=started.call)  # type: ignore[union-attr]
         finally:
@@ -95,8 +101,9 @@ def main() -> None:
                 shutil.copy(KAMAILIO_DIR / "db" / name, d / "db" / name)
             port = free_port()
             cfg = (KAMAILIO_DIR / "kamailio.cfg").read_text()
-            (d / "kamailio.cfg").write_text(cfg.replace("@PORT@", str(port))
-                                            .replace("@KAMAILIO_DB_DIR@", str(d / "db")))
+            (d / "kamailio.cfg").write_text(
+                cfg.replace("@PORT@", str(port)).replace("@KAMAILIO_DB_DIR@", str(d / "db"))
+            )
             reg = Registrar(port, d)
             reg.start()
             times = []
@@ -104,10 +111,16 @@ def main() -> None:
                 for _ in range(5):
                     t0 = time.monotonic()
                     p = start_phone(user="secretary")
-                    p.send("register", registrar=reg.address, username="secretary",
-                           password="s3cret-pw")
-                    p.wait(lambda e: isinstance(e, ev.RegistrationState)
-                           and e.state == "registered", 10)
+                    p.send(
+                        "register",
+                        registrar=reg.address,
+                        username="secretary",
+                        password="s3cret-pw",
+                    )
+                    p.wait(
+                        lambda e: isinstance(e, ev.RegistrationState) and e.state == "registered",
+                        10,
+                    )
                     times.append((time.monotonic() - t0) * 1000)
                     p.process.stop()
             finally:

@@ -29,12 +29,20 @@ def children(pid: int) -> list[int]:
 
 
 def one_run(home: Path, port: int) -> dict[str, float]:
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", VORZIMMER_STARTUP_PROBE="1",
-               VORZIMMER_NULL_AUDIO="1")
+    env = dict(
+        os.environ,
+        QT_QPA_PLATFORM="offscreen",
+        VORZIMMER_STARTUP_PROBE="1",
+        VORZIMMER_NULL_AUDIO="1",
+    )
     t0 = time.perf_counter()
-    proc = subprocess.Popen([sys.executable, str(ROOT / "main.py"), "--home", str(home),
-                             "--sip-port", str(port)], stderr=subprocess.PIPE, text=True,
-                            env=env, cwd=ROOT)
+    proc = subprocess.Popen(
+        [sys.executable, str(ROOT / "main.py"), "--home", str(home), "--sip-port", str(port)],
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
+        cwd=ROOT,
+    )
     marks: dict[str, float] = {}
     assert proc.stderr is not None
     for line in proc.stderr:
@@ -47,8 +55,12 @@ def one_run(home: Path, port: int) -> dict[str, float]:
     engine_rss = sum(rss_mb(c) for c in children(proc.pid))
     proc.terminate()
     proc.wait(10)
-    return {"window": marks.get("window-shown", -1), "engine": marks.get("engine-running", -1),
-            "app_rss": app_rss, "engine_rss": engine_rss}
+    return {
+        "window": marks.get("window-shown", -1),
+        "engine": marks.get("engine-running", -1),
+        "app_rss": app_rss,
+        "engine_rss": engine_rss,
+    }
 
 
 def main() -> None:
@@ -56,10 +68,12 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         for i in range(RUNS):
             results.append(one_run(Path(tmp) / "home", 25070 + i))
-    for key, name, unit in (("window", "cold_start_to_window_shown", "ms"),
-                            ("engine", "cold_start_to_phone_ready", "ms"),
-                            ("app_rss", "idle_rss_app", "MB"),
-                            ("engine_rss", "idle_rss_engine", "MB")):
+    for key, name, unit in (
+        ("window", "cold_start_to_window_shown", "ms"),
+        ("engine", "cold_start_to_phone_ready", "ms"),
+        ("app_rss", "idle_rss_app", "MB"),
+        ("engine_rss", "idle_rss_engine", "MB"),
+    ):
         value = statistics.median(r[key] for r in results[1:] or results)
         print(json.dumps({"name": name, "value": round(value, 1), "unit": unit}))
     total = statistics.median(r["app_rss"] + r["engine_rss"] for r in results)

@@ -23,8 +23,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--output-device")
     parser.add_argument("--ringer-device")
     parser.add_argument("--null-audio", action="store_true", help="no sound devices")
-    parser.add_argument("--auto-answer", type=int, default=0, metavar="CODE",
-                        help="answer every incoming call with CODE (e.g. 200, 486)")
+    parser.add_argument(
+        "--auto-answer",
+        type=int,
+        default=0,
+        metavar="CODE",
+        help="answer every incoming call with CODE (e.g. 200, 486)",
+    )
     parser.add_argument("--pj-log-level", type=int, default=2)
     args = parser.parse_args(argv)
     logging.basicConfig(

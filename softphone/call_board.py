@@ -94,8 +94,14 @@ class CallBoard:
     def apply(self, event: ev.Event) -> tuple[BoardCall | None, FinishedCall | None]:
         """Fold one event in; returns the call that changed and, at its end, its record."""
         if isinstance(event, ev.IncomingCall):
-            call = BoardCall(event.call, "in", event.info.caller_uri, event.info, "incoming",
-                             started_at=event.received_at)
+            call = BoardCall(
+                event.call,
+                "in",
+                event.info.caller_uri,
+                event.info,
+                "incoming",
+                started_at=event.received_at,
+            )
             self.calls[call.key] = call
             return call, None
         if isinstance(event, ev.CallStarted):
@@ -110,26 +116,34 @@ class CallBoard:
             answered_at = existing.answered_at
             if event.state == "confirmed" and answered_at is None:
                 answered_at = time.time()
-            return self._update(event.call, state=event.state, answered_at=answered_at,
-                                remote_uri=event.remote_uri or existing.remote_uri), None
+            return self._update(
+                event.call,
+                state=event.state,
+                answered_at=answered_at,
+                remote_uri=event.remote_uri or existing.remote_uri,
+            ), None
         if isinstance(event, ev.MediaStateChanged):
-            return self._update(event.call, local_hold=event.local_hold,
-                                remote_hold=event.remote_hold, muted=event.muted), None
+            return self._update(
+                event.call,
+                local_hold=event.local_hold,
+                remote_hold=event.remote_hold,
+                muted=event.muted,
+            ), None
         if isinstance(event, ev.DtmfReceived):
-            call = self.calls.get(event.call)
-            if call is None:
+            known = self.calls.get(event.call)
+            if known is None:
                 return None, None
-            return self._update(event.call, dtmf=(call.dtmf + event.digit)[-32:]), None
+            return self._update(event.call, dtmf=(known.dtmf + event.digit)[-32:]), None
         if isinstance(event, ev.TransferStatus):
             changed = self._update(event.call, transfer=f"{event.code} {event.reason}".strip())
             if event.final and 200 <= event.code < 300:
                 self.mark_transferred(event.call)
             return changed, None
         if isinstance(event, ev.CallEnded):
-            call = self.calls.pop(event.call, None)
-            if call is None:
+            ended = self.calls.pop(event.call, None)
+            if ended is None:
                 return None, None
-            return dataclasses.replace(call, state="disconnected"), _finish(call, event)
+            return dataclasses.replace(ended, state="disconnected"), _finish(ended, event)
         return None, None
 
 

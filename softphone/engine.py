@@ -92,12 +92,12 @@ class BridgePort(pj.AudioMediaPort):  # type: ignore[misc]
         super().__init__()
         self.bridge = bridge
 
-    def onFrameRequested(self, frame: pj.MediaFrame) -> None:  # noqa: N802 (pj API)
+    def onFrameRequested(self, frame: pj.MediaFrame) -> None:
         frame.type = pj.PJMEDIA_FRAME_TYPE_AUDIO
         frame.buf = pj.ByteVector(self.bridge.read_mic_frame())
         frame.size = len(frame.buf)
 
-    def onFrameReceived(self, frame: pj.MediaFrame) -> None:  # noqa: N802 (pj API)
+    def onFrameReceived(self, frame: pj.MediaFrame) -> None:
         # a short or odd frame (codec switch) is dropped: raising here would abort pj
         if frame.type == pj.PJMEDIA_FRAME_TYPE_AUDIO and frame.size == self.bridge.frame_bytes:
             self.bridge.write_speaker_frame(bytes(frame.buf))
@@ -109,10 +109,10 @@ class EngineAccount(pj.Account):  # type: ignore[misc]
         self.engine = engine
         self.name = name
 
-    def onIncomingCall(self, prm: pj.OnIncomingCallParam) -> None:  # noqa: N802
+    def onIncomingCall(self, prm: pj.OnIncomingCallParam) -> None:
         self.engine.on_incoming(self, prm)
 
-    def onRegState(self, prm: pj.OnRegStateParam) -> None:  # noqa: N802
+    def onRegState(self, prm: pj.OnRegStateParam) -> None:
         self.engine.on_reg_state(self, prm)
 
 
@@ -125,29 +125,29 @@ class EngineCall(pj.Call):  # type: ignore[misc]
         self.engine = engine
         self.key = ""
 
-    def onCallState(self, prm: pj.OnCallStateParam) -> None:  # noqa: N802
+    def onCallState(self, prm: pj.OnCallStateParam) -> None:
         self.engine.on_call_state(self)
 
-    def onCallMediaState(self, prm: pj.OnCallMediaStateParam) -> None:  # noqa: N802
+    def onCallMediaState(self, prm: pj.OnCallMediaStateParam) -> None:
         self.engine.on_media_state(self)
 
-    def onDtmfDigit(self, prm: pj.OnDtmfDigitParam) -> None:  # noqa: N802
+    def onDtmfDigit(self, prm: pj.OnDtmfDigitParam) -> None:
         method = "info" if prm.method == pj.PJSUA_DTMF_METHOD_SIP_INFO else "rfc4733"
         self.engine.emit(ev.DtmfReceived(self.key, prm.digit, method))
 
-    def onCallTransferStatus(self, prm: pj.OnCallTransferStatusParam) -> None:  # noqa: N802
+    def onCallTransferStatus(self, prm: pj.OnCallTransferStatusParam) -> None:
         self.engine.emit(ev.TransferStatus(self.key, prm.statusCode, prm.reason, prm.finalNotify))
         if prm.finalNotify and 200 <= prm.statusCode < 300:
             self.engine.hangup_after_transfer(self.key)
 
-    def onCallTransferRequest(self, prm: pj.OnCallTransferRequestParam) -> None:  # noqa: N802
+    def onCallTransferRequest(self, prm: pj.OnCallTransferRequestParam) -> None:
         prm.newCall = self.engine.adopt_new_call("out", None)
         prm.statusCode = 202
 
-    def onCallReplaceRequest(self, prm: pj.OnCallReplaceRequestParam) -> None:  # noqa: N802
+    def onCallReplaceRequest(self, prm: pj.OnCallReplaceRequestParam) -> None:
         prm.newCall = self.engine.adopt_new_call("in", None)
 
-    def onCallReplaced(self, prm: pj.OnCallReplacedParam) -> None:  # noqa: N802
+    def onCallReplaced(self, prm: pj.OnCallReplacedParam) -> None:
         prm.newCall = self.engine.adopt_new_call("in", prm.newCallId)
 
 
@@ -229,8 +229,9 @@ class Engine:
         self.local_account = EngineAccount(self, "local")
         self.local_account.create(acfg, True)
         mode, reason = self._audio_mode()
-        self.emit(ev.EngineReady(acfg.idUri, self.options.sip_port, mode, reason,
-                                 ep.libVersion().full))
+        self.emit(
+            ev.EngineReady(acfg.idUri, self.options.sip_port, mode, reason, ep.libVersion().full)
+        )
 
     def _audio_mode(self) -> tuple[str, str]:
         if self.options.null_audio:
@@ -546,7 +547,9 @@ class Engine:
             info = parse_invite(prm.rdata.wholeMsg)
         except SipParseError as exc:
             log.warning("unparseable INVITE (%s); answering it anyway", exc)
-            info = parse_invite(f"INVITE sip:unknown@invalid SIP/2.0\r\nCall-ID: {call.key}\r\n\r\n")
+            info = parse_invite(
+                f"INVITE sip:unknown@invalid SIP/2.0\r\nCall-ID: {call.key}\r\n\r\n"
+            )
         self.emit(ev.IncomingCall(call.key, info, received))
         op = pj.CallOpParam(True)
         op.statusCode = self.options.auto_answer or 180

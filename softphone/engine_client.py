@@ -21,8 +21,13 @@ from softphone import events as ev
 
 log = logs.get("softphone")
 
-_LEVELS = {"DEBUG": logging.DEBUG, "INFO": logging.INFO, "WARNING": logging.WARNING,
-           "ERROR": logging.ERROR, "CRITICAL": logging.CRITICAL}
+_LEVELS = {
+    "DEBUG": logging.DEBUG,
+    "INFO": logging.INFO,
+    "WARNING": logging.WARNING,
+    "ERROR": logging.ERROR,
+    "CRITICAL": logging.CRITICAL,
+}
 
 
 class EngineProcess:
@@ -59,10 +64,15 @@ class EngineProcess:
         )
         assert self.proc.stdout is not None and self.proc.stderr is not None
         self._threads = [
-            threading.Thread(target=self._read_events, args=(self.proc.stdout,), daemon=True,
-                             name="engine-events"),
-            threading.Thread(target=self._read_log, args=(self.proc.stderr,), daemon=True,
-                             name="engine-log"),
+            threading.Thread(
+                target=self._read_events,
+                args=(self.proc.stdout,),
+                daemon=True,
+                name="engine-events",
+            ),
+            threading.Thread(
+                target=self._read_log, args=(self.proc.stderr,), daemon=True, name="engine-log"
+            ),
         ]
         for thread in self._threads:
             thread.start()

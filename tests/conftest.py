@@ -51,6 +51,7 @@ def fail_on_unexpected_warnings(request: pytest.FixtureRequest) -> Iterator[None
         lines = "\n".join(f"{r.name}: {r.getMessage()}" for r in handler.records)
         pytest.fail(f"unexpected warnings logged:\n{lines}", pytrace=False)
 
+
 pytest_plugins = [
     "tests.fixtures.pulse",
     "tests.fixtures.smtp",

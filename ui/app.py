@@ -27,10 +27,17 @@ log = logs.get("app")
 
 
 def engine_args(settings: Settings, sip_port: int | None) -> list[str]:
-    args = ["--sip-port", str(sip_port or settings.get("sip.local_port")),
-            "--bind", settings.get("sip.bind_address")]
-    for option, key in (("--input-device", "audio.input"), ("--output-device", "audio.output"),
-                        ("--ringer-device", "audio.ringer")):
+    args = [
+        "--sip-port",
+        str(sip_port or settings.get("sip.local_port")),
+        "--bind",
+        settings.get("sip.bind_address"),
+    ]
+    for option, key in (
+        ("--input-device", "audio.input"),
+        ("--output-device", "audio.output"),
+        ("--ringer-device", "audio.ringer"),
+    ):
         if settings.get(key):
             args += [option, settings.get(key)]
     if os.environ.get("VORZIMMER_NULL_AUDIO"):
@@ -41,8 +48,9 @@ def engine_args(settings: Settings, sip_port: int | None) -> list[str]:
 class Application:
     """Owns the long-lived objects and wires them together."""
 
-    def __init__(self, qt_app: QApplication, paths: AppPaths, sip_port: int | None,
-                 demo: bool) -> None:
+    def __init__(
+        self, qt_app: QApplication, paths: AppPaths, sip_port: int | None, demo: bool
+    ) -> None:
         self.qt_app = qt_app
         self.paths = paths
         self.sip_port = sip_port
@@ -64,12 +72,15 @@ class Application:
         if os.environ.get("VORZIMMER_STARTUP_PROBE"):  # for benchmarks/bench_startup.py
             QTimer.singleShot(0, lambda: print("probe window-shown", file=sys.stderr, flush=True))
             self.phone.engine_state.connect(
-                lambda state, _d: print(f"probe engine-{state}", file=sys.stderr, flush=True))
+                lambda state, _d: print(f"probe engine-{state}", file=sys.stderr, flush=True)
+            )
             self.phone.registration_changed.connect(
-                lambda r: print(f"probe registration-{r.state}", file=sys.stderr, flush=True))
+                lambda r: print(f"probe registration-{r.state}", file=sys.stderr, flush=True)
+            )
 
     def open_store(self) -> None:
-        
+        from clients.store import SqliteClientStore  # sqlite-utils loads numpy: after the window
+
         self.store = SqliteClientStore(self.paths.database)
         if self.demo:
             from clients.demo import load_demo
@@ -91,8 +102,9 @@ class Application:
 
         def done(pw: str | None) -> None:
             if pw is None:
-                self.window.on_error(self.window.tr("No password stored for {0}: open Settings.")
-                                     .format(username))
+                self.window.on_error(
+                    self.window.tr("No password stored for {0}: open Settings.").format(username)
+                )
                 return
             self.phone.register(registrar, username, pw, transport)
 

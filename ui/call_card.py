@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import time
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, Signal, SignalInstance
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -81,9 +81,10 @@ class CallCard(QFrame):
         top.addWidget(self.who)
         top.addWidget(self.detail)
         top.addWidget(self.state)
-        for group in ((self.answer_btn, self.reject_btn, self.hangup_btn, self.dtmf),
-                      (self.hold_btn, self.mute_btn, self.transfer_btn, self.consult_btn,
-                       self.connect_btn)):
+        for group in (
+            (self.answer_btn, self.reject_btn, self.hangup_btn, self.dtmf),
+            (self.hold_btn, self.mute_btn, self.transfer_btn, self.consult_btn, self.connect_btn),
+        ):
             row = QHBoxLayout()
             for w in group:
                 row.addWidget(w)
@@ -91,10 +92,10 @@ class CallCard(QFrame):
             top.addLayout(row)
         self.update_call(call)
 
-    def _button(self, text: str, name: str, signal: Signal) -> QPushButton:
+    def _button(self, text: str, name: str, signal: SignalInstance) -> QPushButton:
         button = QPushButton(text)
         button.setObjectName(name)
-        button.clicked.connect(lambda: signal.emit(self.key))  # type: ignore[attr-defined]
+        button.clicked.connect(lambda: signal.emit(self.key))
         return button
 
     def _dtmf_edited(self, text: str) -> None:

@@ -6,7 +6,13 @@ import datetime as dt
 from collections.abc import Sequence
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QTableWidget,
+    QTableWidgetItem,
+    QWidget,
+)
 
 from clients.model import CallRecord
 
@@ -18,8 +24,13 @@ class HistoryView(QTableWidget):
         super().__init__(0, 5, parent)
         self.setObjectName("history")
         self.setHorizontalHeaderLabels(
-            [self.tr("Time"), self.tr("Direction"), self.tr("Caller / callee"),
-             self.tr("Duration"), self.tr("Outcome")]
+            [
+                self.tr("Time"),
+                self.tr("Direction"),
+                self.tr("Caller / callee"),
+                self.tr("Duration"),
+                self.tr("Outcome"),
+            ]
         )
         self.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.verticalHeader().setVisible(False)
@@ -57,13 +68,18 @@ class HistoryView(QTableWidget):
 
     def _fill(self, row: int, record: CallRecord) -> None:
         local = record.started_at.astimezone()
-        when = local.strftime("%d.%m. %H:%M") if local.date() != dt.date.today() \
+        when = (
+            local.strftime("%d.%m. %H:%M")
+            if local.date() != dt.date.today()
             else local.strftime("%H:%M")
+        )
         who = record.caller_number or ""
         if record.caller_name:
             who = f"{record.caller_name} ({who})" if who else record.caller_name
         duration = f"{int(record.duration_s or 0) // 60}:{int(record.duration_s or 0) % 60:02d}"
-        direction = "⬇ " + self.tr("in") if record.direction.value == "in" else "⬆ " + self.tr("out")
+        direction = (
+            "⬇ " + self.tr("in") if record.direction.value == "in" else "⬆ " + self.tr("out")
+        )
         outcome = record.outcome.value if record.outcome is not None else ""
         for col, text in enumerate((when, direction, who, duration, self._outcome_text(outcome))):
             item = QTableWidgetItem(text)

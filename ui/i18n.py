@@ -17,8 +17,10 @@ def install(app: QApplication, language: str) -> list[QTranslator]:
     if language == "en":
         return installed
     qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    for directory, name in ((qt_dir, f"qtbase_{language}"), (str(TRANSLATIONS),
-                                                             f"vorzimmer_{language}")):
+    for directory, name in (
+        (qt_dir, f"qtbase_{language}"),
+        (str(TRANSLATIONS), f"vorzimmer_{language}"),
+    ):
         translator = QTranslator(app)
         if translator.load(name, directory):
             app.installTranslator(translator)

@@ -97,8 +97,9 @@ class MainWindow(QMainWindow):
         self.pop_placeholder = QLabel(self.tr("The screen-pop of the next call appears here."))
         self.pop_placeholder.setObjectName("pop-placeholder")
         self.pop_placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.pops = PopPanel(self.pop_area, lambda: str(settings.get("operator.name")),
-                             self.pop_placeholder)
+        self.pops = PopPanel(
+            self.pop_area, lambda: str(settings.get("operator.name")), self.pop_placeholder
+        )
         self.pops.client_resolved.connect(self.client_of_call.__setitem__)
         self.pops.pop_shown.connect(self._wire_pop)
         self.side_panel = QTabWidget()  # history and other lists
@@ -140,7 +141,7 @@ class MainWindow(QMainWindow):
         phone.audio_changed.connect(self.on_audio)
         phone.engine_state.connect(self.on_engine_state)
         phone.error.connect(self.on_error)
-        phone.event.connect(self._on_event)
+        phone.engine_event.connect(self._on_event)
 
         self._ticker = QTimer(self)
         self._ticker.setInterval(1000)
@@ -170,8 +171,12 @@ class MainWindow(QMainWindow):
 
     def _build_shortcuts(self) -> None:
         """Answer and hang up work from anywhere in the app, dialogs included."""
-        for keys, slot in (("F9", self.answer_first_ringing), ("Ctrl+Return", self.answer_first_ringing),
-                           ("F10", self.hangup_current), ("Ctrl+Shift+Return", self.hangup_current)):
+        for keys, slot in (
+            ("F9", self.answer_first_ringing),
+            ("Ctrl+Return", self.answer_first_ringing),
+            ("F10", self.hangup_current),
+            ("Ctrl+Shift+Return", self.hangup_current),
+        ):
             shortcut = QShortcut(QKeySequence(keys), self)
             shortcut.setContext(Qt.ShortcutContext.ApplicationShortcut)
             shortcut.activated.connect(slot)
@@ -273,7 +278,7 @@ class MainWindow(QMainWindow):
             return  # the first second after start: the call card still shows the caller
         try:
             self.pops.show_incoming(incoming)
-        except Exception as exc:  # noqa: BLE001 - a broken record must not hide the call
+        except Exception as exc:
             log.exception("screen-pop failed for %s", incoming.call)
             self.on_error(self.tr("Screen-pop failed: {0}").format(exc))
 
@@ -292,7 +297,7 @@ class MainWindow(QMainWindow):
         record = record_for(finished, self.client_of_call.pop(finished.key, None))
         try:
             record_id = self.store.record_call(record)
-        except Exception as exc:  # noqa: BLE001 - a full disk must not lose the window
+        except Exception as exc:
             log.error("could not store call in history: %s", exc)
             self.on_error(self.tr("The call could not be saved in the history: {0}").format(exc))
             return
@@ -330,9 +335,11 @@ class MainWindow(QMainWindow):
             self.audio_label.setToolTip("")
 
     def on_engine_state(self, state: str, detail: str) -> None:
-        texts = {"running": self.tr("Phone ready: {0}"),
-                 "restarting": self.tr("Phone restarting ({0})…"),
-                 "stopped": self.tr("Phone stopped")}
+        texts = {
+            "running": self.tr("Phone ready: {0}"),
+            "restarting": self.tr("Phone restarting ({0})…"),
+            "stopped": self.tr("Phone stopped"),
+        }
         self.engine_label.setText(texts.get(state, state).format(detail))
 
     def on_error(self, message: str) -> None:
@@ -342,12 +349,17 @@ class MainWindow(QMainWindow):
         for card in self.cards.values():
             card.refresh_state()
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt API)
+    def closeEvent(self, event: QCloseEvent) -> None:
         up = [c for c in self.phone.board.calls.values() if c.state == "confirmed"]
-        if up and QMessageBox.question(
-            self, self.tr("Calls in progress"),
-            self.tr("{0} call(s) are still connected. Hang up and quit?").format(len(up)),
-        ) != QMessageBox.StandardButton.Yes:
+        if (
+            up
+            and QMessageBox.question(
+                self,
+                self.tr("Calls in progress"),
+                self.tr("{0} call(s) are still connected. Hang up and quit?").format(len(up)),
+            )
+            != QMessageBox.StandardButton.Yes
+        ):
             event.ignore()
             return
         event.accept()

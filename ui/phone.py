@@ -20,7 +20,7 @@ log = logs.get("ui")
 
 
 class PhoneAdapter(QObject):
-    event = Signal(object)  # every engine event, on the GUI thread
+    engine_event = Signal(object)  # every engine event, on the GUI thread
     call_changed = Signal(object)  # BoardCall (state "disconnected" when it ended)
     call_finished = Signal(object)  # FinishedCall, for the history
     incoming = Signal(object)  # ev.IncomingCall
@@ -61,8 +61,12 @@ class PhoneAdapter(QObject):
             self.error.emit(str(exc))
 
     def register(self, registrar: str, username: str, password: str, transport: str) -> None:
-        self._account = {"registrar": registrar, "username": username, "password": password,
-                         "transport": transport}
+        self._account = {
+            "registrar": registrar,
+            "username": username,
+            "password": password,
+            "transport": transport,
+        }
         self.send("register", **self._account)
 
     def unregister(self) -> None:
@@ -133,13 +137,14 @@ class PhoneAdapter(QObject):
             self.call_changed.emit(changed)
         if finished is not None:
             self.call_finished.emit(finished)
-        self.event.emit(event)
+        self.engine_event.emit(event)
 
     def _on_exit(self, event: ev.EngineExited) -> None:
         for call in list(self.board.calls.values()):
             self.board.calls.pop(call.key, None)
-            self.call_changed.emit(BoardCall(call.key, call.direction, call.remote_uri,
-                                             call.info, "disconnected"))
+            self.call_changed.emit(
+                BoardCall(call.key, call.direction, call.remote_uri, call.info, "disconnected")
+            )
         if self._stopping or event.expected:
             self.engine_state.emit("stopped", "")
             return

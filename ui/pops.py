@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
@@ -26,8 +25,9 @@ class PopPanel(QObject):
     pop_shown = Signal(object)  # PopView, right after it was added
     client_resolved = Signal(str, object)  # call key, client id or None
 
-    def __init__(self, tabs: QTabWidget, operator: Callable[[], str],
-                 placeholder: QWidget | None = None) -> None:
+    def __init__(
+        self, tabs: QTabWidget, operator: Callable[[], str], placeholder: QWidget | None = None
+    ) -> None:
         super().__init__(tabs)
         self.tabs = tabs
         self.placeholder = placeholder

@@ -39,8 +39,13 @@ class PopView(QScrollArea):
     client_picked = Signal(str, int)  # call key, client id (for an unknown client)
     painted = Signal(float)  # time.time() of the first paint (benchmarks)
 
-    def __init__(self, call_key: str, pop: Pop, clients: list[Client] | None = None,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        call_key: str,
+        pop: Pop,
+        clients: list[Client] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.call_key = call_key
         self.pop = pop
@@ -138,8 +143,12 @@ class PopView(QScrollArea):
         return text
 
     def _variant_style(self) -> str:
-        colours = {Variant.BUSINESS_HOURS: "#2e7d32", Variant.AFTER_HOURS: "#ef6c00",
-                   Variant.HOLIDAY: "#6a1b9a", Variant.VACATION: "#c62828"}
+        colours = {
+            Variant.BUSINESS_HOURS: "#2e7d32",
+            Variant.AFTER_HOURS: "#ef6c00",
+            Variant.HOLIDAY: "#6a1b9a",
+            Variant.VACATION: "#c62828",
+        }
         colour = colours.get(self.pop.variant, "#555555") if self.pop.variant else "#555555"
         return f"color:{colour};font-weight:bold;"
 
@@ -155,8 +164,10 @@ class PopView(QScrollArea):
             if caller.vip:
                 badges += " <span style='background:#f9a825;padding:2px'>VIP</span>"
             if caller.blocked:
-                badges += f" <span style='background:#c62828;color:white;padding:2px'>" \
-                          f"{self.tr('BLOCKED')}</span>"
+                badges += (
+                    f" <span style='background:#c62828;color:white;padding:2px'>"
+                    f"{self.tr('BLOCKED')}</span>"
+                )
             text = f"<b style='font-size:13pt'>{_esc(caller.name)}</b>{badges}"
             if caller.company:
                 text += f"<br>{_esc(caller.company)}"
@@ -199,13 +210,17 @@ class PopView(QScrollArea):
                 blind = QPushButton(self.tr("Transfer"))
                 blind.setObjectName(f"staff-transfer-{row}")
                 blind.clicked.connect(
-                    lambda _=False, t=staff.transfer_target:
-                    self.transfer_requested.emit(self.call_key, t))
+                    lambda _=False, t=staff.transfer_target: self.transfer_requested.emit(
+                        self.call_key, t
+                    )
+                )
                 consult = QPushButton(self.tr("Consult"))
                 consult.setObjectName(f"staff-consult-{row}")
                 consult.clicked.connect(
-                    lambda _=False, t=staff.transfer_target:
-                    self.consult_requested.emit(self.call_key, t))
+                    lambda _=False, t=staff.transfer_target: self.consult_requested.emit(
+                        self.call_key, t
+                    )
+                )
                 grid.addWidget(blind, row, 2)
                 grid.addWidget(consult, row, 3)
         return box
@@ -223,7 +238,9 @@ class PopView(QScrollArea):
         until = staff.absent_until
         if until is not None:
             local = until.astimezone(self.pop.local_time.tzinfo or dt.UTC)
-            return dot("#c62828", self.tr("absent until {0}").format(local.strftime("%d.%m. %H:%M")))
+            return dot(
+                "#c62828", self.tr("absent until {0}").format(local.strftime("%d.%m. %H:%M"))
+            )
         return dot("#c62828", self.tr("absent"))
 
     def _picked(self, index: int) -> None:
@@ -237,7 +254,7 @@ class PopView(QScrollArea):
         if ended:
             self.header.setText(self.header.text() + "  " + self.tr("(ended)"))
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if not self._painted and event.type() == QEvent.Type.Paint and watched is self.greeting:
             self._painted = True
             self.painted.emit(time.time())

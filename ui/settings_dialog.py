@@ -68,7 +68,9 @@ class SettingsDialog(QDialog):
         self.transport = QComboBox()
         for name in ("udp", "tcp"):
             self.transport.addItem(name.upper(), name)
-        self.transport.setCurrentIndex(max(0, self.transport.findData(settings.get("sip.transport"))))
+        self.transport.setCurrentIndex(
+            max(0, self.transport.findData(settings.get("sip.transport")))
+        )
         self.local_port = QSpinBox()
         self.local_port.setRange(1024, 65535)
         self.local_port.setValue(settings.get("sip.local_port"))
@@ -91,8 +93,14 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("Password:"), self.password)
         form.addRow(self.tr("Transport:"), self.transport)
         form.addRow(self.tr("Local SIP port:"), self.local_port)
-        form.addRow(QLabel(self.tr("TLS is not offered: the bundled pjsua2 build supports only "
-                                   "TLS 1.2 with an outdated OpenSSL.")))
+        form.addRow(
+            QLabel(
+                self.tr(
+                    "TLS is not offered: the bundled pjsua2 build supports only "
+                    "TLS 1.2 with an outdated OpenSSL."
+                )
+            )
+        )
         audio_box = QGroupBox(self.tr("Audio"))
         form = QFormLayout(audio_box)
         form.addRow(self.tr("Microphone:"), self.input)
@@ -117,11 +125,15 @@ class SettingsDialog(QDialog):
             if device.max_output_channels > 0:
                 self.output.addItem(device.name, device.name)
                 self.ringer.addItem(device.name, device.name)
-        for combo, key in ((self.input, "audio.input"), (self.output, "audio.output"),
-                           (self.ringer, "audio.ringer")):
+        for combo, key in (
+            (self.input, "audio.input"),
+            (self.output, "audio.output"),
+            (self.ringer, "audio.ringer"),
+        ):
             combo.setCurrentIndex(max(0, combo.findData(self.settings.get(key))))
         self.audio_note.setText(
-            self.tr("{0} devices found.").format(len(devices)) if devices
+            self.tr("{0} devices found.").format(len(devices))
+            if devices
             else self.tr("No audio device found: calls run without sound.")
         )
 
@@ -129,8 +141,12 @@ class SettingsDialog(QDialog):
         """Store what the operator chose; the password only in the keyring."""
         s = self.settings
         before_account = (s.get("sip.registrar"), s.get("sip.username"), s.get("sip.transport"))
-        before_audio = (s.get("audio.input"), s.get("audio.output"), s.get("audio.ringer"),
-                        s.get("sip.local_port"))
+        before_audio = (
+            s.get("audio.input"),
+            s.get("audio.output"),
+            s.get("audio.ringer"),
+            s.get("sip.local_port"),
+        )
         s.set("operator.name", self.operator.text().strip())
         s.set("ui.language", self.language.currentData())
         s.set("sip.registrar", self.registrar.text().strip())
@@ -142,12 +158,17 @@ class SettingsDialog(QDialog):
         s.set("audio.ringer", self.ringer.currentData() or "")
         password = self.password.text() or None
         if password and s.get("sip.registrar") and s.get("sip.username"):
-            secrets.set_secret(sip_secret_key(s.get("sip.username"), s.get("sip.registrar")),
-                               password)
+            secrets.set_secret(
+                sip_secret_key(s.get("sip.username"), s.get("sip.registrar")), password
+            )
         s.save()
         after_account = (s.get("sip.registrar"), s.get("sip.username"), s.get("sip.transport"))
-        after_audio = (s.get("audio.input"), s.get("audio.output"), s.get("audio.ringer"),
-                       s.get("sip.local_port"))
+        after_audio = (
+            s.get("audio.input"),
+            s.get("audio.output"),
+            s.get("audio.ringer"),
+            s.get("sip.local_port"),
+        )
         return SettingsChange(
             account_changed=before_account != after_account or password is not None,
             audio_changed=before_audio != after_audio,

@@ -5,6 +5,7 @@ from __future__ import annotations
 import subprocess
 import wave
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -24,12 +25,13 @@ def make_speech_wav(folder: Path, text: str, rate: int = 8000, name: str = "spee
 
 def make_ulaw(wav: Path) -> Path:
     out = wav.with_suffix(".ulaw")
-    subprocess.run([require_tool("sox"), str(wav), "-t", "ul", "-r", "8000", "-c", "1", str(out)],
-                   check=True)
+    subprocess.run(
+        [require_tool("sox"), str(wav), "-t", "ul", "-r", "8000", "-c", "1", str(out)], check=True
+    )
     return out
 
 
-def read_wav(path: Path) -> tuple[np.ndarray, int]:
+def read_wav(path: Path) -> tuple[Any, int]:
     with wave.open(str(path), "rb") as w:
         rate = w.getframerate()
         data = np.frombuffer(w.readframes(w.getnframes()), dtype="<i2").astype(np.float64)
@@ -38,7 +40,7 @@ def read_wav(path: Path) -> tuple[np.ndarray, int]:
     return data, rate
 
 
-def envelope(x: np.ndarray, rate: int, win_ms: int = 20) -> np.ndarray:
+def envelope(x: np.ndarray, rate: int, win_ms: int = 20) -> Any:
     n = max(1, rate * win_ms // 1000)
     usable = len(x) // n * n
     return np.sqrt((x[:usable].reshape(-1, n) ** 2).mean(axis=1))

@@ -11,8 +11,12 @@ from tests.softphone.speech import best_correlation, envelope, make_speech_wav, 
 
 def test_call_flow_with_dtmf_hold_and_blind_transfer(phone: Phone, tmp_path: Path):
     speech = make_speech_wav(tmp_path, "Guten Tag, hier spricht die Kanzlei Doktor Roth.")
-    sipp = run_sipp(tmp_path, "uac_flow.xml", f"127.0.0.1:{phone.port}",
-                    keys={"SPEECH_ULAW": str(make_ulaw(speech))})
+    sipp = run_sipp(
+        tmp_path,
+        "uac_flow.xml",
+        f"127.0.0.1:{phone.port}",
+        keys={"SPEECH_ULAW": str(make_ulaw(speech))},
+    )
     incoming = phone.wait(lambda e: isinstance(e, ev.IncomingCall), 10, "incoming")
     assert isinstance(incoming, ev.IncomingCall)
     call = incoming.call
@@ -29,14 +33,25 @@ def test_call_flow_with_dtmf_hold_and_blind_transfer(phone: Phone, tmp_path: Pat
     assert isinstance(rfc, ev.DtmfReceived) and rfc.digit == "1"
 
     phone.wait(lambda e: isinstance(e, ev.MediaStateChanged) and e.remote_hold, 5, "remote hold")
-    phone.wait(lambda e: isinstance(e, ev.MediaStateChanged) and e.active and not e.remote_hold
-               and not e.local_hold, 5, "remote unhold")
+    phone.wait(
+        lambda e: (
+            isinstance(e, ev.MediaStateChanged)
+            and e.active
+            and not e.remote_hold
+            and not e.local_hold
+        ),
+        5,
+        "remote unhold",
+    )
 
     phone.send("hold", call=call)
     phone.wait(lambda e: isinstance(e, ev.MediaStateChanged) and e.local_hold, 5, "our hold")
     phone.send("unhold", call=call)
-    phone.wait(lambda e: isinstance(e, ev.MediaStateChanged) and e.active and not e.local_hold,
-               5, "our unhold")
+    phone.wait(
+        lambda e: isinstance(e, ev.MediaStateChanged) and e.active and not e.local_hold,
+        5,
+        "our unhold",
+    )
     phone.send("dtmf", call=call, digits="7", method="info")
 
     phone.send("transfer", call=call, uri="sip:+4930555099@127.0.0.1")

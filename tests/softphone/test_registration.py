@@ -37,8 +37,13 @@ def test_lost_registrar_is_seen_quickly_and_reregisters_after_restart(
 
 
 def test_tcp_registration(phone: Phone, registrar: Registrar):
-    phone.send("register", registrar=registrar.address, username="secretary", password="s3cret-pw",
-               transport="tcp")
+    phone.send(
+        "register",
+        registrar=registrar.address,
+        username="secretary",
+        password="s3cret-pw",
+        transport="tcp",
+    )
     ok = phone.wait(_reg("registered"), 10, "registered over TCP")
     assert isinstance(ok, ev.RegistrationState) and ok.code == 200
 

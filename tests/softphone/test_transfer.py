@@ -73,6 +73,12 @@ def test_attended_transfer_after_consultation(phone_factory):
     seat.wait(lambda e: isinstance(e, ev.CallEnded), 10, "first seat call ends")
     seat.wait(lambda e: isinstance(e, ev.CallEnded), 10, "second seat call ends")
     replaced = staff.wait(
-        lambda e: isinstance(e, ev.CallStateChanged) and e.state == "confirmed"
-        and e.remote_uri.find("caller@") >= 0, 10, "staff talks to caller")
+        lambda e: (
+            isinstance(e, ev.CallStateChanged)
+            and e.state == "confirmed"
+            and e.remote_uri.find("caller@") >= 0
+        ),
+        10,
+        "staff talks to caller",
+    )
     assert isinstance(replaced, ev.CallStateChanged)

@@ -47,8 +47,9 @@ def test_answer_a_real_call_by_clicking(window: MainWindow, qtbot, tmp_path: Pat
     qtbot.wait(300)  # let the window paint before the picture
     screenshot(xvfb, SHOTS / "ringing.png")
     qtbot.mouseClick(card.answer_btn, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: card.hangup_btn.isVisible() and not card.answer_btn.isVisible(),
-                    timeout=5000)
+    qtbot.waitUntil(
+        lambda: card.hangup_btn.isVisible() and not card.answer_btn.isVisible(), timeout=5000
+    )
     assert window.phone.board.talking()
     # the caller hangs up after 1 s; the call lands in the history as answered
     with qtbot.waitSignal(window.call_recorded, timeout=10000) as blocker:
@@ -57,18 +58,24 @@ def test_answer_a_real_call_by_clicking(window: MainWindow, qtbot, tmp_path: Pat
     assert record.outcome.value == "answered"
     assert record.caller_number == "+4917612345678"
     assert window.history.rowCount() == 1
-    assert "Jürgen Müller" in window.history.item(0, 2).text()
+    item = window.history.item(0, 2)
+    assert item is not None and "Jürgen Müller" in item.text()
     assert not window.cards
     assert sipp.wait() == 0, sipp.output()
 
 
 def test_missed_call_and_shortcut_answer(window: MainWindow, qtbot, tmp_path: Path):
-    sipp = run_sipp(tmp_path, "uac_cancel.xml", f"127.0.0.1:{window.sip_port}",  # type: ignore[attr-defined]
-                    "+4940555020")
+    sipp = run_sipp(
+        tmp_path,
+        "uac_cancel.xml",
+        f"127.0.0.1:{window.sip_port}",  # type: ignore[attr-defined]
+        "+4940555020",
+    )
     with qtbot.waitSignal(window.call_recorded, timeout=10000) as blocker:
         pass
     assert blocker.args[0].outcome.value == "missed"
-    assert window.history.item(0, 4).text() == "missed"
+    outcome = window.history.item(0, 4)
+    assert outcome is not None and outcome.text() == "missed"
     assert sipp.wait() == 0
 
     sipp = run_sipp(tmp_path, "uac_forwarded.xml", f"127.0.0.1:{window.sip_port}")  # type: ignore[attr-defined]

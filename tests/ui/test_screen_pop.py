@@ -28,10 +28,15 @@ def _client(store: SqliteClientStore, code: str, name: str, number: str, colour:
     store.add_number(client.id, number)
     store.set_business_hours(client.id, ALWAYS_OPEN)
     for variant in Variant:
-        store.set_script(Script(client_id=client.id, variant=variant, language="de",
-                                greeting=f"{name}, {{greeting}}, {{caller_name}}, Sie sprechen "
-                                         "mit {operator}.",
-                                instructions=f"Nur für {name}: Termine nie am Telefon zusagen."))
+        store.set_script(
+            Script(
+                client_id=client.id,
+                variant=variant,
+                language="de",
+                greeting=f"{name}, {{greeting}}, {{caller_name}}, Sie sprechen mit {{operator}}.",
+                instructions=f"Nur für {name}: Termine nie am Telefon zusagen.",
+            )
+        )
     return client
 
 
@@ -41,12 +46,32 @@ def window(qtbot, app_paths: AppPaths) -> Iterator[MainWindow]:
     roth = _client(store, "ROTH", "Kanzlei Dr. Roth", "+49301234567", "#1f3a5f")
     other = _client(store, "YIL", "Praxis Dr. Yilmaz", "+494012345678", "#00897b")
     assert roth.id and other.id
-    store.add_caller(Caller(client_id=roth.id, name="Jürgen Müller", salutation="Herr Müller",
-                            company="Müller Bau GmbH", numbers=("+4917612345678",), vip=True))
-    store.add_caller(Caller(client_id=other.id, name="Falscher Patient",
-                            numbers=("+4917612345678",), notes="GEHEIM: darf nie erscheinen"))
-    store.add_staff(Staff(client_id=roth.id, name="Dr. Anna Roth", role="Partnerin",
-                          transfer_target="sip:roth@127.0.0.1"))
+    store.add_caller(
+        Caller(
+            client_id=roth.id,
+            name="Jürgen Müller",
+            salutation="Herr Müller",
+            company="Müller Bau GmbH",
+            numbers=("+4917612345678",),
+            vip=True,
+        )
+    )
+    store.add_caller(
+        Caller(
+            client_id=other.id,
+            name="Falscher Patient",
+            numbers=("+4917612345678",),
+            notes="GEHEIM: darf nie erscheinen",
+        )
+    )
+    store.add_staff(
+        Staff(
+            client_id=roth.id,
+            name="Dr. Anna Roth",
+            role="Partnerin",
+            transfer_target="sip:roth@127.0.0.1",
+        )
+    )
     settings = Settings(app_paths.settings_file)
     settings.set("operator.name", "Frau Weber")
     port = free_port()
