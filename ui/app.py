@@ -79,16 +79,19 @@ class Application:
             )
 
     def open_store(self) -> None:
+        from clients.drafts import DraftBox
+        from clients.notes import SqliteNotesStore
         from clients.store import SqliteClientStore  # sqlite-utils loads numpy: after the window
 
-        self.store = SqliteClientStore(self.paths.database)
+        store = SqliteClientStore(self.paths.database)
         if self.demo:
             from clients.demo import load_demo
 
-            added = load_demo(self.store)
+            added = load_demo(store)
             if added:
                 log.info("demo dataset loaded (%d clients)", added)
-        self.window.attach_store(self.store)
+        self.store = store
+        self.window.attach_store(store, SqliteNotesStore(store, DraftBox(self.paths.drafts)))
 
     def register_from_settings(self, password: str | None = None) -> None:
         registrar = self.settings.get("sip.registrar")

@@ -32,7 +32,9 @@ from ui.phone import PhoneAdapter
 from ui.pops import PopPanel
 
 if TYPE_CHECKING:
+    from clients.notes import NotesStore
     from clients.store import ClientStore
+    from ui.notes_search import NotesSearch
 
 log = logs.get("ui")
 
@@ -66,6 +68,8 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.phone = phone
         self.store: ClientStore | None = None
+        self.notes: NotesStore | None = None
+        self.notes_search: NotesSearch | None = None
         self.settings = settings
         self._unsaved: list[FinishedCall] = []  # calls that ended before the store was open
         self.cards: dict[str, CallCard] = {}
@@ -148,13 +152,59 @@ class MainWindow(QMainWindow):
         self._ticker.timeout.connect(self._tick)
         self._ticker.start()
 
-    def attach_store(self, store: ClientStore) -> None:
+    def attach_store(self, store: ClientStore, notes: NotesStore | None = None) -> None:
+        """Called once the database is open; with ``notes``, calls get note forms."""
         self.store = store
+        self.notes = notes
         self.pops.store = store
         self.reload_history()
+        if notes is not None:
+            from ui.note_form import NoteForm, recover_drafts
+            from ui.notes_search import NotesSearch
+
+            self.notes_search = NotesSearch(store, notes)
+            self.notes_search.open_note.connect(self.open_note)
+            self.side_panel.addTab(self.notes_search, self.tr("Notes"))
+            for draft in recover_drafts(notes):
+                form = NoteForm.from_draft(store, notes, self._operator(), draft)
+                self.pops.open_loose_note(form, self.tr("Recovered draft"))
         for finished in self._unsaved:
             self.on_call_finished(finished)
         self._unsaved.clear()
+
+    def _operator(self) -> str:
+        return str(self.settings.get("operator.name"))
+
+    def new_note(self) -> None:
+        """A note without a call: walk-in, e-mail, or a call taken elsewhere."""
+        if self.store is None or self.notes is None:
+            return
+        from ui.note_form import NoteForm
+
+        form = NoteForm(self.store, self.notes, self._operator(), None, None)
+        self.pops.open_loose_note(form, self.tr("New note"))
+
+    def open_note(self, note_id: int) -> None:
+        if self.store is None or self.notes is None:
+            return
+        from ui.note_form import NoteForm
+
+        form = NoteForm(self.store, self.notes, self._operator(), None, None)
+        form.load_note(note_id)
+        self.pops.open_loose_note(form, self.tr("Note {0}").format(note_id))
+
+    def open_admin(self) -> None:
+        if self.store is None:
+            return
+        from ui.admin import AdminWindow
+
+        admin = AdminWindow(self.store, self, operator=self._operator())
+        admin.clients_changed.connect(self._clients_changed)
+        admin.show()
+
+    def _clients_changed(self, _change: object) -> None:
+        if self.notes_search is not None:
+            self.notes_search.reload_clients()
 
     # ---- building -------------------------------------------------------------------
     def _build_menu(self) -> None:
@@ -163,6 +213,15 @@ class MainWindow(QMainWindow):
         settings.setObjectName("action-settings")
         settings.triggered.connect(self.settings_requested.emit)
         menu.addAction(settings)
+        new_note = QAction(self.tr("&New note"), self)
+        new_note.setObjectName("action-new-note")
+        new_note.setShortcut(QKeySequence.StandardKey.New)
+        new_note.triggered.connect(self.new_note)
+        menu.addAction(new_note)
+        admin = QAction(self.tr("&Clients…"), self)
+        admin.setObjectName("action-admin")
+        admin.triggered.connect(self.open_admin)
+        menu.addAction(admin)
         menu.addSeparator()
         quit_action = QAction(self.tr("&Quit"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
@@ -289,6 +348,20 @@ class MainWindow(QMainWindow):
         view.answer_clicked.connect(self.phone.answer)
         view.transfer_requested.connect(self.phone.transfer_blind)
         view.consult_requested.connect(self.start_consultation)
+        key = view.call_key
+        if self.notes is not None and self.store is not None and key not in self.pops.forms:
+            from ui.note_form import NoteForm
+
+            client_id = view.pop.client.id if view.pop.client else None
+            form = NoteForm(self.store, self.notes, self._operator(), client_id, None)
+            call = self.phone.board.calls.get(key)
+            if call is not None:
+                form.set_live_call(
+                    call.number,
+                    call.display_name,
+                    dt.datetime.fromtimestamp(call.started_at, dt.UTC),
+                )
+            self.pops.attach_form(key, form)
 
     def on_call_finished(self, finished: FinishedCall) -> None:
         if self.store is None:
@@ -303,6 +376,9 @@ class MainWindow(QMainWindow):
             return
         stored = self.store.get_call(record_id) or record
         self.history.prepend(stored)
+        form = self.pops.forms.get(finished.key)
+        if form is not None:
+            form.attach_call(record_id)
         self.call_recorded.emit(stored)
 
     def reload_history(self) -> None:

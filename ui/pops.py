@@ -1,4 +1,8 @@
-"""Keeps one screen-pop per call in the window's pop area, and resolves it on arrival."""
+"""One page per call in the window's pop area: the screen-pop beside the call's note.
+
+Walk-in notes and recovered drafts get pages of their own. Closing a page never loses
+typing: the note's draft is flushed first and reopens at the next start if unsaved.
+"""
 
 from __future__ import annotations
 
@@ -6,8 +10,8 @@ import datetime as dt
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QTabWidget, QWidget
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtWidgets import QSplitter, QTabWidget, QWidget
 
 from appenv import logs
 from softphone import events as ev
@@ -16,6 +20,7 @@ from softphone.call_board import BoardCall
 if TYPE_CHECKING:  # imported on first use: sqlite-utils and friends cost start-up time
     from clients.lookup import Pop
     from clients.store import ClientStore
+    from ui.note_form import NoteForm
     from ui.screen_pop import PopView
 
 log = logs.get("ui")
@@ -30,13 +35,16 @@ class PopPanel(QObject):
     ) -> None:
         super().__init__(tabs)
         self.tabs = tabs
+        self.operator = operator
         self.placeholder = placeholder
+        self.store: ClientStore | None = None
+        self.pages: dict[str, QSplitter] = {}  # call key (or "note:N") -> page
+        self.views: dict[str, PopView] = {}
+        self.forms: dict[str, NoteForm] = {}
+        self.infos: dict[str, ev.IncomingCall] = {}
+        self._loose = 0
         if placeholder is not None:
             tabs.addTab(placeholder, "–")
-        self.operator = operator
-        self.store: ClientStore | None = None
-        self.views: dict[str, PopView] = {}
-        self.infos: dict[str, ev.IncomingCall] = {}
         tabs.setTabsClosable(True)
         tabs.tabCloseRequested.connect(self._close_tab)
 
@@ -53,6 +61,20 @@ class PopPanel(QObject):
             candidates = list(info.client_candidates())
         return resolve(self.store, candidates, info.caller_number, now, operator=self.operator())
 
+    def _page(self, key: str, title: str) -> QSplitter:
+        page = self.pages.get(key)
+        if page is None:
+            if self.placeholder is not None and self.tabs.indexOf(self.placeholder) >= 0:
+                self.tabs.removeTab(self.tabs.indexOf(self.placeholder))
+            page = QSplitter(Qt.Orientation.Horizontal)
+            page.setObjectName(f"page-{key}")
+            self.pages[key] = page
+            self.tabs.addTab(page, title)
+        else:
+            self.tabs.setTabText(self.tabs.indexOf(page), title)
+        self.tabs.setCurrentWidget(page)
+        return page
+
     def show_incoming(self, incoming: ev.IncomingCall, client_id: int | None = None) -> PopView:
         from ui.screen_pop import PopView
 
@@ -62,22 +84,33 @@ class PopPanel(QObject):
         clients = self.store.list_clients() if pop.client is None else None
         view = PopView(incoming.call, pop, clients)
         view.client_picked.connect(self._repick)
+        page = self._page(incoming.call, pop.client.code if pop.client else self.tr("Unknown"))
         old = self.views.pop(incoming.call, None)
-        index = self.tabs.indexOf(old) if old is not None else -1
-        title = pop.client.code if pop.client else self.tr("Unknown")
-        if index >= 0:
-            self.tabs.removeTab(index)
-            old.deleteLater()  # type: ignore[union-attr]
-            self.tabs.insertTab(index, view, title)
+        if old is not None:
+            page.replaceWidget(page.indexOf(old), view)
+            old.deleteLater()
         else:
-            self._drop_placeholder()
-            index = self.tabs.addTab(view, title)
+            page.insertWidget(0, view)
         self.views[incoming.call] = view
         self.infos[incoming.call] = incoming
-        self.tabs.setCurrentIndex(index)
         self.client_resolved.emit(incoming.call, pop.client.id if pop.client else None)
         self.pop_shown.emit(view)
         return view
+
+    def attach_form(self, key: str, form: NoteForm, title: str = "") -> None:
+        """Put a note beside its call's pop, or on a page of its own."""
+        page = self.pages.get(key) or self._page(key, title or self.tr("Note"))
+        self.forms[key] = form
+        page.addWidget(form)
+        page.setStretchFactor(0, 3)
+        page.setStretchFactor(1, 2)
+
+    def open_loose_note(self, form: NoteForm, title: str) -> str:
+        """A walk-in / e-mail note or a recovered draft."""
+        self._loose += 1
+        key = f"note:{self._loose}"
+        self.attach_form(key, form, title)
+        return key
 
     def _repick(self, call_key: str, client_id: int) -> None:
         incoming = self.infos.get(call_key)
@@ -89,20 +122,20 @@ class PopPanel(QObject):
         if view is not None:
             view.set_call_state(call.ringing, call.state == "disconnected")
 
-    def _drop_placeholder(self) -> None:
-        if self.placeholder is not None and self.tabs.indexOf(self.placeholder) >= 0:
-            self.tabs.removeTab(self.tabs.indexOf(self.placeholder))
-
     def _close_tab(self, index: int) -> None:
-        view = self.tabs.widget(index)
-        if view is self.placeholder:
+        page = self.tabs.widget(index)
+        if page is self.placeholder:
             return
-        for key, known in list(self.views.items()):
-            if known is view:
-                del self.views[key]
+        for key, known in list(self.pages.items()):
+            if known is page:
+                form = self.forms.pop(key, None)
+                if form is not None and form.has_unsaved_changes:
+                    form.flush_draft()  # kept; reopens at the next start
+                del self.pages[key]
+                self.views.pop(key, None)
                 self.infos.pop(key, None)
         self.tabs.removeTab(index)
-        if view is not None:
-            view.deleteLater()
+        if page is not None:
+            page.deleteLater()
         if self.tabs.count() == 0 and self.placeholder is not None:
             self.tabs.addTab(self.placeholder, "–")

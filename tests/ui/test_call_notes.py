@@ -1,0 +1,83 @@
+"""A call's note sits beside its pop, is bound to the logged call, and survives closing."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+
+from appenv.paths import AppPaths
+from appenv.settings import Settings
+from clients.drafts import DraftBox
+from clients.notes import SqliteNotesStore
+from clients.store import SqliteClientStore
+from tests.fixtures.sip import free_port, run_sipp
+from tests.ui.test_screen_pop import _client
+from ui.main_window import MainWindow
+from ui.phone import PhoneAdapter
+
+
+def _window(qtbot, app_paths: AppPaths, store: SqliteClientStore) -> MainWindow:
+    port = free_port()
+    phone = PhoneAdapter(["--sip-port", str(port), "--bind", "127.0.0.1", "--null-audio"])
+    win = MainWindow(phone, Settings(app_paths.settings_file))
+    win.attach_store(store, SqliteNotesStore(store, DraftBox(app_paths.drafts)))
+    qtbot.addWidget(win)
+    win.show()
+    with qtbot.waitSignal(phone.engine_state, timeout=15000):
+        phone.start()
+    win.sip_port = port  # type: ignore[attr-defined]
+    return win
+
+
+@pytest.fixture
+def store(app_paths: AppPaths) -> Iterator[SqliteClientStore]:
+    s = SqliteClientStore(app_paths.database)
+    _client(s, "ROTH", "Kanzlei Dr. Roth", "+49301234567", "#1f3a5f")
+    yield s
+    s.close()
+
+
+def test_note_taken_during_call_is_bound_to_the_logged_call(
+    qtbot, app_paths: AppPaths, store: SqliteClientStore, tmp_path: Path
+):
+    window = _window(qtbot, app_paths, store)
+    try:
+        sipp = run_sipp(tmp_path, "uac_forwarded.xml", f"127.0.0.1:{window.sip_port}")  # type: ignore[attr-defined]
+        qtbot.waitUntil(lambda: len(window.pops.forms) == 1, timeout=10000)
+        key, form = next(iter(window.pops.forms.items()))
+        assert form.caller_name.text() == "Jürgen Müller"  # pre-filled from the call
+        qtbot.mouseClick(window.pops.views[key].answer_btn, Qt.MouseButton.LeftButton)
+        form.subject.setText("Rückruf wegen Akte 42")
+        form.message.setPlainText("Bittet um Rückruf heute.")
+        with qtbot.waitSignal(window.call_recorded, timeout=10000) as recorded:
+            pass
+        call_id = recorded.args[0].id
+        assert form.save() is not None
+        assert window.notes is not None
+        note = window.notes.note_for_call(call_id)
+        assert note is not None and note.subject == "Rückruf wegen Akte 42"
+        assert note.client_id == store.get_client_by_code("ROTH").id  # type: ignore[union-attr]
+        assert sipp.wait() == 0
+    finally:
+        window.phone.stop()
+
+
+def test_unsaved_walk_in_note_is_recovered_after_closing(
+    qtbot, app_paths: AppPaths, store: SqliteClientStore
+):
+    window = _window(qtbot, app_paths, store)
+    window.new_note()
+    form = next(iter(window.pops.forms.values()))
+    qtbot.keyClicks(form.subject, "Besuch von Frau Oeztuerk")  # typed: ASCII only (see TESTBED)
+    assert form.flush_draft()
+    window.phone.stop()
+    window.close()
+    again = _window(qtbot, app_paths, store)
+    try:
+        recovered = [f.subject.text() for f in again.pops.forms.values()]
+        assert recovered == ["Besuch von Frau Oeztuerk"]
+    finally:
+        again.phone.stop()
