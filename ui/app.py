@@ -115,26 +115,27 @@ class Application:
 
     def open_settings(self) -> None:
         dialog = SettingsDialog(self.settings, self.window)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
-            return
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.apply_settings(dialog)
+
+    def apply_settings(self, dialog: SettingsDialog) -> None:
         try:
             change = dialog.apply()
         except secrets.SecretStoreUnavailable as exc:
             QMessageBox.warning(self.window, self.window.tr("Password not saved"), str(exc))
             return
-        if change.audio_changed and not self.phone.board.calls:
-            self.phone.stop()
-            self.phone = self._replace_phone()
+        if change.audio_changed:  # devices and port are engine arguments: restart it
+            if self.phone.board.calls:
+                self.window.on_error(self.window.tr("New audio settings apply after the calls."))
+            else:
+                self.phone.stop()
+                self.phone.engine_args = engine_args(self.settings, self.sip_port)
+                self.phone.start()
         if change.account_changed:
             if self.settings.get("sip.registrar"):
                 self.register_from_settings(change.password)
             else:
                 self.phone.unregister()
-
-    def _replace_phone(self) -> PhoneAdapter:
-        self.phone.engine_args = engine_args(self.settings, self.sip_port)
-        self.phone.start()
-        return self.phone
 
     def shutdown(self) -> None:
         self.phone.stop()
