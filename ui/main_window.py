@@ -72,6 +72,7 @@ class MainWindow(QMainWindow):
         self.notes_search: NotesSearch | None = None
         self.settings = settings
         self._unsaved: list[FinishedCall] = []  # calls that ended before the store was open
+        self.ask_before_close = True  # closing with calls up asks first (tests switch it off)
         self.cards: dict[str, CallCard] = {}
         self.client_of_call: dict[str, int | None] = {}  # set by the screen-pop
         self._consult_for: dict[str, str] = {}  # consult tag -> held call
@@ -429,6 +430,7 @@ class MainWindow(QMainWindow):
         up = [c for c in self.phone.board.calls.values() if c.state == "confirmed"]
         if (
             up
+            and self.ask_before_close
             and QMessageBox.question(
                 self,
                 self.tr("Calls in progress"),

@@ -24,6 +24,7 @@ def _window(qtbot, app_paths: AppPaths, store: SqliteClientStore) -> MainWindow:
     phone = PhoneAdapter(["--sip-port", str(port), "--bind", "127.0.0.1", "--null-audio"])
     win = MainWindow(phone, Settings(app_paths.settings_file))
     win.attach_store(store, SqliteNotesStore(store, DraftBox(app_paths.drafts)))
+    win.ask_before_close = False
     qtbot.addWidget(win)
     win.show()
     with qtbot.waitSignal(phone.engine_state, timeout=15000):

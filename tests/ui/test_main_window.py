@@ -26,6 +26,7 @@ def window(qtbot, app_paths: AppPaths) -> Iterator[MainWindow]:
     store = SqliteClientStore(app_paths.database)
     win = MainWindow(phone, Settings(app_paths.settings_file))
     win.attach_store(store)
+    win.ask_before_close = False
     qtbot.addWidget(win)
     win.show()
     with qtbot.waitSignal(phone.engine_state, timeout=15000):

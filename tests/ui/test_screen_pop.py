@@ -78,6 +78,7 @@ def window(qtbot, app_paths: AppPaths) -> Iterator[MainWindow]:
     phone = PhoneAdapter(["--sip-port", str(port), "--bind", "127.0.0.1", "--null-audio"])
     win = MainWindow(phone, settings)
     win.attach_store(store)
+    win.ask_before_close = False
     qtbot.addWidget(win)
     win.show()
     with qtbot.waitSignal(phone.engine_state, timeout=15000):

@@ -1,0 +1,208 @@
+"""The German catalogue: complete, faithful to its English sources, compiled, and loaded.
+
+Checks resources/translations/vorzimmer_de.ts (filled by scripts/update-translations.sh from
+resources/translations/de.json) against the real Qt tools (pyside6-lupdate, -lrelease).
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+TRANSLATIONS = ROOT / "resources" / "translations"
+TS = TRANSLATIONS / "vorzimmer_de.ts"
+QM = TRANSLATIONS / "vorzimmer_de.qm"
+TOOL = ROOT / "scripts" / "translate_ts.py"
+
+PLACEHOLDER = re.compile(r"\{[^{}]*\}|%n|%L?\d+")
+TAG = re.compile(r"</?[A-Za-z][^<>]*>")
+ACCELERATOR = re.compile(r"&(?!&)(.)")
+
+
+@dataclass(frozen=True)
+class Message:
+    context: str
+    source: str
+    forms: tuple[str, ...]  # one translation, or the plural forms of a %n message
+    unfinished: bool
+
+
+def read_catalogue(path: Path) -> list[Message]:
+    root = ET.parse(path).getroot()
+    messages = []
+    for context in root.iter("context"):
+        name = context.findtext("name", "")
+        for message in context.iter("message"):
+            translation = message.find("translation")
+            assert translation is not None, f"[{name}] {message.findtext('source')!r}"
+            plural = translation.findall("numerusform")
+            forms = tuple(f.text or "" for f in plural) if plural else (translation.text or "",)
+            messages.append(
+                Message(
+                    context=name,
+                    source=message.findtext("source", ""),
+                    forms=forms,
+                    unfinished=translation.get("type") is not None,
+                )
+            )
+    return messages
+
+
+def _qt_tool(name: str) -> str:
+    """pyside6-lupdate/-lrelease: beside the interpreter (venv) or on PATH; never skipped."""
+    beside = Path(sys.executable).parent / name
+    if beside.exists():
+        return str(beside)
+    found = shutil.which(name)
+    if found is None:
+        pytest.fail(f"required tool {name!r} is not installed (PySide6)", pytrace=False)
+    return found
+
+
+def faults(message: Message) -> list[str]:
+    """What a translation gets wrong against its source; empty when it is faithful."""
+    problems = []
+    for form in message.forms:
+        if not form.strip():
+            problems.append("empty translation")
+            continue
+        if Counter(PLACEHOLDER.findall(form)) != Counter(PLACEHOLDER.findall(message.source)):
+            problems.append(f"placeholders differ: {form!r}")
+        if Counter(TAG.findall(form)) != Counter(TAG.findall(message.source)):
+            problems.append(f"HTML tags differ: {form!r}")
+        if len(ACCELERATOR.findall(form)) != len(ACCELERATOR.findall(message.source)):
+            problems.append(f"accelerator (&) count differs: {form!r}")
+        if message.source.endswith("…") != form.endswith("…"):
+            problems.append(f"trailing … differs: {form!r}")
+    return problems
+
+
+@pytest.fixture(scope="module")
+def catalogue() -> list[Message]:
+    messages = read_catalogue(TS)
+    assert len(messages) > 300, "the catalogue lost most of its messages"
+    return messages
+
+
+def test_every_message_is_translated(catalogue: list[Message]) -> None:
+    open_ = [f"[{m.context}] {m.source!r}" for m in catalogue if m.unfinished or not all(m.forms)]
+    assert not open_, (
+        "untranslated — add them to resources/translations/de.json and run "
+        "scripts/update-translations.sh:\n" + "\n".join(open_)
+    )
+
+
+def test_translations_keep_placeholders_tags_and_accelerators(catalogue: list[Message]) -> None:
+    wrong = [f"[{m.context}] {m.source!r}: {p}" for m in catalogue for p in faults(m)]
+    assert not wrong, "\n".join(wrong)
+
+
+def test_fault_check_catches_broken_translations() -> None:
+    """The check above is not vacuous: each kind of damage is reported."""
+    ok = Message("C", "Saved {0} at <b>%1</b>…", ("Gespeichert {0} um <b>%1</b>…",), False)
+    assert faults(ok) == []
+    for broken in (
+        "Gespeichert um <b>%1</b>…",  # lost {0}
+        "Gespeichert {0} um %1…",  # lost the tags
+        "Gespeichert {0} um <b>%2</b>…",  # wrong Qt placeholder
+        "Gespeichert {0} um <b>%1</b>",  # lost …
+        "",
+    ):
+        assert faults(Message("C", ok.source, (broken,), False)), broken
+    assert faults(Message("C", "&Save", ("Speichern",), False))
+
+
+def test_accelerators_are_unique_per_window(catalogue: list[Message]) -> None:
+    """Where the English accelerators of a class differ, the German ones differ too."""
+    by_context: dict[str, list[Message]] = {}
+    for message in catalogue:
+        if ACCELERATOR.search(message.source):
+            by_context.setdefault(message.context, []).append(message)
+    for context, messages in by_context.items():
+        source_keys = [ACCELERATOR.findall(m.source)[0].lower() for m in messages]
+        if len(set(source_keys)) < len(source_keys):
+            continue
+        german = [ACCELERATOR.findall(m.forms[0])[0].lower() for m in messages]
+        assert len(set(german)) == len(german), f"{context}: {german}"
+
+
+def test_contexts_are_the_class_names_tr_uses(catalogue: list[Message]) -> None:
+    """lupdate sometimes files strings under "" or "self.window"; tr() would never find them."""
+    bad = {m.context for m in catalogue if not m.context.isidentifier()}
+    assert not bad, f"contexts no tr() call uses: {sorted(bad)} — run scripts/translate_ts.py"
+
+
+def test_catalogue_covers_every_ui_string(tmp_path: Path) -> None:
+    """Re-extracting ui/ changes nothing: no string was added without being translated."""
+    lupdate = _qt_tool("pyside6-lupdate")
+    fresh = tmp_path / "translations" / TS.name
+    fresh.parent.mkdir()
+    shutil.copy(TS, fresh)
+    sources = sorted(str(p) for p in (ROOT / "ui").rglob("*.py"))
+    subprocess.run(
+        [lupdate, "-no-obsolete", *sources, "-ts", str(fresh)],
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    result = subprocess.run(
+        [sys.executable, str(TOOL), "--ts", str(fresh), "--check"],
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stderr
+    expected = {(m.context, m.source) for m in read_catalogue(TS)}
+    extracted = {(m.context, m.source) for m in read_catalogue(fresh)}
+    assert extracted == expected, (
+        f"new: {sorted(extracted - expected)}\ngone: {sorted(expected - extracted)}\n"
+        "run scripts/update-translations.sh"
+    )
+
+
+def test_compiled_catalogue_is_up_to_date(tmp_path: Path) -> None:
+    lrelease = _qt_tool("pyside6-lrelease")
+    rebuilt = tmp_path / QM.name
+    subprocess.run(
+        [lrelease, str(TS), "-qm", str(rebuilt)], check=True, capture_output=True, text=True
+    )
+    assert rebuilt.read_bytes() == QM.read_bytes(), (
+        f"{QM.name} is older than {TS.name}: run scripts/update-translations.sh"
+    )
+
+
+def test_german_translator_translates_the_ui(qapp: object) -> None:
+    from PySide6.QtCore import QCoreApplication, QLocale
+    from PySide6.QtWidgets import QApplication
+
+    from ui import i18n
+
+    assert isinstance(qapp, QApplication)
+    old_locale = QLocale()
+    translators = i18n.install(qapp, "de")
+    try:
+        assert len(translators) == 2  # Qt's own qtbase_de and ours
+        assert QCoreApplication.translate("CallCard", "Answer") == "Annehmen"
+        assert QCoreApplication.translate("CallCard", "Hang up") == "Auflegen"
+        # strings lupdate filed under "" and "self.window", moved to their classes
+        assert QCoreApplication.translate("FileExchange", "Import clients") == (
+            "Mandanten importieren"
+        )
+        assert QCoreApplication.translate("MainWindow", "Password not saved") == (
+            "Passwort nicht gespeichert"
+        )
+        # Qt's own dialogs speak German too
+        assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "Abbrechen"
+    finally:
+        for translator in translators:
+            qapp.removeTranslator(translator)
+        QLocale.setDefault(old_locale)
+    assert QCoreApplication.translate("CallCard", "Answer") == "Answer"
