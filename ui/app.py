@@ -21,7 +21,9 @@ from ui.settings_dialog import SettingsDialog, sip_secret_key
 from ui.tasks import run_task
 
 if TYPE_CHECKING:
+    from clients.notes import Note
     from clients.store import ClientStore
+    from ui.report_scheduler import ReportScheduler
 
 log = logs.get("app")
 
@@ -61,6 +63,9 @@ class Application:
         self.phone = PhoneAdapter(engine_args(self.settings, sip_port))
         self.window = MainWindow(self.phone, self.settings)
         self.window.settings_requested.connect(self.open_settings)
+        self.window.smtp_settings_requested.connect(self.open_smtp_settings)
+        self.window.note_saved.connect(self.note_saved)
+        self.scheduler: ReportScheduler | None = None
         qt_app.aboutToQuit.connect(self.shutdown)
 
     def start(self) -> None:
@@ -92,6 +97,35 @@ class Application:
                 log.info("demo dataset loaded (%d clients)", added)
         self.store = store
         self.window.attach_store(store, SqliteNotesStore(store, DraftBox(self.paths.drafts)))
+        self.start_reports()
+
+    def start_reports(self) -> None:
+        """Daily reports at each client's report time, urgent notes at once, the list."""
+        from ui.deliveries_view import DeliveriesView
+        from ui.report_scheduler import ReportScheduler
+
+        self.scheduler = ReportScheduler(self.paths, self.settings, parent=self.qt_app)
+        deliveries = DeliveriesView(self.paths, operator=self.settings.get("operator.name"))
+        self.window.side_panel.addTab(deliveries, self.window.tr("Deliveries"))
+        self.scheduler.changed.connect(deliveries.refresh)
+        self.scheduler.problem.connect(self.window.on_error)
+        deliveries.requeued.connect(self.scheduler.run_now)
+        deliveries.error.connect(self.window.on_error)
+        self.scheduler.start()
+
+    def note_saved(self, note: Note) -> None:
+        from clients.notes import Urgency
+
+        if self.scheduler is not None and note.urgency == Urgency.URGENT:
+            self.scheduler.queue_urgent_note(note)
+
+    def open_smtp_settings(self) -> None:
+        from ui.smtp_settings import SmtpSettingsDialog
+
+        dialog = SmtpSettingsDialog(self.settings, self.window)
+        if self.scheduler is not None:
+            dialog.saved.connect(self.scheduler.run_now)
+        dialog.open()
 
     def register_from_settings(self, password: str | None = None) -> None:
         registrar = self.settings.get("sip.registrar")
@@ -138,7 +172,11 @@ class Application:
                 self.phone.unregister()
 
     def shutdown(self) -> None:
+        if self.scheduler is not None:
+            self.scheduler.stop()
         self.phone.stop()
+        for translator in self.translators:
+            self.qt_app.removeTranslator(translator)
         if self.store is not None:
             self.store.close()
 

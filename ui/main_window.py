@@ -61,6 +61,8 @@ def record_for(finished: FinishedCall, client_id: int | None) -> CallRecord:
 
 class MainWindow(QMainWindow):
     settings_requested = Signal()
+    smtp_settings_requested = Signal()
+    note_saved = Signal(object)  # clients.notes.Note, after Save in any note form
     call_recorded = Signal(object)  # CallRecord, after it was stored
 
     def __init__(self, phone: PhoneAdapter, settings: Settings) -> None:
@@ -168,6 +170,7 @@ class MainWindow(QMainWindow):
             self.side_panel.addTab(self.notes_search, self.tr("Notes"))
             for draft in recover_drafts(notes):
                 form = NoteForm.from_draft(store, notes, self._operator(), draft)
+                form.saved.connect(self.note_saved)
                 self.pops.open_loose_note(form, self.tr("Recovered draft"))
         for finished in self._unsaved:
             self.on_call_finished(finished)
@@ -183,6 +186,7 @@ class MainWindow(QMainWindow):
         from ui.note_form import NoteForm
 
         form = NoteForm(self.store, self.notes, self._operator(), None, None)
+        form.saved.connect(self.note_saved)
         self.pops.open_loose_note(form, self.tr("New note"))
 
     def open_note(self, note_id: int) -> None:
@@ -191,6 +195,7 @@ class MainWindow(QMainWindow):
         from ui.note_form import NoteForm
 
         form = NoteForm(self.store, self.notes, self._operator(), None, None)
+        form.saved.connect(self.note_saved)
         form.load_note(note_id)
         self.pops.open_loose_note(form, self.tr("Note {0}").format(note_id))
 
@@ -214,6 +219,10 @@ class MainWindow(QMainWindow):
         settings.setObjectName("action-settings")
         settings.triggered.connect(self.settings_requested.emit)
         menu.addAction(settings)
+        smtp = QAction(self.tr("&Mail delivery…"), self)
+        smtp.setObjectName("action-smtp")
+        smtp.triggered.connect(self.smtp_settings_requested.emit)
+        menu.addAction(smtp)
         new_note = QAction(self.tr("&New note"), self)
         new_note.setObjectName("action-new-note")
         new_note.setShortcut(QKeySequence.StandardKey.New)
@@ -355,6 +364,7 @@ class MainWindow(QMainWindow):
 
             client_id = view.pop.client.id if view.pop.client else None
             form = NoteForm(self.store, self.notes, self._operator(), client_id, None)
+            form.saved.connect(self.note_saved)
             call = self.phone.board.calls.get(key)
             if call is not None:
                 form.set_live_call(

@@ -53,6 +53,12 @@ REPORT_PROBLEMS = (
 )
 
 
+# A report missed while the app was closed still goes out if the app starts within this
+# time after the report was due (an evening report, the app opened next morning). Longer
+# outages: ``vorzimmer report --send`` from cron covers them.
+CATCH_UP = dt.timedelta(hours=18)
+
+
 def _utc_now() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
 
@@ -116,7 +122,7 @@ def run_once(
     *,
     build_daily: bool = True,
     deliver: bool = True,
-    catch_up: dt.timedelta = dt.timedelta(hours=24),
+    catch_up: dt.timedelta = CATCH_UP,
     policy: RetryPolicy | None = None,
 ) -> SchedulerRun:
     """Queue the daily reports that are due (once each), then deliver what is due.
@@ -236,7 +242,7 @@ class ReportScheduler(QObject):
         *,
         now: Clock = _utc_now,
         poll_interval: dt.timedelta = dt.timedelta(seconds=60),
-        catch_up: dt.timedelta = dt.timedelta(hours=24),
+        catch_up: dt.timedelta = CATCH_UP,
         policy: RetryPolicy | None = None,
     ) -> None:
         super().__init__(parent)
@@ -248,7 +254,7 @@ class ReportScheduler(QObject):
         self.policy = policy
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
-        self._timer.timeout.connect(self._scheduled_run)
+        self._timer.timeout.connect(self.check_now)
         self._running = False
         self._busy = False
         self._again = False  # a run was asked for while one was in flight
@@ -284,7 +290,8 @@ class ReportScheduler(QObject):
         self._request_run()
 
     @Slot()
-    def _scheduled_run(self) -> None:
+    def check_now(self) -> None:
+        """What the timer does: queue the reports that are due, deliver what is due."""
         self._request_run()
 
     def _request_run(self) -> None:

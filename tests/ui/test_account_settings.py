@@ -10,6 +10,7 @@ import pytest
 
 from appenv import secrets
 from appenv.paths import AppPaths
+from appenv.settings import Settings
 from tests.fixtures.sip import Registrar, free_port
 from ui.app import Application
 from ui.settings_dialog import SettingsDialog, sip_secret_key
@@ -19,9 +20,11 @@ from ui.tasks import set_synchronous
 @pytest.fixture
 def application(qapp, app_paths: AppPaths, monkeypatch) -> Iterator[Application]:
     monkeypatch.setenv("VORZIMMER_NULL_AUDIO", "1")
+    settings = Settings(app_paths.settings_file)
+    settings.set("sip.bind_address", "127.0.0.1")
+    settings.set("ui.language", "en")
+    settings.save()
     app = Application(qapp, app_paths, sip_port=free_port(), demo=True)
-    app.settings.set("sip.bind_address", "127.0.0.1")
-    app.settings.set("ui.language", "en")
     app.start()
     yield app
     app.shutdown()

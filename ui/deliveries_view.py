@@ -1,0 +1,519 @@
+"""What was delivered to clients, what waits and what failed — and a way to send again.
+
+Every read and write goes through :func:`ui.tasks.run_task`: :class:`DeliveryQueue` opens
+a short connection per call, so it is safe on a pool thread. The view never sends
+anything itself; after a resend it emits ``requeued`` and the scheduler delivers.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    QUrl,
+    Signal,
+    Slot,
+)
+from PySide6.QtGui import QBrush, QColor, QDesktopServices, QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from appenv import logs
+from appenv.paths import AppPaths
+from reports.delivery_queue import DeliveryAttempt, DeliveryJob, DeliveryQueue
+from ui.tasks import run_task
+
+log = logs.get("ui")
+
+STATES = ("pending", "sending", "sent", "failed")
+STATE_COLOURS = {
+    "pending": "#fff3cd",  # amber: waits for (another) attempt
+    "sending": "#d6e9ff",  # blue: a worker has it right now
+    "sent": "#d4edda",  # green
+    "failed": "#f8d7da",  # red: the operator must act
+}
+_ADDRESS = re.compile(r"^[^@\s,;]+@[^@\s,;]+\.[^@\s,;]+$")
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+def _local(moment: dt.datetime | None) -> str:
+    return "" if moment is None else moment.astimezone().strftime("%Y-%m-%d %H:%M")
+
+
+def parse_recipients(text: str) -> tuple[str, ...]:
+    """``"a@x.de, b@y.de; c@z.de"`` → addresses; raises ValueError naming a bad one."""
+    parts = tuple(p.strip() for p in re.split(r"[,;\s]+", text) if p.strip())
+    for part in parts:
+        if not _ADDRESS.match(part):
+            raise ValueError(part)
+    return parts
+
+
+class DeliveryJobsModel(QAbstractTableModel):
+    """The jobs as rows; colour by state, the full error as tooltip."""
+
+    COLUMNS = ("client", "kind", "day", "recipients", "state", "attempts", "reply", "sent_at")
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.jobs: list[DeliveryJob] = []
+        self._titles = (
+            self.tr("Client"),
+            self.tr("Kind"),
+            self.tr("Day"),
+            self.tr("Recipients"),
+            self.tr("State"),
+            self.tr("Attempts"),
+            self.tr("Last server reply"),
+            self.tr("Sent at"),
+        )
+        self._kinds = {"daily_report": self.tr("Daily report"), "call_note": self.tr("Call note")}
+        self._states = {
+            "pending": self.tr("pending"),
+            "sending": self.tr("sending"),
+            "sent": self.tr("sent"),
+            "failed": self.tr("failed"),
+        }
+
+    def set_jobs(self, jobs: list[DeliveryJob]) -> None:
+        self.beginResetModel()
+        self.jobs = list(jobs)
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.jobs)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self._titles[section]
+        return None
+
+    def text(self, job: DeliveryJob, column: str) -> str:
+        if column == "client":
+            return job.client_code
+        if column == "kind":
+            return self._kinds.get(job.kind, job.kind)
+        if column == "day":
+            return job.day.isoformat()
+        if column == "recipients":
+            return ", ".join(job.recipients)
+        if column == "state":
+            return self._states.get(job.state, job.state)
+        if column == "attempts":
+            return str(job.attempts)
+        if column == "reply":
+            return job.last_reply
+        return _local(job.sent_at)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        job = self.jobs[index.row()]
+        column = self.COLUMNS[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.text(job, column)
+        if role == Qt.ItemDataRole.BackgroundRole:
+            return QBrush(QColor(STATE_COLOURS.get(job.state, "#ffffff")))
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return QBrush(QColor("#1a1a1a"))
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return job.last_error or job.last_reply or job.subject
+        if role == Qt.ItemDataRole.UserRole:
+            return job.id
+        return None
+
+
+class ResendDialog(QDialog):
+    """Asks before a report goes out again; the recipients may be changed for this copy."""
+
+    def __init__(self, job: DeliveryJob, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("resend-dialog")
+        self.setWindowTitle(self.tr("Send again"))
+        self.job = job
+        question = QLabel(
+            self.tr("Send “%1” (%2, %3) again?")
+            .replace("%1", job.subject)
+            .replace("%2", job.client_code)
+            .replace("%3", job.day.isoformat())
+        )
+        question.setWordWrap(True)
+        if job.state == "sent":
+            question.setText(
+                question.text() + "\n" + self.tr("It was delivered already; this sends a copy.")
+            )
+        self.recipients = QLineEdit(", ".join(job.recipients))
+        self.recipients.setObjectName("recipients")
+        self.error = QLabel()
+        self.error.setObjectName("resend-error")
+        self.error.setStyleSheet("color: #a40000")
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setText(self.tr("Send again"))
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(question)
+        layout.addWidget(QLabel(self.tr("Recipients (comma-separated):")))
+        layout.addWidget(self.recipients)
+        layout.addWidget(self.error)
+        layout.addWidget(self.buttons)
+
+    def chosen_recipients(self) -> tuple[str, ...] | None:
+        """The addresses typed, or None (with the error shown) when one is not valid."""
+        try:
+            recipients = parse_recipients(self.recipients.text())
+        except ValueError as exc:
+            self.error.setText(self.tr("Not an e-mail address: %1").replace("%1", str(exc)))
+            return None
+        if not recipients:
+            self.error.setText(self.tr("Enter at least one e-mail address."))
+            return None
+        return recipients
+
+    def accept(self) -> None:
+        if self.chosen_recipients() is not None:
+            super().accept()
+
+
+class AttemptsDialog(QDialog):
+    """Every attempt of one job with the server's answer, oldest first."""
+
+    def __init__(
+        self, job: DeliveryJob, attempts: list[DeliveryAttempt], parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("attempts-dialog")
+        self.setWindowTitle(
+            self.tr("Attempts: %1 %2").replace("%1", job.client_code).replace("%2", str(job.day))
+        )
+        self.resize(760, 320)
+        self.table = QTableWidget(len(attempts), 5)
+        self.table.setObjectName("attempts")
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("When"), self.tr("Via"), self.tr("Outcome"), self.tr("Code"),
+             self.tr("Server's answer")]
+        )  # fmt: skip
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        for row, attempt in enumerate(attempts):
+            values = (
+                _local(attempt.at),
+                attempt.transport,
+                attempt.outcome,
+                "" if attempt.code is None else str(attempt.code),
+                attempt.reply,
+            )
+            for column, value in enumerate(values):
+                item = QTableWidgetItem(value)
+                item.setToolTip(value)
+                self.table.setItem(row, column, item)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.resizeColumnsToContents()
+        error = QLabel(job.last_error)
+        error.setObjectName("last-error")
+        error.setWordWrap(True)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table)
+        if job.last_error:
+            layout.addWidget(error)
+        layout.addWidget(buttons)
+
+    def rows(self) -> list[list[str]]:
+        """The table as text (for tests and copy & paste)."""
+        rows: list[list[str]] = []
+        for r in range(self.table.rowCount()):
+            items = [self.table.item(r, c) for c in range(self.table.columnCount())]
+            rows.append([item.text() if item is not None else "" for item in items])
+        return rows
+
+
+class DeliveriesView(QWidget):
+    """The delivery log: filterable table, resend, attempts, the PDF as it was sent.
+
+    Signals: ``requeued(int)`` after the operator queued a job again (connect it to
+    :meth:`ui.report_scheduler.ReportScheduler.run_now`), ``loaded()`` after each refresh,
+    ``pdf_written(str)`` with the temporary file handed to the PDF viewer, ``error(str)``
+    for the status bar.
+    """
+
+    requeued = Signal(int)
+    loaded = Signal()
+    pdf_written = Signal(str)
+    error = Signal(str)
+
+    def __init__(
+        self,
+        paths: AppPaths,
+        parent: QWidget | None = None,
+        *,
+        operator: str = "",
+        now: Callable[[], dt.datetime] = lambda: dt.datetime.now(dt.UTC),
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("deliveries-view")
+        self.paths = paths
+        self.operator = operator
+        self.now = now  # the scheduler's clock: a resent job is due "now" for it
+        self.open_url: Callable[[QUrl], object] = QDesktopServices.openUrl
+        self._all: list[DeliveryJob] = []
+        self._generation = 0
+        self._shown_once = False
+        self._pdf_dir: tempfile.TemporaryDirectory[str] | None = None
+
+        self.state_filter = QComboBox()
+        self.state_filter.setObjectName("state-filter")
+        self.state_filter.addItem(self.tr("All states"), "")
+        for state, title in (
+            ("pending", self.tr("Pending")),
+            ("sending", self.tr("Sending")),
+            ("sent", self.tr("Sent")),
+            ("failed", self.tr("Failed")),
+        ):
+            self.state_filter.addItem(title, state)
+        self.client_filter = QComboBox()
+        self.client_filter.setObjectName("client-filter")
+        self.client_filter.addItem(self.tr("All clients"), "")
+        self.state_filter.currentIndexChanged.connect(self._apply_filter)
+        self.client_filter.currentIndexChanged.connect(self._apply_filter)
+
+        self.model = DeliveryJobsModel(self)
+        self.table = QTableView()
+        self.table.setObjectName("deliveries")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.table.doubleClicked.connect(lambda _i: self.show_attempts())
+
+        self.resend_button = QPushButton(self.tr("Resend…"))
+        self.resend_button.setObjectName("resend")
+        self.attempts_button = QPushButton(self.tr("Show attempts"))
+        self.attempts_button.setObjectName("show-attempts")
+        self.pdf_button = QPushButton(self.tr("Open PDF"))
+        self.pdf_button.setObjectName("open-pdf")
+        self.refresh_button = QPushButton(self.tr("Refresh"))
+        self.resend_button.clicked.connect(self.resend_selected)
+        self.attempts_button.clicked.connect(self.show_attempts)
+        self.pdf_button.clicked.connect(self.open_pdf)
+        self.refresh_button.clicked.connect(self.refresh)
+        self.detail = QLabel()
+        self.detail.setObjectName("delivery-detail")
+        self.detail.setWordWrap(True)
+        self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        filters = QHBoxLayout()
+        filters.addWidget(self.state_filter)
+        filters.addWidget(self.client_filter)
+        filters.addStretch(1)
+        filters.addWidget(self.refresh_button)
+        actions = QHBoxLayout()
+        for button in (self.resend_button, self.attempts_button, self.pdf_button):
+            actions.addWidget(button)
+        actions.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(filters)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.detail)
+        layout.addLayout(actions)
+        self._selection_changed()
+
+    # -- loading -----------------------------------------------------------------------
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Load when first shown; afterwards the scheduler's ``changed`` keeps it fresh."""
+        super().showEvent(event)
+        if not self._shown_once:
+            self._shown_once = True
+            self.refresh()
+
+    def _queue(self) -> DeliveryQueue:
+        return DeliveryQueue(self.paths.database)
+
+    @Slot()
+    def refresh(self) -> None:
+        """Reload the jobs off the GUI thread; a slower, older load never wins."""
+        self._generation += 1
+        generation = self._generation
+        database = self.paths.database
+        run_task(
+            lambda: DeliveryQueue(database).jobs(limit=2000),
+            lambda jobs: self._loaded(generation, jobs),
+            self._report_error,
+        )
+
+    def _loaded(self, generation: int, jobs: list[DeliveryJob]) -> None:
+        if generation != self._generation:
+            return
+        self._all = jobs
+        current = self.client_filter.currentData()
+        codes = sorted({j.client_code for j in jobs} | ({current} if current else set()))
+        self.client_filter.blockSignals(True)
+        self.client_filter.clear()
+        self.client_filter.addItem(self.tr("All clients"), "")
+        for code in codes:
+            self.client_filter.addItem(code, code)
+        self.client_filter.setCurrentIndex(max(0, self.client_filter.findData(current or "")))
+        self.client_filter.blockSignals(False)
+        self._apply_filter()
+        self.loaded.emit()
+
+    @Slot()
+    def _apply_filter(self) -> None:
+        selected = self.selected_job()
+        state = self.state_filter.currentData()
+        client = self.client_filter.currentData()
+        shown = [
+            j for j in self._all
+            if (not state or j.state == state) and (not client or j.client_code == client)
+        ]  # fmt: skip
+        self.model.set_jobs(shown)
+        if selected is not None:
+            self.select_job(selected.id)
+        self._selection_changed()
+
+    # -- selection ---------------------------------------------------------------------
+
+    def selected_job(self) -> DeliveryJob | None:
+        rows = self.table.selectionModel().selectedRows()
+        if not rows:
+            return None
+        return self.model.jobs[rows[0].row()]
+
+    def select_job(self, job_id: int) -> bool:
+        for row, job in enumerate(self.model.jobs):
+            if job.id == job_id:
+                self.table.selectRow(row)
+                return True
+        return False
+
+    def _selection_changed(self, *_args: object) -> None:
+        job = self.selected_job()
+        for button in (self.resend_button, self.attempts_button, self.pdf_button):
+            button.setEnabled(job is not None)
+        if job is not None:
+            self.resend_button.setEnabled(job.state != "sending")
+        self.detail.setText("" if job is None else self._describe(job))
+
+    def _describe(self, job: DeliveryJob) -> str:
+        lines = [job.subject]
+        if job.state == "sent":
+            lines.append(self.tr("Delivered %1: %2").replace("%1", _local(job.sent_at))
+                         .replace("%2", job.last_reply))  # fmt: skip
+        elif job.state == "pending" and job.next_attempt_at is not None:
+            lines.append(self.tr("Next attempt %1").replace("%1", _local(job.next_attempt_at)))
+        if job.last_error:
+            lines.append(job.last_error)
+        return "\n".join(line for line in lines if line)
+
+    # -- actions -----------------------------------------------------------------------
+
+    @Slot()
+    def resend_selected(self) -> None:
+        """Ask first (recipients may be changed), then queue the job again."""
+        job = self.selected_job()
+        if job is None:
+            return
+        dialog = ResendDialog(job, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self._resend(job, dialog.chosen_recipients()))
+        dialog.open()
+
+    def _resend(self, job: DeliveryJob, recipients: tuple[str, ...] | None) -> None:
+        if recipients is None:
+            return
+        changed = recipients if recipients != job.recipients else None
+        database, operator, now = self.paths.database, self.operator, self.now()
+
+        def resend() -> DeliveryJob:
+            return DeliveryQueue(database).resend(
+                job.id, now, recipients=changed, operator=operator
+            )
+
+        def done(updated: DeliveryJob) -> None:
+            self.requeued.emit(updated.id)
+            self.refresh()
+
+        run_task(resend, done, self._report_error)
+
+    @Slot()
+    def show_attempts(self) -> None:
+        job = self.selected_job()
+        if job is None:
+            return
+        database = self.paths.database
+
+        def load() -> tuple[DeliveryJob, list[DeliveryAttempt]]:
+            queue = DeliveryQueue(database)
+            return queue.job(job.id), queue.attempts(job.id)
+
+        def show(result: tuple[DeliveryJob, list[DeliveryAttempt]]) -> None:
+            dialog = AttemptsDialog(result[0], result[1], self)
+            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            dialog.open()
+
+        run_task(load, show, self._report_error)
+
+    @Slot()
+    def open_pdf(self) -> None:
+        """Write the attachment exactly as sent to a private temporary folder and open it."""
+        job = self.selected_job()
+        if job is None:
+            return
+        if self._pdf_dir is None:
+            self._pdf_dir = tempfile.TemporaryDirectory(prefix="vorzimmer-pdf-")
+        folder = Path(self._pdf_dir.name)
+        database = self.paths.database
+        name = re.sub(r"[^A-Za-z0-9._-]+", "_", job.attachment_name) or "report.pdf"
+
+        def write() -> Path:
+            target = folder / f"{job.id}-{name}"
+            target.write_bytes(DeliveryQueue(database).attachment(job.id))
+            return target
+
+        def opened(path: Path) -> None:
+            self.pdf_written.emit(str(path))
+            if not self.open_url(QUrl.fromLocalFile(str(path))):
+                self.error.emit(self.tr("No PDF viewer could open %1").replace("%1", str(path)))
+
+        run_task(write, opened, self._report_error)
+
+    def _report_error(self, exc: Exception) -> None:
+        log.error("delivery view: %s", exc)
+        self.error.emit(str(exc))
