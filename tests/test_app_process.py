@@ -70,7 +70,7 @@ def test_app_starts_takes_a_call_and_stops_on_sigterm(tmp_path: Path, xvfb: str)
             ("+494012345",),
         ).fetchall()
     assert len(rows) == 1, rows
-    code, number, outcome = rows[0]
+    code, _number, outcome = rows[0]
     assert outcome in ("missed", "rejected")
     assert code is not None  # the pop resolved the demo client behind the DID
     log = (home / "logs" / "vorzimmer.log").read_text()
