@@ -44,6 +44,15 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("audio.input", str, "", translatable("Microphone")),
     Setting("audio.output", str, "", translatable("Speaker / headset")),
     Setting("audio.ringer", str, "", translatable("Ringing device")),
+    Setting("smtp.host", str, "", translatable("Mail server (empty: reports go to the outbox)")),
+    Setting("smtp.port", int, 587, translatable("Mail server port")),
+    Setting("smtp.security", str, "starttls", translatable("Mail security (starttls, ssl, none)")),
+    Setting("smtp.username", str, "", translatable("Mail user name")),
+    Setting("smtp.from_addr", str, "", translatable("Sender address of reports")),
+    Setting("smtp.cafile", str, "", translatable("Extra trusted mail server certificate (PEM)")),
+    Setting(
+        "reports.send_automatically", bool, True, translatable("Send daily reports automatically")
+    ),
 )
 _BY_KEY = {s.key: s for s in SETTINGS}
 

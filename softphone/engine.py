@@ -33,6 +33,7 @@ from softphone import events as ev
 from softphone.audio_bridge import AudioBridge
 from softphone.call_info import SipParseError, parse_invite
 from softphone.keepalive import RegistrarProbe
+from softphone.ringtone import Ringer
 
 log = logs.get("softphone")
 
@@ -43,6 +44,11 @@ RETRY_DELAY = 0.2
 RETRY_ATTEMPTS = 15
 CODEC_PRIORITIES = {"G722/16000/1": 255, "PCMA/8000/1": 254, "PCMU/8000/1": 253}
 LOW_PRIORITY = 100  # everything else: available, never preferred over G.722 / G.711
+#: Call waiting, as German exchanges signal it (ETSI 425 Hz): two short beeps every ~5 s,
+#: mixed into the headset. The loud ringer would drown the conversation already going on.
+CALL_WAITING_TONES = ((425, 200, 200), (425, 200, 4600))  # (Hz, on ms, off ms)
+_RINGING_STATES = ("incoming", "early")
+_BUSY_STATES = ("calling", "early", "connecting", "confirmed")
 
 _STATE_NAMES = {
     pj.PJSIP_INV_STATE_NULL: "null",
@@ -80,6 +86,62 @@ class CallSlot:
     confirmed_at: float | None = None
     muted: bool = False
     ended: bool = False
+    state: str = ""
+    echo: bool = False  # the far end hears itself (echo test, latency measurements)
+    # files playing into / recording from this call; reconnected after every re-INVITE
+    players: list[Any] = field(default_factory=list)
+    recorders: list[Any] = field(default_factory=list)
+
+
+class RingControl:
+    """Starts and stops the ringer on its own thread.
+
+    Opening a sound device can take a while (a Bluetooth headset wakes up slowly); the pj
+    thread only states what it wants and never waits for PortAudio. ``report`` hears once
+    why the ringer cannot ring (no device), so the operator learns it before a call is
+    missed.
+    """
+
+    def __init__(self, ringer: Ringer, report: Callable[[str], None]) -> None:
+        self.ringer = ringer
+        self._report = report
+        self._reported = ""
+        self._want = False
+        self._closed = False
+        self._cond = threading.Condition()
+        self._thread = threading.Thread(target=self._run, name="ringer", daemon=True)
+        self._thread.start()
+
+    def set(self, ringing: bool) -> None:
+        with self._cond:
+            self._want = ringing
+            self._cond.notify()
+
+    def close(self) -> None:
+        with self._cond:
+            self._closed = True
+            self._cond.notify()
+        self._thread.join(3.0)
+        self.ringer.stop()
+
+    def _run(self) -> None:
+        applied = False
+        while True:
+            with self._cond:
+                while self._want == applied and not self._closed:
+                    self._cond.wait()
+                if self._closed:
+                    return
+                want = self._want
+            if want:
+                self.ringer.start()
+                reason = self.ringer.reason or ""
+                if self.ringer.mode == "null" and reason != self._reported:
+                    self._reported = reason
+                    self._report(reason)
+            else:
+                self.ringer.stop()
+            applied = want
 
 
 class BridgePort(pj.AudioMediaPort):  # type: ignore[misc]
@@ -178,6 +240,9 @@ class Engine:
         )
         self._log_writer = PjLogWriter()
         self._media_objects: list[Any] = []  # players/recorders: pj objects we must outlive
+        self.ring_control: RingControl | None = None
+        self._waiting_tone: pj.ToneGenerator | None = None
+        self._beeping = False
         self._retries: list[tuple[float, int, dict[str, Any]]] = []
         self._last_audio_report = 0.0
 
@@ -221,6 +286,11 @@ class Engine:
         fmt.init(pj.PJMEDIA_FORMAT_PCM, CLOCK_RATE, 1, FRAME_MS * 1000, 16)
         self.port = BridgePort(self.bridge)
         self.port.createPort("vorzimmer-bridge", fmt)
+        if not self.options.null_audio:
+            device = self.options.ringer_device or self.options.output_device
+            self.ring_control = RingControl(Ringer(device), self._ringer_failed)
+            self._waiting_tone = pj.ToneGenerator()
+            self._waiting_tone.createToneGenerator(CLOCK_RATE, 1)
 
         host = self.options.public_address or self._local_host()
         acfg = pj.AccountConfig()
@@ -266,15 +336,22 @@ class Engine:
         """Hang up, let the BYEs go out, drop every pj object, then destroy the library."""
         if self.ep is None:
             return
+        if self.ring_control is not None:
+            self.ring_control.set(False)
         for slot in list(self.calls.values()):
             if slot.pj_call is not None:
                 try:
                     slot.pj_call.hangup(pj.CallOpParam(True))
                 except pj.Error as exc:
                     log.info("hangup at shutdown: %s", exc.info())
+        hung_up = bool(self.calls)
         deadline = time.monotonic() + 0.5
-        while time.monotonic() < deadline:
+        while self.calls and time.monotonic() < deadline:  # each leaves when disconnected
             self.ep.libHandleEvents(10)
+        if hung_up:  # a little more for the responses to our BYEs
+            deadline = min(deadline, time.monotonic() + 0.1)
+            while time.monotonic() < deadline:
+                self.ep.libHandleEvents(10)
         for slot in self.calls.values():
             slot.pj_call = None
         self.calls.clear()
@@ -291,16 +368,25 @@ class Engine:
             self.probe = None
         self.account = None
         self.local_account = None
+        self._waiting_tone = None
         self.port = None
         self._media_objects.clear()
         gc.collect()
-        self.ep.libDestroy()
+        # BYEs and the un-REGISTER were waited for above; spare pj's own fixed 1 s wait
+        self.ep.libDestroy(pj.PJSUA_DESTROY_NO_RX_MSG)
         self.ep = None
         self.bridge.stop()
+        if self.ring_control is not None:
+            self.ring_control.close()
+            self.ring_control = None
 
     # ---- events out ------------------------------------------------------------------
     def emit(self, event: ev.Event) -> None:
         self._write_line(ev.encode(event))
+
+    def _ringer_failed(self, reason: str) -> None:
+        """From the ringer thread (``emit`` is thread-safe): calls still ring on screen."""
+        self.emit(ev.EngineError(f"cannot ring: {reason}", "ring"))
 
     def _report_audio(self) -> None:
         now = time.monotonic()
@@ -516,6 +602,7 @@ class Engine:
         player.createPlayer(path, pj.PJMEDIA_FILE_NO_LOOP)
         player.startTransmit(self._call_audio(slot))
         self._media_objects.append(player)
+        slot.players.append(player)
 
     def cmd_record_file(self, call: str, path: str) -> None:
         slot = self._slot(call)
@@ -523,8 +610,23 @@ class Engine:
         recorder.createRecorder(path)
         self._call_audio(slot).startTransmit(recorder)
         self._media_objects.append(recorder)
+        slot.recorders.append(recorder)
+
+    def cmd_echo(self, call: str, on: bool = True) -> None:
+        """Send the far end's audio straight back inside pj: an echo test for the line,
+        and the reference loop (no sound devices) for latency measurements."""
+        slot = self._slot(call)
+        slot.echo = bool(on)
+        aud = self._call_audio(slot)
+        if slot.echo:
+            aud.startTransmit(aud)
+        else:
+            aud.stopTransmit(aud)
 
     def cmd_stop_files(self) -> None:
+        for slot in self.calls.values():
+            slot.players.clear()
+            slot.recorders.clear()
         self._media_objects.clear()
 
     # ---- pj callbacks ----------------------------------------------------------------
@@ -554,6 +656,10 @@ class Engine:
         op = pj.CallOpParam(True)
         op.statusCode = self.options.auto_answer or 180
         call.answer(op)
+        slot = self.calls.get(call.key)  # gone if answering failed at once
+        if slot is not None and not self.options.auto_answer:
+            slot.state = slot.state or "incoming"
+            self._update_alerts()
 
     def on_call_state(self, call: EngineCall) -> None:
         slot = self.calls.get(call.key)
@@ -561,6 +667,7 @@ class Engine:
             return
         info = call.getInfo()
         state = _STATE_NAMES.get(info.state, str(info.state))
+        slot.state = state
         if state == "confirmed" and slot.confirmed_at is None:
             slot.confirmed_at = time.monotonic()
         self.emit(
@@ -587,16 +694,57 @@ class Engine:
             )
             slot.pj_call = None
             del self.calls[call.key]
+        self._update_alerts()
+
+    def _update_alerts(self) -> None:
+        """Ring while a call waits and no other call is going on; otherwise beep in the
+        headset (call waiting); silence once nothing waits."""
+        waiting = busy = False
+        for slot in self.calls.values():
+            if slot.direction == "in" and slot.state in _RINGING_STATES:
+                waiting = True
+            elif slot.state in _BUSY_STATES:
+                busy = True
+        if self.ring_control is not None:
+            self.ring_control.set(waiting and not busy)
+        self._set_waiting_tone(waiting and busy)
+
+    def _set_waiting_tone(self, on: bool) -> None:
+        tone, port = self._waiting_tone, self.port
+        if tone is None or port is None or on == self._beeping:
+            return
+        self._beeping = on
+        try:
+            if on:
+                tones = pj.ToneDescVector()
+                for freq, on_ms, off_ms in CALL_WAITING_TONES:
+                    desc = pj.ToneDesc()
+                    desc.freq1, desc.freq2 = freq, 0
+                    desc.on_msec, desc.off_msec = on_ms, off_ms
+                    desc.volume = 0  # pj's default level
+                    tones.append(desc)
+                tone.play(tones, True)
+                tone.startTransmit(port)
+            else:
+                tone.stopTransmit(port)
+                tone.stop()
+        except pj.Error as exc:  # a missing beep must not break call handling
+            log.info("call-waiting tone: %s", exc.info())
 
     def _call_audio(self, slot: CallSlot) -> pj.AudioMedia:
+        return self._call_audio_and_status(slot)[0]
+
+    def _call_audio_and_status(self, slot: CallSlot) -> tuple[pj.AudioMedia, int]:
+        """The call's audio in the conference bridge (also while held: music on hold)."""
         assert slot.pj_call is not None
         info = slot.pj_call.getInfo()
         for mi in info.media:
             if mi.type == pj.PJMEDIA_TYPE_AUDIO and mi.status in (
                 pj.PJSUA_CALL_MEDIA_ACTIVE,
                 pj.PJSUA_CALL_MEDIA_REMOTE_HOLD,
+                pj.PJSUA_CALL_MEDIA_LOCAL_HOLD,
             ):
-                return slot.pj_call.getAudioMedia(mi.index)
+                return slot.pj_call.getAudioMedia(mi.index), int(mi.status)
         raise KeyError(f"call {slot.key} has no active audio")
 
     def on_media_state(self, call: EngineCall) -> None:
@@ -621,16 +769,28 @@ class Engine:
         )
 
     def _connect_audio(self, slot: CallSlot) -> None:
+        """Headset ↔ call, unless muted (mic only) or held by us (both ways: a caller on
+        hold must not overhear the secretary consulting someone else). Files stay on."""
         assert self.port is not None
         try:
-            aud = self._call_audio(slot)
-        except KeyError:
+            aud, status = self._call_audio_and_status(slot)
+        except (KeyError, pj.Error):
             return
-        aud.startTransmit(self.port)
-        if slot.muted:
+        held = status == pj.PJSUA_CALL_MEDIA_LOCAL_HOLD
+        if held:
+            aud.stopTransmit(self.port)
+        else:
+            aud.startTransmit(self.port)
+        if slot.muted or held:
             self.port.stopTransmit(aud)
         else:
             self.port.startTransmit(aud)
+        for player in slot.players:
+            player.startTransmit(aud)
+        if slot.echo:
+            aud.startTransmit(aud)
+        for recorder in slot.recorders:
+            aud.startTransmit(recorder)
 
     def hangup_after_transfer(self, key: str) -> None:
         slot = self.calls.get(key)

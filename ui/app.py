@@ -8,7 +8,7 @@ import socket
 import sys
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSocketNotifier, QTimer
+from PySide6.QtCore import QSocketNotifier, QThreadPool, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from appenv import logs, secrets
@@ -145,7 +145,7 @@ class Application:
                 return
             self.phone.register(registrar, username, pw, transport)
 
-        run_task(fetch, done, lambda exc: self.window.on_error(str(exc)))
+        run_task(fetch, done, lambda exc: self.window.on_error(str(exc)), owner=self.window)
 
     def open_settings(self) -> None:
         dialog = SettingsDialog(self.settings, self.window)
@@ -175,6 +175,7 @@ class Application:
         if self.scheduler is not None:
             self.scheduler.stop()
         self.phone.stop()
+        QThreadPool.globalInstance().waitForDone(10_000)  # background work ends before we do
         for translator in self.translators:
             self.qt_app.removeTranslator(translator)
         if self.store is not None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import time
 
-from PySide6.QtCore import Qt, Signal, SignalInstance
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -55,22 +55,22 @@ class CallCard(QFrame):
         self.state = QLabel()
         self.state.setObjectName("state")
 
-        self.answer_btn = self._button(self.tr("Answer"), "answer", self.answer_clicked)
+        self.answer_btn = self._button(self.tr("Answer"), "answer")
         self.answer_btn.setStyleSheet("background:#2e7d32;color:white;font-weight:bold;")
-        self.reject_btn = self._button(self.tr("Reject"), "reject", self.reject_clicked)
-        self.hangup_btn = self._button(self.tr("Hang up"), "hangup", self.hangup_clicked)
+        self.reject_btn = self._button(self.tr("Reject"), "reject")
+        self.hangup_btn = self._button(self.tr("Hang up"), "hangup")
         self.hangup_btn.setStyleSheet("background:#c62828;color:white;font-weight:bold;")
         self.hold_btn = QPushButton(self.tr("Hold"))
         self.hold_btn.setObjectName("hold")
         self.hold_btn.setCheckable(True)
-        self.hold_btn.toggled.connect(lambda on: self.hold_toggled.emit(self.key, on))
+        self.hold_btn.toggled.connect(self._hold)
         self.mute_btn = QPushButton(self.tr("Mute"))
         self.mute_btn.setObjectName("mute")
         self.mute_btn.setCheckable(True)
-        self.mute_btn.toggled.connect(lambda on: self.mute_toggled.emit(self.key, on))
-        self.transfer_btn = self._button(self.tr("Transfer…"), "transfer", self.transfer_clicked)
-        self.consult_btn = self._button(self.tr("Consult…"), "consult", self.consult_clicked)
-        self.connect_btn = self._button(self.tr("Connect"), "connect", self.connect_clicked)
+        self.mute_btn.toggled.connect(self._mute)
+        self.transfer_btn = self._button(self.tr("Transfer…"), "transfer")
+        self.consult_btn = self._button(self.tr("Consult…"), "consult")
+        self.connect_btn = self._button(self.tr("Connect"), "connect")
         self.dtmf = QLineEdit()
         self.dtmf.setObjectName("dtmf")
         self.dtmf.setPlaceholderText(self.tr("DTMF"))
@@ -92,11 +92,27 @@ class CallCard(QFrame):
             top.addLayout(row)
         self.update_call(call)
 
-    def _button(self, text: str, name: str, signal: SignalInstance) -> QPushButton:
-        button = QPushButton(text)
+    def _button(self, text: str, name: str) -> QPushButton:
+        """A button named ``name`` emits the signal ``<name>_clicked`` with the call key.
+
+        Bound methods, not lambdas: a lambda holding ``self`` keeps the card's Python
+        wrapper alive in a cycle, and its late release crashed ``deleteLater``.
+        """
+        button = QPushButton(text, self)
         button.setObjectName(name)
-        button.clicked.connect(lambda: signal.emit(self.key))
+        button.clicked.connect(self._clicked)
         return button
+
+    def _clicked(self) -> None:
+        sender = self.sender()
+        if sender is not None:
+            getattr(self, f"{sender.objectName()}_clicked").emit(self.key)
+
+    def _hold(self, on: bool) -> None:
+        self.hold_toggled.emit(self.key, on)
+
+    def _mute(self, on: bool) -> None:
+        self.mute_toggled.emit(self.key, on)
 
     def _dtmf_edited(self, text: str) -> None:
         if text:

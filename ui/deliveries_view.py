@@ -376,6 +376,7 @@ class DeliveriesView(QWidget):
             lambda: DeliveryQueue(database).jobs(limit=2000),
             lambda jobs: self._loaded(generation, jobs),
             self._report_error,
+            owner=self,
         )
 
     def _loaded(self, generation: int, jobs: list[DeliveryJob]) -> None:
@@ -470,7 +471,7 @@ class DeliveriesView(QWidget):
             self.requeued.emit(updated.id)
             self.refresh()
 
-        run_task(resend, done, self._report_error)
+        run_task(resend, done, self._report_error, owner=self)
 
     @Slot()
     def show_attempts(self) -> None:
@@ -488,7 +489,7 @@ class DeliveriesView(QWidget):
             dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             dialog.open()
 
-        run_task(load, show, self._report_error)
+        run_task(load, show, self._report_error, owner=self)
 
     @Slot()
     def open_pdf(self) -> None:
@@ -512,7 +513,7 @@ class DeliveriesView(QWidget):
             if not self.open_url(QUrl.fromLocalFile(str(path))):
                 self.error.emit(self.tr("No PDF viewer could open %1").replace("%1", str(path)))
 
-        run_task(write, opened, self._report_error)
+        run_task(write, opened, self._report_error, owner=self)
 
     def _report_error(self, exc: Exception) -> None:
         log.error("delivery view: %s", exc)

@@ -318,7 +318,7 @@ class MainWindow(QMainWindow):
             self.no_calls.setVisible(not self.cards)
             return
         if card is None:
-            card = CallCard(call)
+            card = CallCard(call, self.calls_box)  # parented now: Qt owns it, not Python
             card.answer_clicked.connect(self.phone.answer)
             card.reject_clicked.connect(self.phone.reject)
             card.hangup_clicked.connect(self.phone.hangup)
@@ -327,7 +327,7 @@ class MainWindow(QMainWindow):
             card.transfer_clicked.connect(self._transfer)
             card.consult_clicked.connect(self._consult)
             card.connect_clicked.connect(self._connect)
-            card.dtmf_typed.connect(lambda key, digit: self.phone.dtmf(key, digit))
+            card.dtmf_typed.connect(self.phone.dtmf)
             self.cards[call.key] = card
             self.calls_layout.insertWidget(self.calls_layout.count() - 1, card)
             if call.ringing:

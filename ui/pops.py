@@ -66,7 +66,7 @@ class PopPanel(QObject):
         if page is None:
             if self.placeholder is not None and self.tabs.indexOf(self.placeholder) >= 0:
                 self.tabs.removeTab(self.tabs.indexOf(self.placeholder))
-            page = QSplitter(Qt.Orientation.Horizontal)
+            page = QSplitter(Qt.Orientation.Horizontal, self.tabs)
             page.setObjectName(f"page-{key}")
             self.pages[key] = page
             self.tabs.addTab(page, title)
@@ -85,6 +85,7 @@ class PopPanel(QObject):
         view = PopView(incoming.call, pop, clients)
         view.client_picked.connect(self._repick)
         page = self._page(incoming.call, pop.client.code if pop.client else self.tr("Unknown"))
+        view.setParent(page)  # Qt owns it from here (deleteLater must not race Python)
         old = self.views.pop(incoming.call, None)
         if old is not None:
             page.replaceWidget(page.indexOf(old), view)
@@ -101,6 +102,7 @@ class PopPanel(QObject):
         """Put a note beside its call's pop, or on a page of its own."""
         page = self.pages.get(key) or self._page(key, title or self.tr("Note"))
         self.forms[key] = form
+        form.setParent(page)
         page.addWidget(form)
         page.setStretchFactor(0, 3)
         page.setStretchFactor(1, 2)

@@ -310,6 +310,7 @@ class ReportScheduler(QObject):
             ),
             self._finished,
             self._failed,
+            owner=self,
         )  # fmt: skip
 
     def queue_urgent_note(self, note: Note) -> None:
@@ -322,6 +323,7 @@ class ReportScheduler(QObject):
             lambda: queue_note(paths, transport, note, now, policy=policy),
             self._note_finished,
             self._note_failed,
+            owner=self,
         )
 
     def _note_finished(self, result: SchedulerRun) -> None:

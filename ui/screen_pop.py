@@ -98,7 +98,7 @@ class PopView(QScrollArea):
         self.answer_btn = QPushButton(self.tr("Answer"))
         self.answer_btn.setObjectName("pop-answer")
         self.answer_btn.setStyleSheet("background:#2e7d32;color:white;font-weight:bold;")
-        self.answer_btn.clicked.connect(lambda: self.answer_clicked.emit(self.call_key))
+        self.answer_btn.clicked.connect(self._answer)
         answer_row.addWidget(self.answer_btn)
         answer_row.addStretch(1)
         layout.addLayout(answer_row)
@@ -207,20 +207,15 @@ class PopView(QScrollArea):
             avail.setObjectName(f"staff-availability-{row}")
             grid.addWidget(avail, row, 1)
             if staff.transfer_target:
+                # bound methods, not lambdas holding self: see CallCard._button
                 blind = QPushButton(self.tr("Transfer"))
                 blind.setObjectName(f"staff-transfer-{row}")
-                blind.clicked.connect(
-                    lambda _=False, t=staff.transfer_target: self.transfer_requested.emit(
-                        self.call_key, t
-                    )
-                )
+                blind.setProperty("target", staff.transfer_target)
+                blind.clicked.connect(self._transfer)
                 consult = QPushButton(self.tr("Consult"))
                 consult.setObjectName(f"staff-consult-{row}")
-                consult.clicked.connect(
-                    lambda _=False, t=staff.transfer_target: self.consult_requested.emit(
-                        self.call_key, t
-                    )
-                )
+                consult.setProperty("target", staff.transfer_target)
+                consult.clicked.connect(self._consult)
                 grid.addWidget(blind, row, 2)
                 grid.addWidget(consult, row, 3)
         return box
@@ -242,6 +237,19 @@ class PopView(QScrollArea):
                 "#c62828", self.tr("absent until {0}").format(local.strftime("%d.%m. %H:%M"))
             )
         return dot("#c62828", self.tr("absent"))
+
+    def _answer(self) -> None:
+        self.answer_clicked.emit(self.call_key)
+
+    def _transfer(self) -> None:
+        sender = self.sender()
+        if sender is not None:
+            self.transfer_requested.emit(self.call_key, str(sender.property("target")))
+
+    def _consult(self) -> None:
+        sender = self.sender()
+        if sender is not None:
+            self.consult_requested.emit(self.call_key, str(sender.property("target")))
 
     def _picked(self, index: int) -> None:
         client_id = self.picker.itemData(index)

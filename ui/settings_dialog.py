@@ -116,7 +116,12 @@ class SettingsDialog(QDialog):
         layout = QVBoxLayout(self)
         for widget in (operator_box, account_box, audio_box, buttons):
             layout.addWidget(widget)
-        run_task(_list_devices, self._fill_devices, lambda exc: self.audio_note.setText(str(exc)))
+        run_task(
+            _list_devices,
+            self._fill_devices,
+            lambda exc: self.audio_note.setText(str(exc)),
+            owner=self,
+        )
 
     def _fill_devices(self, devices: list[AudioDevice]) -> None:
         for device in devices:

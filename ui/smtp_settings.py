@@ -212,6 +212,7 @@ class SmtpSettingsDialog(QDialog):
                 self.tr("The server accepted the test mail: %1").replace("%1", str(reply)),
             ),
             self._test_failed,
+            owner=self,
         )
 
     def _test_failed(self, exc: Exception) -> None:

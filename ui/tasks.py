@@ -1,8 +1,9 @@
 """One way to run blocking work off the GUI thread.
 
-``run_task(fn, on_done, on_error)`` runs ``fn`` on Qt's thread pool and calls back on the
-GUI thread. Tests install a synchronous runner (``set_synchronous(True)``) so results are
-there when ``run_task`` returns.
+``run_task(fn, on_done, on_error, owner=widget)`` runs ``fn`` on Qt's thread pool and calls
+back on the GUI thread — unless ``owner`` was deleted meanwhile (a closed dialog or view),
+then the result is dropped. Tests install a synchronous runner (``set_synchronous(True)``)
+so results are there when ``run_task`` returns.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ import traceback
 from collections.abc import Callable
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 from appenv import logs
@@ -55,6 +57,7 @@ def run_task(
     fn: Callable[[], Any],
     on_done: Callable[[Any], None] | None = None,
     on_error: Callable[[Exception], None] | None = None,
+    owner: QObject | None = None,
 ) -> None:
     on_error = on_error or _log_error
     if _synchronous:
@@ -71,6 +74,9 @@ def run_task(
 
     def finish(callback: Callable[[Any], None] | None, value: Any) -> None:
         _keep.discard(relay)
+        if owner is not None and not shiboken6.isValid(owner):
+            log.info("background task finished after its window closed; result dropped")
+            return
         if callback:
             callback(value)
 

@@ -2,176 +2,123 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
-    <name></name>
-    <message>
-        <location filename="../../ui/admin/file_exchange.py" line="83"/>
-        <source>Import clients</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/admin/file_exchange.py" line="89"/>
-        <source>Import callers</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/admin/file_exchange.py" line="103"/>
-        <source>Importing {0} …</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/admin/file_exchange.py" line="118"/>
-        <source>Export clients</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/admin/file_exchange.py" line="124"/>
-        <source>{0} clients exported to {1}.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/admin/file_exchange.py" line="131"/>
-        <source>Export callers</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/admin/file_exchange.py" line="137"/>
-        <source>{0} callers exported to {1}.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/admin/file_exchange.py" line="155"/>
-        <source>Exporting {0} …</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/admin/file_exchange.py" line="172"/>
-        <source>Unexpected error: {0}. Nothing was imported.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/admin/file_exchange.py" line="175"/>
-        <source>Import / export</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>AdminWindow</name>
     <message>
         <location filename="../../ui/admin/window.py" line="69"/>
         <source>Clients and callers — Vorzimmer</source>
-        <translation type="unfinished"></translation>
+        <translation>Mandanten und Anrufer — Vorzimmer</translation>
     </message>
     <message>
         <location filename="../../ui/admin/window.py" line="88"/>
         <location filename="../../ui/admin/window.py" line="287"/>
         <source>General</source>
-        <translation type="unfinished"></translation>
+        <translation>Allgemein</translation>
     </message>
     <message>
         <location filename="../../ui/admin/window.py" line="89"/>
         <source>Numbers</source>
-        <translation type="unfinished"></translation>
+        <translation>Nummern</translation>
     </message>
     <message>
         <location filename="../../ui/admin/window.py" line="90"/>
         <source>Hours</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeiten</translation>
     </message>
     <message>
         <location filename="../../ui/admin/window.py" line="91"/>
         <location filename="../../ui/admin/window.py" line="289"/>
         <source>Scripts</source>
-        <translation type="unfinished"></translation>
+        <translation>Skripte</translation>
     </message>
     <message>
         <location filename="../../ui/admin/window.py" line="92"/>
         <source>Staff</source>
-        <translation type="unfinished"></translation>
+        <translation>Mitarbeiter</translation>
     </message>
     <message>
         <location filename="../../ui/admin/window.py" line="93"/>
         <source>FAQ</source>
-        <translation type="unfinished"></translation>
+        <translation>FAQ</translation>
     </message>
     <message>
         <location filename="../../ui/admin/window.py" line="94"/>
         <source>Callers</source>
-        <translation type="unfinished"></translation>
+        <translation>Anrufer</translation>
     </message>
     <message>
         <location filename="../../ui/admin/window.py" line="152"/>
         <source>Import and export</source>
-        <translation type="unfinished"></translation>
+        <translation>Import und Export</translation>
     </message>
     <message>
         <location filename="../../ui/admin/window.py" line="164"/>
         <source>Clients from CSV …</source>
-        <translation type="unfinished"></translation>
+        <translation>Mandanten aus CSV …</translation>
     </message>
     <message>
         <location filename="../../ui/admin/window.py" line="167"/>
         <source>Callers of this client from CSV or vCard …</source>
-        <translation type="unfinished"></translation>
+        <translation>Anrufer dieses Mandanten aus CSV oder vCard …</translation>
     </message>
     <message>
         <location filename="../../ui/admin/window.py" line="172"/>
         <source>Shared callers from CSV or vCard …</source>
-        <translation type="unfinished"></translation>
+        <translation>Gemeinsame Anrufer aus CSV oder vCard …</translation>
     </message>
     <message>
         <location filename="../../ui/admin/window.py" line="177"/>
         <source>Clients to CSV …</source>
-        <translation type="unfinished"></translation>
+        <translation>Mandanten als CSV …</translation>
     </message>
     <message>
         <location filename="../../ui/admin/window.py" line="180"/>
         <source>Callers of this client to CSV or vCard …</source>
-        <translation type="unfinished"></translation>
+        <translation>Anrufer dieses Mandanten als CSV oder vCard …</translation>
     </message>
     <message>
         <location filename="../../ui/admin/window.py" line="185"/>
         <source>Shared callers to CSV or vCard …</source>
-        <translation type="unfinished"></translation>
+        <translation>Gemeinsame Anrufer als CSV oder vCard …</translation>
     </message>
     <message>
         <location filename="../../ui/admin/window.py" line="192"/>
         <source>Import</source>
-        <translation type="unfinished"></translation>
+        <translation>Import</translation>
     </message>
     <message>
         <location filename="../../ui/admin/window.py" line="197"/>
         <source>Export</source>
-        <translation type="unfinished"></translation>
+        <translation>Export</translation>
     </message>
     <message>
         <location filename="../../ui/admin/window.py" line="236"/>
         <source>Nothing was imported.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es wurde nichts importiert.</translation>
     </message>
     <message>
         <location filename="../../ui/admin/window.py" line="274"/>
         <source>New client</source>
-        <translation type="unfinished"></translation>
+        <translation>Neuer Mandant</translation>
     </message>
     <message>
         <location filename="../../ui/admin/window.py" line="276"/>
         <source>No client selected — pick one, click New or import a CSV file</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Mandant ausgewählt — Mandant wählen, „Neu“ klicken oder CSV-Datei importieren</translation>
     </message>
     <message>
         <location filename="../../ui/admin/window.py" line="299"/>
         <source>Unsaved changes</source>
-        <translation type="unfinished"></translation>
+        <translation>Ungespeicherte Änderungen</translation>
     </message>
     <message>
         <location filename="../../ui/admin/window.py" line="300"/>
         <source>Unsaved changes in: {0}. Discard them?</source>
-        <translation type="unfinished"></translation>
+        <translation>Ungespeicherte Änderungen in: {0}. Verwerfen?</translation>
     </message>
     <message>
         <location filename="../../ui/admin/window.py" line="329"/>
         <source>Client {0} created — now add its numbers.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mandant {0} angelegt — fügen Sie jetzt seine Nummern hinzu.</translation>
     </message>
     <message>
         <location filename="../../ui/admin/window.py" line="345"/>
@@ -180,22 +127,59 @@
 This deletes its {2} number(s), scripts, hours, {3} staff member(s), FAQ and {4} caller(s). It cannot be undone — export its callers first if you may need them.
 
 The {5} logged call(s) and their notes stay in the history, no longer linked to a client.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mandant {0} ({1}) löschen?
+
+Dabei werden seine {2} Nummer(n), Skripte, Geschäftszeiten, {3} Mitarbeiter, die FAQ und {4} Anrufer gelöscht. Das lässt sich nicht rückgängig machen — exportieren Sie vorher seine Anrufer, falls Sie sie noch brauchen.
+
+Die {5} protokollierten Anrufe und ihre Notizen bleiben im Verlauf, aber ohne Zuordnung zu einem Mandanten.</translation>
     </message>
     <message>
         <location filename="../../ui/admin/window.py" line="362"/>
         <source>Client {0} deleted.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mandant {0} gelöscht.</translation>
     </message>
     <message>
         <location filename="../../ui/admin/window.py" line="368"/>
         <source>Delete client</source>
-        <translation type="unfinished"></translation>
+        <translation>Mandant löschen</translation>
     </message>
     <message>
         <location filename="../../ui/admin/window.py" line="387"/>
         <source>Please wait until the import has finished.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bitte warten Sie, bis der Import abgeschlossen ist.</translation>
+    </message>
+</context>
+<context>
+    <name>AttemptsDialog</name>
+    <message>
+        <location filename="../../ui/deliveries_view.py" line="219"/>
+        <source>Attempts: %1 %2</source>
+        <translation>Zustellversuche: %1 %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deliveries_view.py" line="225"/>
+        <source>When</source>
+        <translation>Zeitpunkt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deliveries_view.py" line="225"/>
+        <source>Via</source>
+        <translation>Über</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deliveries_view.py" line="225"/>
+        <source>Outcome</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deliveries_view.py" line="225"/>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deliveries_view.py" line="226"/>
+        <source>Server&apos;s answer</source>
+        <translation>Antwort des Servers</translation>
     </message>
 </context>
 <context>
@@ -203,87 +187,87 @@ The {5} logged call(s) and their notes stay in the history, no longer linked to 
     <message>
         <location filename="../../ui/call_card.py" line="58"/>
         <source>Answer</source>
-        <translation type="unfinished"></translation>
+        <translation>Annehmen</translation>
     </message>
     <message>
         <location filename="../../ui/call_card.py" line="60"/>
         <source>Reject</source>
-        <translation type="unfinished"></translation>
+        <translation>Ablehnen</translation>
     </message>
     <message>
         <location filename="../../ui/call_card.py" line="61"/>
         <source>Hang up</source>
-        <translation type="unfinished"></translation>
+        <translation>Auflegen</translation>
     </message>
     <message>
         <location filename="../../ui/call_card.py" line="63"/>
         <source>Hold</source>
-        <translation type="unfinished"></translation>
+        <translation>Halten</translation>
     </message>
     <message>
         <location filename="../../ui/call_card.py" line="67"/>
         <source>Mute</source>
-        <translation type="unfinished"></translation>
+        <translation>Stumm</translation>
     </message>
     <message>
         <location filename="../../ui/call_card.py" line="71"/>
         <source>Transfer…</source>
-        <translation type="unfinished"></translation>
+        <translation>Weiterleiten…</translation>
     </message>
     <message>
         <location filename="../../ui/call_card.py" line="72"/>
         <source>Consult…</source>
-        <translation type="unfinished"></translation>
+        <translation>Rücksprache…</translation>
     </message>
     <message>
         <location filename="../../ui/call_card.py" line="73"/>
         <source>Connect</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbinden</translation>
     </message>
     <message>
         <location filename="../../ui/call_card.py" line="76"/>
         <source>DTMF</source>
-        <translation type="unfinished"></translation>
+        <translation>DTMF</translation>
     </message>
     <message>
         <location filename="../../ui/call_card.py" line="130"/>
         <source>Ringing…</source>
-        <translation type="unfinished"></translation>
+        <translation>Klingelt…</translation>
     </message>
     <message>
         <location filename="../../ui/call_card.py" line="132"/>
         <source>Calling…</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählt…</translation>
     </message>
     <message>
         <location filename="../../ui/call_card.py" line="135"/>
         <source>Connected {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbunden {0}</translation>
     </message>
     <message>
         <location filename="../../ui/call_card.py" line="137"/>
         <source>on hold</source>
-        <translation type="unfinished"></translation>
+        <translation>gehalten</translation>
     </message>
     <message>
         <location filename="../../ui/call_card.py" line="139"/>
         <source>held by the other side</source>
-        <translation type="unfinished"></translation>
+        <translation>von der Gegenseite gehalten</translation>
     </message>
     <message>
         <location filename="../../ui/call_card.py" line="141"/>
         <source>muted</source>
-        <translation type="unfinished"></translation>
+        <translation>stumm</translation>
     </message>
     <message>
         <location filename="../../ui/call_card.py" line="143"/>
         <source>Ended</source>
-        <translation type="unfinished"></translation>
+        <translation>Beendet</translation>
     </message>
     <message>
         <location filename="../../ui/call_card.py" line="147"/>
         <source>Transfer: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Weiterleitung: {0}</translation>
     </message>
 </context>
 <context>
@@ -291,132 +275,132 @@ The {5} logged call(s) and their notes stay in the history, no longer linked to 
     <message>
         <location filename="../../ui/admin/callers_tab.py" line="43"/>
         <source>Search name, company, notes or number …</source>
-        <translation type="unfinished"></translation>
+        <translation>Name, Firma, Notizen oder Nummer suchen …</translation>
     </message>
     <message>
         <location filename="../../ui/admin/callers_tab.py" line="57"/>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Name</translation>
     </message>
     <message>
         <location filename="../../ui/admin/callers_tab.py" line="57"/>
         <source>Company</source>
-        <translation type="unfinished"></translation>
+        <translation>Firma</translation>
     </message>
     <message>
         <location filename="../../ui/admin/callers_tab.py" line="57"/>
         <source>Numbers</source>
-        <translation type="unfinished"></translation>
+        <translation>Nummern</translation>
     </message>
     <message>
         <location filename="../../ui/admin/callers_tab.py" line="57"/>
         <source>Flags</source>
-        <translation type="unfinished"></translation>
+        <translation>Merkmale</translation>
     </message>
     <message>
         <location filename="../../ui/admin/callers_tab.py" line="78"/>
         <source>how to address them, e.g. Herr Dr. Krause</source>
-        <translation type="unfinished"></translation>
+        <translation>Anrede, z. B. Herr Dr. Krause</translation>
     </message>
     <message>
         <location filename="../../ui/admin/callers_tab.py" line="81"/>
         <source>numbers, separated by commas</source>
-        <translation type="unfinished"></translation>
+        <translation>Nummern, durch Kommas getrennt</translation>
     </message>
     <message>
         <location filename="../../ui/admin/callers_tab.py" line="84"/>
         <location filename="../../ui/admin/callers_tab.py" line="166"/>
         <source>VIP</source>
-        <translation type="unfinished"></translation>
+        <translation>VIP</translation>
     </message>
     <message>
         <location filename="../../ui/admin/callers_tab.py" line="86"/>
         <source>Blocked</source>
-        <translation type="unfinished"></translation>
+        <translation>Gesperrt</translation>
     </message>
     <message>
         <location filename="../../ui/admin/callers_tab.py" line="88"/>
         <source>Shared by all clients</source>
-        <translation type="unfinished"></translation>
+        <translation>Für alle Mandanten gemeinsam</translation>
     </message>
     <message>
         <location filename="../../ui/admin/callers_tab.py" line="95"/>
         <source>Name:</source>
-        <translation type="unfinished"></translation>
+        <translation>Name:</translation>
     </message>
     <message>
         <location filename="../../ui/admin/callers_tab.py" line="96"/>
         <source>Company:</source>
-        <translation type="unfinished"></translation>
+        <translation>Firma:</translation>
     </message>
     <message>
         <location filename="../../ui/admin/callers_tab.py" line="97"/>
         <source>Salutation:</source>
-        <translation type="unfinished"></translation>
+        <translation>Anrede:</translation>
     </message>
     <message>
         <location filename="../../ui/admin/callers_tab.py" line="98"/>
         <source>Numbers:</source>
-        <translation type="unfinished"></translation>
+        <translation>Nummern:</translation>
     </message>
     <message>
         <location filename="../../ui/admin/callers_tab.py" line="99"/>
         <source>Notes:</source>
-        <translation type="unfinished"></translation>
+        <translation>Notizen:</translation>
     </message>
     <message>
         <location filename="../../ui/admin/callers_tab.py" line="103"/>
         <source>New caller</source>
-        <translation type="unfinished"></translation>
+        <translation>Neuer Anrufer</translation>
     </message>
     <message>
         <location filename="../../ui/admin/callers_tab.py" line="106"/>
         <source>Delete</source>
-        <translation type="unfinished"></translation>
+        <translation>Löschen</translation>
     </message>
     <message>
         <location filename="../../ui/admin/callers_tab.py" line="109"/>
         <location filename="../../ui/admin/callers_tab.py" line="208"/>
         <source>Save caller</source>
-        <translation type="unfinished"></translation>
+        <translation>Anrufer speichern</translation>
     </message>
     <message>
         <location filename="../../ui/admin/callers_tab.py" line="166"/>
         <source>blocked</source>
-        <translation type="unfinished"></translation>
+        <translation>gesperrt</translation>
     </message>
     <message>
         <location filename="../../ui/admin/callers_tab.py" line="174"/>
         <source>shared</source>
-        <translation type="unfinished"></translation>
+        <translation>gemeinsam</translation>
     </message>
     <message>
         <location filename="../../ui/admin/callers_tab.py" line="180"/>
         <source>{0} of {1} shown</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} von {1} angezeigt</translation>
     </message>
     <message numerus="yes">
         <location filename="../../ui/admin/callers_tab.py" line="182"/>
         <source>%n caller(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Anrufer</numerusform>
+            <numerusform>%n Anrufer</numerusform>
         </translation>
     </message>
     <message>
         <location filename="../../ui/admin/callers_tab.py" line="208"/>
         <source>Add caller</source>
-        <translation type="unfinished"></translation>
+        <translation>Anrufer hinzufügen</translation>
     </message>
     <message>
         <location filename="../../ui/admin/callers_tab.py" line="258"/>
         <source>Saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gespeichert.</translation>
     </message>
     <message>
         <location filename="../../ui/admin/callers_tab.py" line="277"/>
         <source>Caller {0} deleted.</source>
-        <translation type="unfinished"></translation>
+        <translation>Anrufer {0} gelöscht.</translation>
     </message>
 </context>
 <context>
@@ -424,27 +408,169 @@ The {5} logged call(s) and their notes stay in the history, no longer linked to 
     <message>
         <location filename="../../ui/admin/client_list.py" line="33"/>
         <source>Search clients …</source>
-        <translation type="unfinished"></translation>
+        <translation>Mandanten suchen …</translation>
     </message>
     <message>
         <location filename="../../ui/admin/client_list.py" line="38"/>
         <source>Code</source>
-        <translation type="unfinished"></translation>
+        <translation>Kürzel</translation>
     </message>
     <message>
         <location filename="../../ui/admin/client_list.py" line="38"/>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Name</translation>
     </message>
     <message>
         <location filename="../../ui/admin/client_list.py" line="51"/>
         <source>New</source>
-        <translation type="unfinished"></translation>
+        <translation>Neu</translation>
     </message>
     <message>
         <location filename="../../ui/admin/client_list.py" line="54"/>
         <source>Delete</source>
-        <translation type="unfinished"></translation>
+        <translation>Löschen</translation>
+    </message>
+</context>
+<context>
+    <name>DeliveriesView</name>
+    <message>
+        <location filename="../../ui/deliveries_view.py" line="298"/>
+        <source>All states</source>
+        <translation>Alle Status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deliveries_view.py" line="300"/>
+        <source>Pending</source>
+        <translation>Ausstehend</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deliveries_view.py" line="301"/>
+        <source>Sending</source>
+        <translation>Wird gesendet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deliveries_view.py" line="302"/>
+        <source>Sent</source>
+        <translation>Gesendet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deliveries_view.py" line="303"/>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deliveries_view.py" line="308"/>
+        <location filename="../../ui/deliveries_view.py" line="390"/>
+        <source>All clients</source>
+        <translation>Alle Mandanten</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deliveries_view.py" line="325"/>
+        <source>Resend…</source>
+        <translation>Erneut senden…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deliveries_view.py" line="327"/>
+        <source>Show attempts</source>
+        <translation>Zustellversuche anzeigen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deliveries_view.py" line="329"/>
+        <source>Open PDF</source>
+        <translation>PDF öffnen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deliveries_view.py" line="331"/>
+        <source>Refresh</source>
+        <translation>Aktualisieren</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deliveries_view.py" line="438"/>
+        <source>Delivered %1: %2</source>
+        <translation>Zugestellt am %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deliveries_view.py" line="441"/>
+        <source>Next attempt %1</source>
+        <translation>Nächster Versuch am %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deliveries_view.py" line="514"/>
+        <source>No PDF viewer could open %1</source>
+        <translation>Kein PDF-Betrachter konnte %1 öffnen</translation>
+    </message>
+</context>
+<context>
+    <name>DeliveryJobsModel</name>
+    <message>
+        <location filename="../../ui/deliveries_view.py" line="85"/>
+        <source>Client</source>
+        <translation>Mandant</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deliveries_view.py" line="86"/>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deliveries_view.py" line="87"/>
+        <source>Day</source>
+        <translation>Tag</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deliveries_view.py" line="88"/>
+        <source>Recipients</source>
+        <translation>Empfänger</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deliveries_view.py" line="89"/>
+        <source>State</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deliveries_view.py" line="90"/>
+        <source>Attempts</source>
+        <translation>Versuche</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deliveries_view.py" line="91"/>
+        <source>Last server reply</source>
+        <translation>Letzte Serverantwort</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deliveries_view.py" line="92"/>
+        <source>Sent at</source>
+        <translation>Gesendet am</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deliveries_view.py" line="94"/>
+        <source>Daily report</source>
+        <translation>Tagesbericht</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deliveries_view.py" line="94"/>
+        <source>Call note</source>
+        <translation>Anrufnotiz</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deliveries_view.py" line="96"/>
+        <source>pending</source>
+        <translation>ausstehend</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deliveries_view.py" line="97"/>
+        <source>sending</source>
+        <translation>wird gesendet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deliveries_view.py" line="98"/>
+        <source>sent</source>
+        <translation>gesendet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deliveries_view.py" line="99"/>
+        <source>failed</source>
+        <translation>fehlgeschlagen</translation>
     </message>
 </context>
 <context>
@@ -452,12 +578,12 @@ The {5} logged call(s) and their notes stay in the history, no longer linked to 
     <message>
         <location filename="../../ui/dial_pad.py" line="19"/>
         <source>Number or SIP address</source>
-        <translation type="unfinished"></translation>
+        <translation>Nummer oder SIP-Adresse</translation>
     </message>
     <message>
         <location filename="../../ui/dial_pad.py" line="29"/>
         <source>Call</source>
-        <translation type="unfinished"></translation>
+        <translation>Anrufen</translation>
     </message>
 </context>
 <context>
@@ -465,42 +591,95 @@ The {5} logged call(s) and their notes stay in the history, no longer linked to 
     <message>
         <location filename="../../ui/admin/faq_tab.py" line="43"/>
         <source>Question:</source>
-        <translation type="unfinished"></translation>
+        <translation>Frage:</translation>
     </message>
     <message>
         <location filename="../../ui/admin/faq_tab.py" line="44"/>
         <source>Answer:</source>
-        <translation type="unfinished"></translation>
+        <translation>Antwort:</translation>
     </message>
     <message>
         <location filename="../../ui/admin/faq_tab.py" line="46"/>
         <source>New</source>
-        <translation type="unfinished"></translation>
+        <translation>Neu</translation>
     </message>
     <message>
         <location filename="../../ui/admin/faq_tab.py" line="48"/>
         <source>Delete</source>
-        <translation type="unfinished"></translation>
+        <translation>Löschen</translation>
     </message>
     <message>
         <location filename="../../ui/admin/faq_tab.py" line="50"/>
         <source>Save</source>
-        <translation type="unfinished"></translation>
+        <translation>Speichern</translation>
     </message>
     <message>
         <location filename="../../ui/admin/faq_tab.py" line="111"/>
         <source>Please enter a question and its answer.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bitte geben Sie eine Frage und ihre Antwort ein.</translation>
     </message>
     <message>
         <location filename="../../ui/admin/faq_tab.py" line="130"/>
         <source>Saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gespeichert.</translation>
     </message>
     <message>
         <location filename="../../ui/admin/faq_tab.py" line="148"/>
         <source>Question deleted.</source>
-        <translation type="unfinished"></translation>
+        <translation>Frage gelöscht.</translation>
+    </message>
+</context>
+<context>
+    <name>FileExchange</name>
+    <message>
+        <location filename="../../ui/admin/file_exchange.py" line="83"/>
+        <source>Import clients</source>
+        <translation>Mandanten importieren</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/file_exchange.py" line="89"/>
+        <source>Import callers</source>
+        <translation>Anrufer importieren</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/file_exchange.py" line="103"/>
+        <source>Importing {0} …</source>
+        <translation>{0} wird importiert …</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/file_exchange.py" line="118"/>
+        <source>Export clients</source>
+        <translation>Mandanten exportieren</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/file_exchange.py" line="124"/>
+        <source>{0} clients exported to {1}.</source>
+        <translation>{0} Mandanten nach {1} exportiert.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/file_exchange.py" line="131"/>
+        <source>Export callers</source>
+        <translation>Anrufer exportieren</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/file_exchange.py" line="137"/>
+        <source>{0} callers exported to {1}.</source>
+        <translation>{0} Anrufer nach {1} exportiert.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/file_exchange.py" line="155"/>
+        <source>Exporting {0} …</source>
+        <translation>{0} wird exportiert …</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/file_exchange.py" line="172"/>
+        <source>Unexpected error: {0}. Nothing was imported.</source>
+        <translation>Unerwarteter Fehler: {0}. Es wurde nichts importiert.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/file_exchange.py" line="175"/>
+        <source>Import / export</source>
+        <translation>Import / Export</translation>
     </message>
 </context>
 <context>
@@ -508,119 +687,119 @@ The {5} logged call(s) and their notes stay in the history, no longer linked to 
     <message>
         <location filename="../../ui/admin/general_tab.py" line="68"/>
         <source>short code, one word, e.g. KAN</source>
-        <translation type="unfinished"></translation>
+        <translation>Kürzel, ein Wort, z. B. KAN</translation>
     </message>
     <message>
         <location filename="../../ui/admin/general_tab.py" line="71"/>
         <source>name as the operator says it</source>
-        <translation type="unfinished"></translation>
+        <translation>Name, wie er am Telefon genannt wird</translation>
     </message>
     <message>
         <location filename="../../ui/admin/general_tab.py" line="76"/>
         <source>German</source>
-        <translation type="unfinished"></translation>
+        <translation>Deutsch</translation>
     </message>
     <message>
         <location filename="../../ui/admin/general_tab.py" line="77"/>
         <source>English</source>
-        <translation type="unfinished"></translation>
+        <translation>Englisch</translation>
     </message>
     <message>
         <location filename="../../ui/admin/general_tab.py" line="89"/>
         <source>e-mail addresses, separated by commas</source>
-        <translation type="unfinished"></translation>
+        <translation>E-Mail-Adressen, durch Kommas getrennt</translation>
     </message>
     <message>
         <location filename="../../ui/admin/general_tab.py" line="92"/>
         <source>Encrypt report PDFs</source>
-        <translation type="unfinished"></translation>
+        <translation>Berichts-PDFs verschlüsseln</translation>
     </message>
     <message>
         <location filename="../../ui/admin/general_tab.py" line="95"/>
         <source>Code:</source>
-        <translation type="unfinished"></translation>
+        <translation>Kürzel:</translation>
     </message>
     <message>
         <location filename="../../ui/admin/general_tab.py" line="96"/>
         <source>Name:</source>
-        <translation type="unfinished"></translation>
+        <translation>Name:</translation>
     </message>
     <message>
         <location filename="../../ui/admin/general_tab.py" line="97"/>
         <source>Colour:</source>
-        <translation type="unfinished"></translation>
+        <translation>Farbe:</translation>
     </message>
     <message>
         <location filename="../../ui/admin/general_tab.py" line="98"/>
         <source>Language:</source>
-        <translation type="unfinished"></translation>
+        <translation>Sprache:</translation>
     </message>
     <message>
         <location filename="../../ui/admin/general_tab.py" line="99"/>
         <source>State (holidays):</source>
-        <translation type="unfinished"></translation>
+        <translation>Bundesland (Feiertage):</translation>
     </message>
     <message>
         <location filename="../../ui/admin/general_tab.py" line="100"/>
         <source>Time zone:</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeitzone:</translation>
     </message>
     <message>
         <location filename="../../ui/admin/general_tab.py" line="101"/>
         <source>Report recipients:</source>
-        <translation type="unfinished"></translation>
+        <translation>Berichtsempfänger:</translation>
     </message>
     <message>
         <location filename="../../ui/admin/general_tab.py" line="102"/>
         <source>Daily report at:</source>
-        <translation type="unfinished"></translation>
+        <translation>Tagesbericht um:</translation>
     </message>
     <message>
         <location filename="../../ui/admin/general_tab.py" line="107"/>
         <location filename="../../ui/admin/general_tab.py" line="159"/>
         <location filename="../../ui/admin/general_tab.py" line="245"/>
         <source>Save</source>
-        <translation type="unfinished"></translation>
+        <translation>Speichern</translation>
     </message>
     <message>
         <location filename="../../ui/admin/general_tab.py" line="111"/>
         <source>Revert</source>
-        <translation type="unfinished"></translation>
+        <translation>Zurücksetzen</translation>
     </message>
     <message>
         <location filename="../../ui/admin/general_tab.py" line="151"/>
         <source>Create client</source>
-        <translation type="unfinished"></translation>
+        <translation>Mandant anlegen</translation>
     </message>
     <message>
         <location filename="../../ui/admin/general_tab.py" line="188"/>
         <source>Client colour</source>
-        <translation type="unfinished"></translation>
+        <translation>Mandantenfarbe</translation>
     </message>
     <message>
         <location filename="../../ui/admin/general_tab.py" line="199"/>
         <source>Not an e-mail address: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine E-Mail-Adresse: {0}</translation>
     </message>
     <message>
         <location filename="../../ui/admin/general_tab.py" line="204"/>
         <source>Please enter a code (one word, e.g. KAN).</source>
-        <translation type="unfinished"></translation>
+        <translation>Bitte geben Sie ein Kürzel ein (ein Wort, z. B. KAN).</translation>
     </message>
     <message>
         <location filename="../../ui/admin/general_tab.py" line="206"/>
         <source>Please enter the client&apos;s name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bitte geben Sie den Namen des Mandanten ein.</translation>
     </message>
     <message>
         <location filename="../../ui/admin/general_tab.py" line="246"/>
         <source>Client created.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mandant angelegt.</translation>
     </message>
     <message>
         <location filename="../../ui/admin/general_tab.py" line="246"/>
         <source>Changes saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>Änderungen gespeichert.</translation>
     </message>
 </context>
 <context>
@@ -628,67 +807,67 @@ The {5} logged call(s) and their notes stay in the history, no longer linked to 
     <message>
         <location filename="../../ui/history_view.py" line="28"/>
         <source>Time</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeit</translation>
     </message>
     <message>
         <location filename="../../ui/history_view.py" line="29"/>
         <source>Direction</source>
-        <translation type="unfinished"></translation>
+        <translation>Richtung</translation>
     </message>
     <message>
         <location filename="../../ui/history_view.py" line="30"/>
         <source>Caller / callee</source>
-        <translation type="unfinished"></translation>
+        <translation>Anrufer / Angerufener</translation>
     </message>
     <message>
         <location filename="../../ui/history_view.py" line="31"/>
         <source>Duration</source>
-        <translation type="unfinished"></translation>
+        <translation>Dauer</translation>
     </message>
     <message>
         <location filename="../../ui/history_view.py" line="32"/>
         <source>Outcome</source>
-        <translation type="unfinished"></translation>
+        <translation>Ergebnis</translation>
     </message>
     <message>
         <location filename="../../ui/history_view.py" line="44"/>
         <source>answered</source>
-        <translation type="unfinished"></translation>
+        <translation>angenommen</translation>
     </message>
     <message>
         <location filename="../../ui/history_view.py" line="45"/>
         <source>missed</source>
-        <translation type="unfinished"></translation>
+        <translation>verpasst</translation>
     </message>
     <message>
         <location filename="../../ui/history_view.py" line="46"/>
         <source>rejected</source>
-        <translation type="unfinished"></translation>
+        <translation>abgelehnt</translation>
     </message>
     <message>
         <location filename="../../ui/history_view.py" line="47"/>
         <source>busy</source>
-        <translation type="unfinished"></translation>
+        <translation>besetzt</translation>
     </message>
     <message>
         <location filename="../../ui/history_view.py" line="48"/>
         <source>failed</source>
-        <translation type="unfinished"></translation>
+        <translation>fehlgeschlagen</translation>
     </message>
     <message>
         <location filename="../../ui/history_view.py" line="49"/>
         <source>transferred</source>
-        <translation type="unfinished"></translation>
+        <translation>weitergeleitet</translation>
     </message>
     <message>
         <location filename="../../ui/history_view.py" line="81"/>
         <source>in</source>
-        <translation type="unfinished"></translation>
+        <translation>eingehend</translation>
     </message>
     <message>
         <location filename="../../ui/history_view.py" line="81"/>
         <source>out</source>
-        <translation type="unfinished"></translation>
+        <translation>ausgehend</translation>
     </message>
 </context>
 <context>
@@ -696,123 +875,123 @@ The {5} logged call(s) and their notes stay in the history, no longer linked to 
     <message>
         <location filename="../../ui/admin/hours_tab.py" line="59"/>
         <source>Monday</source>
-        <translation type="unfinished"></translation>
+        <translation>Montag</translation>
     </message>
     <message>
         <location filename="../../ui/admin/hours_tab.py" line="60"/>
         <source>Tuesday</source>
-        <translation type="unfinished"></translation>
+        <translation>Dienstag</translation>
     </message>
     <message>
         <location filename="../../ui/admin/hours_tab.py" line="61"/>
         <source>Wednesday</source>
-        <translation type="unfinished"></translation>
+        <translation>Mittwoch</translation>
     </message>
     <message>
         <location filename="../../ui/admin/hours_tab.py" line="62"/>
         <source>Thursday</source>
-        <translation type="unfinished"></translation>
+        <translation>Donnerstag</translation>
     </message>
     <message>
         <location filename="../../ui/admin/hours_tab.py" line="63"/>
         <source>Friday</source>
-        <translation type="unfinished"></translation>
+        <translation>Freitag</translation>
     </message>
     <message>
         <location filename="../../ui/admin/hours_tab.py" line="64"/>
         <source>Saturday</source>
-        <translation type="unfinished"></translation>
+        <translation>Samstag</translation>
     </message>
     <message>
         <location filename="../../ui/admin/hours_tab.py" line="65"/>
         <source>Sunday</source>
-        <translation type="unfinished"></translation>
+        <translation>Sonntag</translation>
     </message>
     <message>
         <location filename="../../ui/admin/hours_tab.py" line="67"/>
         <source>Business hours</source>
-        <translation type="unfinished"></translation>
+        <translation>Geschäftszeiten</translation>
     </message>
     <message>
         <location filename="../../ui/admin/hours_tab.py" line="73"/>
         <source>closed</source>
-        <translation type="unfinished"></translation>
+        <translation>geschlossen</translation>
     </message>
     <message>
         <location filename="../../ui/admin/hours_tab.py" line="80"/>
         <source>Intervals as HH:MM-HH:MM separated by spaces; the gap between two intervals is a break, e.g. 08:00-12:00 13:00-17:00. Empty = closed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeiträume als HH:MM-HH:MM, durch Leerzeichen getrennt; die Lücke zwischen zwei Zeiträumen ist eine Pause, z. B. 08:00-12:00 13:00-17:00. Leer = geschlossen.</translation>
     </message>
     <message>
         <location filename="../../ui/admin/hours_tab.py" line="87"/>
         <source>Copy Monday to Tuesday–Friday</source>
-        <translation type="unfinished"></translation>
+        <translation>Montag auf Dienstag–Freitag übertragen</translation>
     </message>
     <message>
         <location filename="../../ui/admin/hours_tab.py" line="89"/>
         <source>Save hours</source>
-        <translation type="unfinished"></translation>
+        <translation>Geschäftszeiten speichern</translation>
     </message>
     <message>
         <location filename="../../ui/admin/hours_tab.py" line="102"/>
         <source>Closures and vacations</source>
-        <translation type="unfinished"></translation>
+        <translation>Schließzeiten und Urlaub</translation>
     </message>
     <message>
         <location filename="../../ui/admin/hours_tab.py" line="105"/>
         <location filename="../../ui/admin/hours_tab.py" line="132"/>
         <source>From</source>
-        <translation type="unfinished"></translation>
+        <translation>Von</translation>
     </message>
     <message>
         <location filename="../../ui/admin/hours_tab.py" line="105"/>
         <source>To</source>
-        <translation type="unfinished"></translation>
+        <translation>Bis</translation>
     </message>
     <message>
         <location filename="../../ui/admin/hours_tab.py" line="105"/>
         <source>Note</source>
-        <translation type="unfinished"></translation>
+        <translation>Bemerkung</translation>
     </message>
     <message>
         <location filename="../../ui/admin/hours_tab.py" line="125"/>
         <source>note, e.g. Summer vacation</source>
-        <translation type="unfinished"></translation>
+        <translation>Bemerkung, z. B. Sommerurlaub</translation>
     </message>
     <message>
         <location filename="../../ui/admin/hours_tab.py" line="126"/>
         <source>Add closure</source>
-        <translation type="unfinished"></translation>
+        <translation>Schließzeit hinzufügen</translation>
     </message>
     <message>
         <location filename="../../ui/admin/hours_tab.py" line="129"/>
         <source>Delete</source>
-        <translation type="unfinished"></translation>
+        <translation>Löschen</translation>
     </message>
     <message>
         <location filename="../../ui/admin/hours_tab.py" line="134"/>
         <source>to</source>
-        <translation type="unfinished"></translation>
+        <translation>bis</translation>
     </message>
     <message>
         <location filename="../../ui/admin/hours_tab.py" line="191"/>
         <source>Never open: every call is after hours.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nie geöffnet: Jeder Anruf gilt als außerhalb der Geschäftszeiten.</translation>
     </message>
     <message>
         <location filename="../../ui/admin/hours_tab.py" line="210"/>
         <source>Business hours saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geschäftszeiten gespeichert.</translation>
     </message>
     <message>
         <location filename="../../ui/admin/hours_tab.py" line="227"/>
         <source>The closure must end on or after its start.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Schließzeit darf nicht vor ihrem Beginn enden.</translation>
     </message>
     <message>
         <location filename="../../ui/admin/hours_tab.py" line="252"/>
         <source>Closure removed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Schließzeit entfernt.</translation>
     </message>
 </context>
 <context>
@@ -820,191 +999,216 @@ The {5} logged call(s) and their notes stay in the history, no longer linked to 
     <message>
         <location filename="../../ui/admin/import_report_dialog.py" line="27"/>
         <source>Import report</source>
-        <translation type="unfinished"></translation>
+        <translation>Importbericht</translation>
     </message>
     <message>
         <location filename="../../ui/admin/import_report_dialog.py" line="31"/>
         <source>{0}: {1} rows read, {2} created, {3} updated. The import is complete.</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}: {1} Zeilen gelesen, {2} angelegt, {3} aktualisiert. Der Import ist abgeschlossen.</translation>
     </message>
     <message>
         <location filename="../../ui/admin/import_report_dialog.py" line="35"/>
         <source>{0}: {1} rows read, {2} rejected. Nothing was imported — correct the rows below and import the file again.</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}: {1} Zeilen gelesen, {2} abgelehnt. Es wurde nichts importiert — korrigieren Sie die Zeilen unten und importieren Sie die Datei erneut.</translation>
     </message>
     <message>
         <location filename="../../ui/admin/import_report_dialog.py" line="43"/>
         <source>Line</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeile</translation>
     </message>
     <message>
         <location filename="../../ui/admin/import_report_dialog.py" line="43"/>
         <source>Reason</source>
-        <translation type="unfinished"></translation>
+        <translation>Grund</translation>
     </message>
     <message>
         <location filename="../../ui/admin/import_report_dialog.py" line="43"/>
         <source>Row</source>
-        <translation type="unfinished"></translation>
+        <translation>Inhalt</translation>
     </message>
     <message>
         <location filename="../../ui/admin/import_report_dialog.py" line="60"/>
         <source>Copy report</source>
-        <translation type="unfinished"></translation>
+        <translation>Bericht kopieren</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="89"/>
+        <location filename="../../ui/main_window.py" line="92"/>
         <source>No calls.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Anrufe.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="101"/>
+        <location filename="../../ui/main_window.py" line="104"/>
         <source>The screen-pop of the next call appears here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Anrufanzeige des nächsten Anrufs erscheint hier.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="113"/>
+        <location filename="../../ui/main_window.py" line="116"/>
         <source>History</source>
-        <translation type="unfinished"></translation>
+        <translation>Verlauf</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="129"/>
-        <location filename="../../ui/main_window.py" line="394"/>
+        <location filename="../../ui/main_window.py" line="132"/>
+        <location filename="../../ui/main_window.py" line="405"/>
         <source>Local mode</source>
-        <translation type="unfinished"></translation>
+        <translation>Lokaler Modus</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="133"/>
+        <location filename="../../ui/main_window.py" line="136"/>
         <source>Starting phone…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="167"/>
-        <source>Notes</source>
-        <translation type="unfinished"></translation>
+        <translation>Telefon wird gestartet…</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="170"/>
+        <source>Notes</source>
+        <translation>Notizen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="174"/>
         <source>Recovered draft</source>
-        <translation type="unfinished"></translation>
+        <translation>Wiederhergestellter Entwurf</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="185"/>
+        <location filename="../../ui/main_window.py" line="190"/>
         <source>New note</source>
-        <translation type="unfinished"></translation>
+        <translation>Neue Notiz</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="194"/>
+        <location filename="../../ui/main_window.py" line="200"/>
         <source>Note {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Notiz {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="211"/>
+        <location filename="../../ui/main_window.py" line="217"/>
         <source>&amp;File</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="212"/>
+        <location filename="../../ui/main_window.py" line="218"/>
         <source>&amp;Settings…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Einstellungen…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="216"/>
-        <source>&amp;New note</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="221"/>
-        <source>&amp;Clients…</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../ui/main_window.py" line="222"/>
+        <source>&amp;Mail delivery…</source>
+        <translation>E-Mail-&amp;Zustellung…</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="226"/>
+        <source>&amp;New note</source>
+        <translation>&amp;Neue Notiz</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="231"/>
+        <source>&amp;Clients…</source>
+        <translation>&amp;Mandanten…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="236"/>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="268"/>
+        <location filename="../../ui/main_window.py" line="278"/>
         <source>Number or SIP address:</source>
-        <translation type="unfinished"></translation>
+        <translation>Nummer oder SIP-Adresse:</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="272"/>
+        <location filename="../../ui/main_window.py" line="282"/>
         <source>Blind transfer</source>
-        <translation type="unfinished"></translation>
+        <translation>Weiterleiten</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="277"/>
+        <location filename="../../ui/main_window.py" line="287"/>
         <source>Consult before transfer</source>
-        <translation type="unfinished"></translation>
+        <translation>Rücksprache vor dem Verbinden</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="342"/>
+        <location filename="../../ui/main_window.py" line="352"/>
         <source>Screen-pop failed: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Anrufanzeige fehlgeschlagen: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="375"/>
+        <location filename="../../ui/main_window.py" line="386"/>
         <source>The call could not be saved in the history: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Anruf konnte nicht im Verlauf gespeichert werden: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="390"/>
+        <location filename="../../ui/main_window.py" line="401"/>
         <source>Registering {0}…</source>
-        <translation type="unfinished"></translation>
+        <translation>Anmeldung von {0}…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="391"/>
+        <location filename="../../ui/main_window.py" line="402"/>
         <source>● Registered as {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>● Angemeldet als {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="392"/>
+        <location filename="../../ui/main_window.py" line="403"/>
         <source>✖ Registration of {0} failed</source>
-        <translation type="unfinished"></translation>
+        <translation>✖ Anmeldung von {0} fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="393"/>
+        <location filename="../../ui/main_window.py" line="404"/>
         <source>✖ Registrar unreachable ({0})</source>
-        <translation type="unfinished"></translation>
+        <translation>✖ Registrar nicht erreichbar ({0})</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="407"/>
+        <location filename="../../ui/main_window.py" line="418"/>
         <source>No audio device</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Audiogerät</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="410"/>
+        <location filename="../../ui/main_window.py" line="421"/>
         <source>Audio ready</source>
-        <translation type="unfinished"></translation>
+        <translation>Audio bereit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="415"/>
+        <location filename="../../ui/main_window.py" line="426"/>
         <source>Phone ready: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Telefon bereit: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="416"/>
+        <location filename="../../ui/main_window.py" line="427"/>
         <source>Phone restarting ({0})…</source>
-        <translation type="unfinished"></translation>
+        <translation>Telefon startet neu ({0})…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="417"/>
+        <location filename="../../ui/main_window.py" line="428"/>
         <source>Phone stopped</source>
-        <translation type="unfinished"></translation>
+        <translation>Telefon angehalten</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="434"/>
+        <location filename="../../ui/main_window.py" line="446"/>
         <source>Calls in progress</source>
-        <translation type="unfinished"></translation>
+        <translation>Laufende Anrufe</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="435"/>
+        <location filename="../../ui/main_window.py" line="447"/>
         <source>{0} call(s) are still connected. Hang up and quit?</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} Anruf(e) noch verbunden. Auflegen und beenden?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app.py" line="109"/>
+        <source>Deliveries</source>
+        <translation>Zustellungen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app.py" line="143"/>
+        <source>No password stored for {0}: open Settings.</source>
+        <translation>Kein Passwort für {0} gespeichert: Öffnen Sie die Einstellungen.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app.py" line="159"/>
+        <source>Password not saved</source>
+        <translation>Passwort nicht gespeichert</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app.py" line="163"/>
+        <source>New audio settings apply after the calls.</source>
+        <translation>Neue Audioeinstellungen gelten nach den laufenden Anrufen.</translation>
     </message>
 </context>
 <context>
@@ -1012,223 +1216,223 @@ The {5} logged call(s) and their notes stay in the history, no longer linked to 
     <message>
         <location filename="../../ui/note_form.py" line="117"/>
         <source>Phone call</source>
-        <translation type="unfinished"></translation>
+        <translation>Telefonat</translation>
     </message>
     <message>
         <location filename="../../ui/note_form.py" line="118"/>
         <source>Walk-in</source>
-        <translation type="unfinished"></translation>
+        <translation>Besuch</translation>
     </message>
     <message>
         <location filename="../../ui/note_form.py" line="119"/>
         <source>E-mail</source>
-        <translation type="unfinished"></translation>
+        <translation>E-Mail</translation>
     </message>
     <message>
         <location filename="../../ui/note_form.py" line="120"/>
         <source>Other</source>
-        <translation type="unfinished"></translation>
+        <translation>Sonstiges</translation>
     </message>
     <message>
         <location filename="../../ui/note_form.py" line="147"/>
         <source>Normal</source>
-        <translation type="unfinished"></translation>
+        <translation>Normal</translation>
     </message>
     <message>
         <location filename="../../ui/note_form.py" line="148"/>
         <source>Urgent</source>
-        <translation type="unfinished"></translation>
+        <translation>Dringend</translation>
     </message>
     <message>
         <location filename="../../ui/note_form.py" line="149"/>
         <source>Low</source>
-        <translation type="unfinished"></translation>
+        <translation>Niedrig</translation>
     </message>
     <message>
         <location filename="../../ui/note_form.py" line="157"/>
         <source>No action</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Aktion</translation>
     </message>
     <message>
         <location filename="../../ui/note_form.py" line="158"/>
         <source>Call back</source>
-        <translation type="unfinished"></translation>
+        <translation>Rückruf</translation>
     </message>
     <message>
         <location filename="../../ui/note_form.py" line="159"/>
         <source>Send information</source>
-        <translation type="unfinished"></translation>
+        <translation>Informationen senden</translation>
     </message>
     <message>
         <location filename="../../ui/note_form.py" line="162"/>
         <source>Wrong number</source>
-        <translation type="unfinished"></translation>
+        <translation>Falsch verbunden</translation>
     </message>
     <message>
         <location filename="../../ui/note_form.py" line="167"/>
         <source>No appointment booked</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Termin vereinbart</translation>
     </message>
     <message>
         <location filename="../../ui/note_form.py" line="170"/>
         <source>Client:</source>
-        <translation type="unfinished"></translation>
+        <translation>Mandant:</translation>
     </message>
     <message>
         <location filename="../../ui/note_form.py" line="171"/>
         <source>Via:</source>
-        <translation type="unfinished"></translation>
+        <translation>Kanal:</translation>
     </message>
     <message>
         <location filename="../../ui/note_form.py" line="172"/>
         <source>Caller:</source>
-        <translation type="unfinished"></translation>
+        <translation>Anrufer:</translation>
     </message>
     <message>
         <location filename="../../ui/note_form.py" line="173"/>
         <source>Time:</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeit:</translation>
     </message>
     <message>
         <location filename="../../ui/note_form.py" line="174"/>
         <source>Duration:</source>
-        <translation type="unfinished"></translation>
+        <translation>Dauer:</translation>
     </message>
     <message>
         <location filename="../../ui/note_form.py" line="175"/>
         <source>Operator:</source>
-        <translation type="unfinished"></translation>
+        <translation>Notiert von:</translation>
     </message>
     <message>
         <location filename="../../ui/note_form.py" line="177"/>
         <source>Caller name:</source>
-        <translation type="unfinished"></translation>
+        <translation>Name des Anrufers:</translation>
     </message>
     <message>
         <location filename="../../ui/note_form.py" line="178"/>
         <source>Company:</source>
-        <translation type="unfinished"></translation>
+        <translation>Firma:</translation>
     </message>
     <message>
         <location filename="../../ui/note_form.py" line="179"/>
         <source>Callback number:</source>
-        <translation type="unfinished"></translation>
+        <translation>Rückrufnummer:</translation>
     </message>
     <message>
         <location filename="../../ui/note_form.py" line="180"/>
         <source>Subject:</source>
-        <translation type="unfinished"></translation>
+        <translation>Betreff:</translation>
     </message>
     <message>
         <location filename="../../ui/note_form.py" line="181"/>
         <source>Message:</source>
-        <translation type="unfinished"></translation>
+        <translation>Nachricht:</translation>
     </message>
     <message>
         <location filename="../../ui/note_form.py" line="182"/>
         <source>Urgency:</source>
-        <translation type="unfinished"></translation>
+        <translation>Dringlichkeit:</translation>
     </message>
     <message>
         <location filename="../../ui/note_form.py" line="183"/>
         <source>For:</source>
-        <translation type="unfinished"></translation>
+        <translation>Für:</translation>
     </message>
     <message>
         <location filename="../../ui/note_form.py" line="184"/>
         <source>Requested action:</source>
-        <translation type="unfinished"></translation>
+        <translation>Gewünschte Aktion:</translation>
     </message>
     <message>
         <location filename="../../ui/note_form.py" line="186"/>
         <source>Appointment:</source>
-        <translation type="unfinished"></translation>
+        <translation>Termin:</translation>
     </message>
     <message>
         <location filename="../../ui/note_form.py" line="191"/>
         <source>&amp;Save</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Speichern</translation>
     </message>
     <message>
         <location filename="../../ui/note_form.py" line="221"/>
         <source>— choose the client —</source>
-        <translation type="unfinished"></translation>
+        <translation>— Mandant auswählen —</translation>
     </message>
     <message>
         <location filename="../../ui/note_form.py" line="236"/>
         <source>— nobody in particular —</source>
-        <translation type="unfinished"></translation>
+        <translation>— niemand Bestimmtes —</translation>
     </message>
     <message>
         <location filename="../../ui/note_form.py" line="262"/>
         <source>Unknown caller</source>
-        <translation type="unfinished"></translation>
+        <translation>Unbekannter Anrufer</translation>
     </message>
     <message>
         <location filename="../../ui/note_form.py" line="277"/>
         <source>The call {0} is not in the log.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Anruf {0} ist nicht im Anrufprotokoll.</translation>
     </message>
     <message>
         <location filename="../../ui/note_form.py" line="343"/>
         <source>The note {0} does not exist.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Notiz {0} existiert nicht.</translation>
     </message>
     <message>
         <location filename="../../ui/note_form.py" line="358"/>
         <source>Recovered draft from {0} — not saved yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wiederhergestellter Entwurf vom {0} — noch nicht gespeichert.</translation>
     </message>
     <message>
         <location filename="../../ui/note_form.py" line="409"/>
         <source>{0} · {1} · written</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} · {1} · erfasst</translation>
     </message>
     <message>
         <location filename="../../ui/note_form.py" line="415"/>
         <source>{0} · {1} · {2}: {3} → {4}</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} · {1} · {2}: {3} → {4}</translation>
     </message>
     <message>
         <location filename="../../ui/note_form.py" line="436"/>
         <source>Editing…</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird bearbeitet…</translation>
     </message>
     <message>
         <location filename="../../ui/note_form.py" line="479"/>
         <source>The draft could not be stored ({0}). Save the note or copy the text.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Entwurf konnte nicht gesichert werden ({0}). Speichern Sie die Notiz oder kopieren Sie den Text.</translation>
     </message>
     <message>
         <location filename="../../ui/note_form.py" line="484"/>
         <source>Draft kept {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Entwurf gesichert um {0}</translation>
     </message>
     <message>
         <location filename="../../ui/note_form.py" line="492"/>
         <source>Choose the client this note is for.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie den Mandanten, für den diese Notiz bestimmt ist.</translation>
     </message>
     <message>
         <location filename="../../ui/note_form.py" line="494"/>
         <source>Write a subject or a message (or mark a wrong number).</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie einen Betreff oder eine Nachricht ein (oder wählen Sie „Falsch verbunden“).</translation>
     </message>
     <message>
         <location filename="../../ui/note_form.py" line="496"/>
         <source>The callback number {0} is not a phone number.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Rückrufnummer {0} ist keine Telefonnummer.</translation>
     </message>
     <message>
         <location filename="../../ui/note_form.py" line="530"/>
         <location filename="../../ui/note_form.py" line="535"/>
         <source>Not saved: {0} Your text is kept as a draft.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht gespeichert: {0} Ihr Text bleibt als Entwurf erhalten.</translation>
     </message>
     <message>
         <location filename="../../ui/note_form.py" line="549"/>
         <source>Saved {0} (revision {1})</source>
-        <translation type="unfinished"></translation>
+        <translation>Gespeichert um {0} (Version {1})</translation>
     </message>
 </context>
 <context>
@@ -1236,79 +1440,79 @@ The {5} logged call(s) and their notes stay in the history, no longer linked to 
     <message>
         <location filename="../../ui/notes_search.py" line="56"/>
         <source>Words in the note…</source>
-        <translation type="unfinished"></translation>
+        <translation>Wörter in der Notiz…</translation>
     </message>
     <message>
         <location filename="../../ui/notes_search.py" line="60"/>
         <source>Caller name, company or number…</source>
-        <translation type="unfinished"></translation>
+        <translation>Name des Anrufers, Firma oder Nummer…</translation>
     </message>
     <message>
         <location filename="../../ui/notes_search.py" line="62"/>
         <source>From</source>
-        <translation type="unfinished"></translation>
+        <translation>Von</translation>
     </message>
     <message>
         <location filename="../../ui/notes_search.py" line="79"/>
         <source>Time</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeit</translation>
     </message>
     <message>
         <location filename="../../ui/notes_search.py" line="79"/>
         <source>Caller</source>
-        <translation type="unfinished"></translation>
+        <translation>Anrufer</translation>
     </message>
     <message>
         <location filename="../../ui/notes_search.py" line="79"/>
         <source>Subject</source>
-        <translation type="unfinished"></translation>
+        <translation>Betreff</translation>
     </message>
     <message>
         <location filename="../../ui/notes_search.py" line="79"/>
         <source>Urgency</source>
-        <translation type="unfinished"></translation>
+        <translation>Dringlichkeit</translation>
     </message>
     <message>
         <location filename="../../ui/notes_search.py" line="80"/>
         <source>For</source>
-        <translation type="unfinished"></translation>
+        <translation>Für</translation>
     </message>
     <message>
         <location filename="../../ui/notes_search.py" line="97"/>
         <source>to</source>
-        <translation type="unfinished"></translation>
+        <translation>bis</translation>
     </message>
     <message>
         <location filename="../../ui/notes_search.py" line="125"/>
         <source>— choose a client —</source>
-        <translation type="unfinished"></translation>
+        <translation>— Mandant auswählen —</translation>
     </message>
     <message>
         <location filename="../../ui/notes_search.py" line="172"/>
         <source>urgent</source>
-        <translation type="unfinished"></translation>
+        <translation>dringend</translation>
     </message>
     <message>
         <location filename="../../ui/notes_search.py" line="173"/>
         <source>normal</source>
-        <translation type="unfinished"></translation>
+        <translation>normal</translation>
     </message>
     <message>
         <location filename="../../ui/notes_search.py" line="174"/>
         <source>low</source>
-        <translation type="unfinished"></translation>
+        <translation>niedrig</translation>
     </message>
     <message>
         <location filename="../../ui/notes_search.py" line="200"/>
         <source>Choose a client to search its notes.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie einen Mandanten, um seine Notizen zu durchsuchen.</translation>
     </message>
     <message numerus="yes">
         <location filename="../../ui/notes_search.py" line="202"/>
         <source>%n note(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Notiz</numerusform>
+            <numerusform>%n Notizen</numerusform>
         </translation>
     </message>
 </context>
@@ -1317,77 +1521,77 @@ The {5} logged call(s) and their notes stay in the history, no longer linked to 
     <message>
         <location filename="../../ui/admin/numbers_tab.py" line="35"/>
         <source>Number (stored)</source>
-        <translation type="unfinished"></translation>
+        <translation>Nummer (gespeichert)</translation>
     </message>
     <message>
         <location filename="../../ui/admin/numbers_tab.py" line="35"/>
         <source>Shown as</source>
-        <translation type="unfinished"></translation>
+        <translation>Anzeige</translation>
     </message>
     <message>
         <location filename="../../ui/admin/numbers_tab.py" line="35"/>
         <source>Label</source>
-        <translation type="unfinished"></translation>
+        <translation>Bezeichnung</translation>
     </message>
     <message>
         <location filename="../../ui/admin/numbers_tab.py" line="49"/>
         <source>e.g. 030 1234567 or +49 30 1234567</source>
-        <translation type="unfinished"></translation>
+        <translation>z. B. 030 1234567 oder +49 30 1234567</translation>
     </message>
     <message>
         <location filename="../../ui/admin/numbers_tab.py" line="54"/>
         <source>label, e.g. DID or forwarding</source>
-        <translation type="unfinished"></translation>
+        <translation>Bezeichnung, z. B. Durchwahl oder Rufumleitung</translation>
     </message>
     <message>
         <location filename="../../ui/admin/numbers_tab.py" line="56"/>
         <source>Add number</source>
-        <translation type="unfinished"></translation>
+        <translation>Nummer hinzufügen</translation>
     </message>
     <message>
         <location filename="../../ui/admin/numbers_tab.py" line="59"/>
         <source>Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>Entfernen</translation>
     </message>
     <message>
         <location filename="../../ui/admin/numbers_tab.py" line="78"/>
         <source>Calls to these numbers are answered for this client. A number can belong to one client only.</source>
-        <translation type="unfinished"></translation>
+        <translation>Anrufe auf diese Nummern werden für diesen Mandanten angenommen. Eine Nummer kann nur zu einem Mandanten gehören.</translation>
     </message>
     <message>
         <location filename="../../ui/admin/numbers_tab.py" line="107"/>
         <source>Type a number in any usual form.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie die Nummer in einer beliebigen üblichen Schreibweise ein.</translation>
     </message>
     <message>
         <location filename="../../ui/admin/numbers_tab.py" line="111"/>
         <source>Not a phone number yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch keine gültige Telefonnummer.</translation>
     </message>
     <message>
         <location filename="../../ui/admin/numbers_tab.py" line="113"/>
         <source>→ {0} (internal extension)</source>
-        <translation type="unfinished"></translation>
+        <translation>→ {0} (interne Durchwahl)</translation>
     </message>
     <message>
         <location filename="../../ui/admin/numbers_tab.py" line="115"/>
         <source>→ {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>→ {0}</translation>
     </message>
     <message>
         <location filename="../../ui/admin/numbers_tab.py" line="122"/>
         <source>Please type a number first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bitte geben Sie zuerst eine Nummer ein.</translation>
     </message>
     <message>
         <location filename="../../ui/admin/numbers_tab.py" line="132"/>
         <source>Added {0}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} hinzugefügt.</translation>
     </message>
     <message>
         <location filename="../../ui/admin/numbers_tab.py" line="150"/>
         <source>Number {0} removed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nummer {0} entfernt.</translation>
     </message>
 </context>
 <context>
@@ -1395,12 +1599,12 @@ The {5} logged call(s) and their notes stay in the history, no longer linked to 
     <message>
         <location filename="../../ui/pops.py" line="87"/>
         <source>Unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>Unbekannt</translation>
     </message>
     <message>
         <location filename="../../ui/pops.py" line="102"/>
         <source>Note</source>
-        <translation type="unfinished"></translation>
+        <translation>Notiz</translation>
     </message>
 </context>
 <context>
@@ -1408,145 +1612,179 @@ The {5} logged call(s) and their notes stay in the history, no longer linked to 
     <message>
         <location filename="../../ui/screen_pop.py" line="67"/>
         <source>Unknown client</source>
-        <translation type="unfinished"></translation>
+        <translation>Unbekannter Mandant</translation>
     </message>
     <message>
         <location filename="../../ui/screen_pop.py" line="72"/>
         <source>Which client is this call for?</source>
-        <translation type="unfinished"></translation>
+        <translation>Für welchen Mandanten ist dieser Anruf?</translation>
     </message>
     <message>
         <location filename="../../ui/screen_pop.py" line="75"/>
         <source>— choose —</source>
-        <translation type="unfinished"></translation>
+        <translation>— auswählen —</translation>
     </message>
     <message>
         <location filename="../../ui/screen_pop.py" line="98"/>
         <source>Answer</source>
-        <translation type="unfinished"></translation>
+        <translation>Annehmen</translation>
     </message>
     <message>
         <location filename="../../ui/screen_pop.py" line="107"/>
         <source>Instructions</source>
-        <translation type="unfinished"></translation>
+        <translation>Anweisungen</translation>
     </message>
     <message>
         <location filename="../../ui/screen_pop.py" line="120"/>
         <source>FAQ</source>
-        <translation type="unfinished"></translation>
+        <translation>FAQ</translation>
     </message>
     <message>
         <location filename="../../ui/screen_pop.py" line="132"/>
         <source>Business hours</source>
-        <translation type="unfinished"></translation>
+        <translation>Geschäftszeiten</translation>
     </message>
     <message>
         <location filename="../../ui/screen_pop.py" line="133"/>
         <source>After hours</source>
-        <translation type="unfinished"></translation>
+        <translation>Außerhalb der Geschäftszeiten</translation>
     </message>
     <message>
         <location filename="../../ui/screen_pop.py" line="134"/>
         <source>Public holiday</source>
-        <translation type="unfinished"></translation>
+        <translation>Feiertag</translation>
     </message>
     <message>
         <location filename="../../ui/screen_pop.py" line="135"/>
         <source>Closed (vacation)</source>
-        <translation type="unfinished"></translation>
+        <translation>Geschlossen (Urlaub)</translation>
     </message>
     <message>
         <location filename="../../ui/screen_pop.py" line="156"/>
         <source>Caller</source>
-        <translation type="unfinished"></translation>
+        <translation>Anrufer</translation>
     </message>
     <message>
         <location filename="../../ui/screen_pop.py" line="159"/>
         <source>number withheld</source>
-        <translation type="unfinished"></translation>
+        <translation>Rufnummer unterdrückt</translation>
     </message>
     <message>
         <location filename="../../ui/screen_pop.py" line="184"/>
         <source>Always put through to: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Immer durchstellen zu: {0}</translation>
     </message>
     <message>
         <location filename="../../ui/screen_pop.py" line="193"/>
         <source>Last contacts:</source>
-        <translation type="unfinished"></translation>
+        <translation>Letzte Kontakte:</translation>
     </message>
     <message>
         <location filename="../../ui/screen_pop.py" line="200"/>
         <source>Staff</source>
-        <translation type="unfinished"></translation>
+        <translation>Mitarbeiter</translation>
     </message>
     <message>
         <location filename="../../ui/screen_pop.py" line="210"/>
         <source>Transfer</source>
-        <translation type="unfinished"></translation>
+        <translation>Weiterleiten</translation>
     </message>
     <message>
         <location filename="../../ui/screen_pop.py" line="217"/>
         <source>Consult</source>
-        <translation type="unfinished"></translation>
+        <translation>Rücksprache</translation>
     </message>
     <message>
         <location filename="../../ui/screen_pop.py" line="233"/>
         <source>present</source>
-        <translation type="unfinished"></translation>
+        <translation>anwesend</translation>
     </message>
     <message>
         <location filename="../../ui/screen_pop.py" line="235"/>
         <source>in a meeting</source>
-        <translation type="unfinished"></translation>
+        <translation>in einer Besprechung</translation>
     </message>
     <message>
         <location filename="../../ui/screen_pop.py" line="237"/>
         <source>on vacation</source>
-        <translation type="unfinished"></translation>
+        <translation>im Urlaub</translation>
     </message>
     <message>
         <location filename="../../ui/screen_pop.py" line="242"/>
         <source>absent until {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>abwesend bis {0}</translation>
     </message>
     <message>
         <location filename="../../ui/screen_pop.py" line="244"/>
         <source>absent</source>
-        <translation type="unfinished"></translation>
+        <translation>abwesend</translation>
     </message>
     <message>
         <location filename="../../ui/screen_pop.py" line="255"/>
         <source>(ended)</source>
-        <translation type="unfinished"></translation>
+        <translation>(beendet)</translation>
     </message>
 </context>
 <context>
     <name>ReportScheduler</name>
     <message>
-        <location filename="../../ui/report_scheduler.py" line="327"/>
+        <location filename="../../ui/report_scheduler.py" line="336"/>
         <source>Urgent note not sent: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/report_scheduler.py" line="345"/>
-        <source>Report not sent: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/report_scheduler.py" line="352"/>
-        <source>Delivery to %1 failed: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Dringende Notiz nicht gesendet: %1</translation>
     </message>
     <message>
         <location filename="../../ui/report_scheduler.py" line="354"/>
-        <source>Delivery to %1 delayed: %2</source>
-        <translation type="unfinished"></translation>
+        <source>Report not sent: %1</source>
+        <translation>Bericht nicht gesendet: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/report_scheduler.py" line="369"/>
+        <location filename="../../ui/report_scheduler.py" line="361"/>
+        <source>Delivery to %1 failed: %2</source>
+        <translation>Zustellung an %1 fehlgeschlagen: %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_scheduler.py" line="363"/>
+        <source>Delivery to %1 delayed: %2</source>
+        <translation>Zustellung an %1 verzögert: %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_scheduler.py" line="378"/>
         <source>Report delivery stopped by an error: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Berichtszustellung durch einen Fehler angehalten: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ResendDialog</name>
+    <message>
+        <location filename="../../ui/deliveries_view.py" line="161"/>
+        <location filename="../../ui/deliveries_view.py" line="183"/>
+        <source>Send again</source>
+        <translation>Erneut senden</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deliveries_view.py" line="164"/>
+        <source>Send “%1” (%2, %3) again?</source>
+        <translation>„%1“ (%2, %3) erneut senden?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deliveries_view.py" line="172"/>
+        <source>It was delivered already; this sends a copy.</source>
+        <translation>Bereits zugestellt; es wird eine Kopie gesendet.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deliveries_view.py" line="188"/>
+        <source>Recipients (comma-separated):</source>
+        <translation>Empfänger (durch Kommas getrennt):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deliveries_view.py" line="198"/>
+        <source>Not an e-mail address: %1</source>
+        <translation>Keine E-Mail-Adresse: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deliveries_view.py" line="201"/>
+        <source>Enter at least one e-mail address.</source>
+        <translation>Geben Sie mindestens eine E-Mail-Adresse ein.</translation>
     </message>
 </context>
 <context>
@@ -1554,137 +1792,137 @@ The {5} logged call(s) and their notes stay in the history, no longer linked to 
     <message>
         <location filename="../../ui/admin/scripts_tab.py" line="61"/>
         <source>Business hours</source>
-        <translation type="unfinished"></translation>
+        <translation>Geschäftszeiten</translation>
     </message>
     <message>
         <location filename="../../ui/admin/scripts_tab.py" line="62"/>
         <source>After hours</source>
-        <translation type="unfinished"></translation>
+        <translation>Außerhalb der Geschäftszeiten</translation>
     </message>
     <message>
         <location filename="../../ui/admin/scripts_tab.py" line="63"/>
         <source>Public holiday</source>
-        <translation type="unfinished"></translation>
+        <translation>Feiertag</translation>
     </message>
     <message>
         <location filename="../../ui/admin/scripts_tab.py" line="64"/>
         <source>Vacation / closure</source>
-        <translation type="unfinished"></translation>
+        <translation>Urlaub / Schließzeit</translation>
     </message>
     <message>
         <location filename="../../ui/admin/scripts_tab.py" line="66"/>
         <source>German</source>
-        <translation type="unfinished"></translation>
+        <translation>Deutsch</translation>
     </message>
     <message>
         <location filename="../../ui/admin/scripts_tab.py" line="66"/>
         <source>English</source>
-        <translation type="unfinished"></translation>
+        <translation>Englisch</translation>
     </message>
     <message>
         <location filename="../../ui/admin/scripts_tab.py" line="81"/>
         <source>e.g. {client}, {greeting}, {caller_name}, …</source>
-        <translation type="unfinished"></translation>
+        <translation>z. B. {client}, {greeting}, {caller_name}, …</translation>
     </message>
     <message>
         <location filename="../../ui/admin/scripts_tab.py" line="87"/>
         <source>What to do, what never to say, rules for urgent cases …</source>
-        <translation type="unfinished"></translation>
+        <translation>Was zu tun ist, was nie gesagt werden darf, Regeln für dringende Fälle …</translation>
     </message>
     <message>
         <location filename="../../ui/admin/scripts_tab.py" line="90"/>
         <source>Mr Krause</source>
-        <translation type="unfinished"></translation>
+        <translation>Herr Krause</translation>
     </message>
     <message>
         <location filename="../../ui/admin/scripts_tab.py" line="96"/>
         <source>Insert:</source>
-        <translation type="unfinished"></translation>
+        <translation>Einfügen:</translation>
     </message>
     <message>
         <location filename="../../ui/admin/scripts_tab.py" line="128"/>
         <source>Save script</source>
-        <translation type="unfinished"></translation>
+        <translation>Skript speichern</translation>
     </message>
     <message>
         <location filename="../../ui/admin/scripts_tab.py" line="131"/>
         <source>Delete script</source>
-        <translation type="unfinished"></translation>
+        <translation>Skript löschen</translation>
     </message>
     <message>
         <location filename="../../ui/admin/scripts_tab.py" line="141"/>
         <source>Greeting:</source>
-        <translation type="unfinished"></translation>
+        <translation>Begrüßung:</translation>
     </message>
     <message>
         <location filename="../../ui/admin/scripts_tab.py" line="143"/>
         <source>Sample caller:</source>
-        <translation type="unfinished"></translation>
+        <translation>Beispielanrufer:</translation>
     </message>
     <message>
         <location filename="../../ui/admin/scripts_tab.py" line="144"/>
         <source>Preview:</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorschau:</translation>
     </message>
     <message>
         <location filename="../../ui/admin/scripts_tab.py" line="145"/>
         <source>Instructions:</source>
-        <translation type="unfinished"></translation>
+        <translation>Anweisungen:</translation>
     </message>
     <message>
         <location filename="../../ui/admin/scripts_tab.py" line="197"/>
         <source>(not set)</source>
-        <translation type="unfinished"></translation>
+        <translation>(nicht festgelegt)</translation>
     </message>
     <message>
         <location filename="../../ui/admin/scripts_tab.py" line="218"/>
         <source>Unsaved script</source>
-        <translation type="unfinished"></translation>
+        <translation>Ungespeichertes Skript</translation>
     </message>
     <message>
         <location filename="../../ui/admin/scripts_tab.py" line="219"/>
         <source>The script has unsaved changes. Save them?</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Skript hat ungespeicherte Änderungen. Jetzt speichern?</translation>
     </message>
     <message>
         <location filename="../../ui/admin/scripts_tab.py" line="241"/>
         <source>Not set: calls use “{0}” instead.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht festgelegt: Anrufe verwenden stattdessen „{0}“.</translation>
     </message>
     <message>
         <location filename="../../ui/admin/scripts_tab.py" line="280"/>
         <source>Operator</source>
-        <translation type="unfinished"></translation>
+        <translation>Telefonist</translation>
     </message>
     <message>
         <location filename="../../ui/admin/scripts_tab.py" line="295"/>
         <source>Unknown caller: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Unbekannter Anrufer: {0}</translation>
     </message>
     <message>
         <location filename="../../ui/admin/scripts_tab.py" line="296"/>
         <source>As said now, {0} ({1})</source>
-        <translation type="unfinished"></translation>
+        <translation>So wie jetzt gesprochen, {0} ({1})</translation>
     </message>
     <message>
         <location filename="../../ui/admin/scripts_tab.py" line="298"/>
         <source>default greeting</source>
-        <translation type="unfinished"></translation>
+        <translation>Standardbegrüßung</translation>
     </message>
     <message>
         <location filename="../../ui/admin/scripts_tab.py" line="331"/>
         <source>The greeting must not be empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Begrüßung darf nicht leer sein.</translation>
     </message>
     <message>
         <location filename="../../ui/admin/scripts_tab.py" line="350"/>
         <source>Script saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>Skript gespeichert.</translation>
     </message>
     <message>
         <location filename="../../ui/admin/scripts_tab.py" line="370"/>
         <source>Script deleted.</source>
-        <translation type="unfinished"></translation>
+        <translation>Skript gelöscht.</translation>
     </message>
 </context>
 <context>
@@ -1692,107 +1930,241 @@ The {5} logged call(s) and their notes stay in the history, no longer linked to 
     <message>
         <location filename="../../ui/settings_dialog.py" line="50"/>
         <source>Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Einstellungen</translation>
     </message>
     <message>
         <location filename="../../ui/settings_dialog.py" line="61"/>
         <source>e.g. sip.example.com:5060 — empty: local mode</source>
-        <translation type="unfinished"></translation>
+        <translation>z. B. sip.example.com:5060 — leer: lokaler Modus</translation>
     </message>
     <message>
         <location filename="../../ui/settings_dialog.py" line="67"/>
         <source>unchanged</source>
-        <translation type="unfinished"></translation>
+        <translation>unverändert</translation>
     </message>
     <message>
         <location filename="../../ui/settings_dialog.py" line="82"/>
         <source>System default</source>
-        <translation type="unfinished"></translation>
+        <translation>Systemstandard</translation>
     </message>
     <message>
         <location filename="../../ui/settings_dialog.py" line="83"/>
         <source>Looking for audio devices…</source>
-        <translation type="unfinished"></translation>
+        <translation>Audiogeräte werden gesucht…</translation>
     </message>
     <message>
         <location filename="../../ui/settings_dialog.py" line="85"/>
         <source>Operator</source>
-        <translation type="unfinished"></translation>
+        <translation>Telefonist</translation>
     </message>
     <message>
         <location filename="../../ui/settings_dialog.py" line="87"/>
         <source>Name in greetings:</source>
-        <translation type="unfinished"></translation>
+        <translation>Name in der Begrüßung:</translation>
     </message>
     <message>
         <location filename="../../ui/settings_dialog.py" line="88"/>
         <source>Language:</source>
-        <translation type="unfinished"></translation>
+        <translation>Sprache:</translation>
     </message>
     <message>
         <location filename="../../ui/settings_dialog.py" line="89"/>
         <source>SIP account</source>
-        <translation type="unfinished"></translation>
+        <translation>SIP-Konto</translation>
     </message>
     <message>
         <location filename="../../ui/settings_dialog.py" line="91"/>
         <source>Registrar:</source>
-        <translation type="unfinished"></translation>
+        <translation>Registrar:</translation>
     </message>
     <message>
         <location filename="../../ui/settings_dialog.py" line="92"/>
         <source>User name:</source>
-        <translation type="unfinished"></translation>
+        <translation>Benutzername:</translation>
     </message>
     <message>
         <location filename="../../ui/settings_dialog.py" line="93"/>
         <source>Password:</source>
-        <translation type="unfinished"></translation>
+        <translation>Passwort:</translation>
     </message>
     <message>
         <location filename="../../ui/settings_dialog.py" line="94"/>
         <source>Transport:</source>
-        <translation type="unfinished"></translation>
+        <translation>Transport:</translation>
     </message>
     <message>
         <location filename="../../ui/settings_dialog.py" line="95"/>
         <source>Local SIP port:</source>
-        <translation type="unfinished"></translation>
+        <translation>Lokaler SIP-Port:</translation>
     </message>
     <message>
         <location filename="../../ui/settings_dialog.py" line="99"/>
         <source>TLS is not offered: the bundled pjsua2 build supports only TLS 1.2 with an outdated OpenSSL.</source>
-        <translation type="unfinished"></translation>
+        <translation>TLS wird nicht angeboten: Der mitgelieferte pjsua2-Build unterstützt nur TLS 1.2 mit einem veralteten OpenSSL.</translation>
     </message>
     <message>
         <location filename="../../ui/settings_dialog.py" line="104"/>
         <source>Audio</source>
-        <translation type="unfinished"></translation>
+        <translation>Audio</translation>
     </message>
     <message>
         <location filename="../../ui/settings_dialog.py" line="106"/>
         <source>Microphone:</source>
-        <translation type="unfinished"></translation>
+        <translation>Mikrofon:</translation>
     </message>
     <message>
         <location filename="../../ui/settings_dialog.py" line="107"/>
         <source>Speaker / headset:</source>
-        <translation type="unfinished"></translation>
+        <translation>Lautsprecher / Headset:</translation>
     </message>
     <message>
         <location filename="../../ui/settings_dialog.py" line="108"/>
         <source>Ringing device:</source>
-        <translation type="unfinished"></translation>
+        <translation>Gerät für den Klingelton:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="135"/>
+        <location filename="../../ui/settings_dialog.py" line="140"/>
         <source>{0} devices found.</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} Geräte gefunden.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="137"/>
+        <location filename="../../ui/settings_dialog.py" line="142"/>
         <source>No audio device found: calls run without sound.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Audiogerät gefunden: Anrufe laufen ohne Ton.</translation>
+    </message>
+</context>
+<context>
+    <name>SmtpSettingsDialog</name>
+    <message>
+        <location filename="../../ui/smtp_settings.py" line="92"/>
+        <source>Mail server for reports</source>
+        <translation>Mailserver für Berichte</translation>
+    </message>
+    <message>
+        <location filename="../../ui/smtp_settings.py" line="98"/>
+        <source>e.g. mail.example.com — empty: outbox folder</source>
+        <translation>z. B. mail.example.com — leer: Ausgangsordner</translation>
+    </message>
+    <message>
+        <location filename="../../ui/smtp_settings.py" line="105"/>
+        <source>STARTTLS</source>
+        <translation>STARTTLS</translation>
+    </message>
+    <message>
+        <location filename="../../ui/smtp_settings.py" line="106"/>
+        <source>SSL/TLS</source>
+        <translation>SSL/TLS</translation>
+    </message>
+    <message>
+        <location filename="../../ui/smtp_settings.py" line="107"/>
+        <source>None (unencrypted)</source>
+        <translation>Keine (unverschlüsselt)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/smtp_settings.py" line="115"/>
+        <source>unchanged (stored in the keyring)</source>
+        <translation>unverändert (im Schlüsselbund gespeichert)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/smtp_settings.py" line="118"/>
+        <source>e.g. telefonservice@example.com</source>
+        <translation>z. B. telefonservice@example.com</translation>
+    </message>
+    <message>
+        <location filename="../../ui/smtp_settings.py" line="121"/>
+        <source>optional: PEM file of a self-signed server</source>
+        <translation>optional: PEM-Datei (selbst signierter Server)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/smtp_settings.py" line="122"/>
+        <source>Send daily reports automatically at each report time</source>
+        <translation>Tagesberichte automatisch zur jeweiligen Berichtszeit senden</translation>
+    </message>
+    <message>
+        <location filename="../../ui/smtp_settings.py" line="128"/>
+        <source>Send test mail</source>
+        <translation>Testmail senden</translation>
+    </message>
+    <message>
+        <location filename="../../ui/smtp_settings.py" line="137"/>
+        <source>Server:</source>
+        <translation>Server:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/smtp_settings.py" line="138"/>
+        <source>Port:</source>
+        <translation>Port:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/smtp_settings.py" line="139"/>
+        <source>Security:</source>
+        <translation>Verschlüsselung:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/smtp_settings.py" line="140"/>
+        <source>User name:</source>
+        <translation>Benutzername:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/smtp_settings.py" line="141"/>
+        <source>Password:</source>
+        <translation>Passwort:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/smtp_settings.py" line="142"/>
+        <source>Sender address:</source>
+        <translation>Absenderadresse:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/smtp_settings.py" line="143"/>
+        <source>Trusted certificate:</source>
+        <translation>Vertrauenswürdiges Zertifikat:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/smtp_settings.py" line="148"/>
+        <source>Test mail to:</source>
+        <translation>Testmail an:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/smtp_settings.py" line="192"/>
+        <location filename="../../ui/smtp_settings.py" line="236"/>
+        <source>Check the settings: %1</source>
+        <translation>Prüfen Sie die Einstellungen: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/smtp_settings.py" line="195"/>
+        <source>Enter the mail server first.</source>
+        <translation>Geben Sie zuerst den Mailserver ein.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/smtp_settings.py" line="199"/>
+        <source>Enter an e-mail address for the test mail.</source>
+        <translation>Geben Sie eine E-Mail-Adresse für die Testmail ein.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/smtp_settings.py" line="207"/>
+        <source>Sending a test mail to %1…</source>
+        <translation>Testmail an %1 wird gesendet…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/smtp_settings.py" line="212"/>
+        <source>The server accepted the test mail: %1</source>
+        <translation>Der Server hat die Testmail angenommen: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/smtp_settings.py" line="223"/>
+        <source>The test mail could not be sent: %1</source>
+        <translation>Die Testmail konnte nicht gesendet werden: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/smtp_settings.py" line="240"/>
+        <source>Enter the server and user name for the password.</source>
+        <translation>Geben Sie für das Passwort den Server und den Benutzernamen ein.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/smtp_settings.py" line="260"/>
+        <source>The settings could not be saved: %1</source>
+        <translation>Die Einstellungen konnten nicht gespeichert werden: %1</translation>
     </message>
 </context>
 <context>
@@ -1800,102 +2172,102 @@ The {5} logged call(s) and their notes stay in the history, no longer linked to 
     <message>
         <location filename="../../ui/admin/staff_tab.py" line="48"/>
         <source>Present</source>
-        <translation type="unfinished"></translation>
+        <translation>Anwesend</translation>
     </message>
     <message>
         <location filename="../../ui/admin/staff_tab.py" line="49"/>
         <source>Absent until</source>
-        <translation type="unfinished"></translation>
+        <translation>Abwesend bis</translation>
     </message>
     <message>
         <location filename="../../ui/admin/staff_tab.py" line="50"/>
         <source>In a meeting</source>
-        <translation type="unfinished"></translation>
+        <translation>In einer Besprechung</translation>
     </message>
     <message>
         <location filename="../../ui/admin/staff_tab.py" line="51"/>
         <source>On vacation</source>
-        <translation type="unfinished"></translation>
+        <translation>Im Urlaub</translation>
     </message>
     <message>
         <location filename="../../ui/admin/staff_tab.py" line="62"/>
         <source>e.g. Partner, Reception</source>
-        <translation type="unfinished"></translation>
+        <translation>z. B. Partner, Empfang</translation>
     </message>
     <message>
         <location filename="../../ui/admin/staff_tab.py" line="64"/>
         <source>number or SIP address for transfers</source>
-        <translation type="unfinished"></translation>
+        <translation>Nummer oder SIP-Adresse für Weiterleitungen</translation>
     </message>
     <message>
         <location filename="../../ui/admin/staff_tab.py" line="73"/>
         <source>e.g. back after lunch, call mobile if urgent</source>
-        <translation type="unfinished"></translation>
+        <translation>z. B. nach der Mittagspause zurück, bei Dringendem mobil anrufen</translation>
     </message>
     <message>
         <location filename="../../ui/admin/staff_tab.py" line="76"/>
         <source>caller numbers, one per line</source>
-        <translation type="unfinished"></translation>
+        <translation>Anrufernummern, eine pro Zeile</translation>
     </message>
     <message>
         <location filename="../../ui/admin/staff_tab.py" line="80"/>
         <source>Name:</source>
-        <translation type="unfinished"></translation>
+        <translation>Name:</translation>
     </message>
     <message>
         <location filename="../../ui/admin/staff_tab.py" line="81"/>
         <source>Role:</source>
-        <translation type="unfinished"></translation>
+        <translation>Funktion:</translation>
     </message>
     <message>
         <location filename="../../ui/admin/staff_tab.py" line="82"/>
         <source>Transfer to:</source>
-        <translation type="unfinished"></translation>
+        <translation>Weiterleiten an:</translation>
     </message>
     <message>
         <location filename="../../ui/admin/staff_tab.py" line="83"/>
         <source>Availability:</source>
-        <translation type="unfinished"></translation>
+        <translation>Verfügbarkeit:</translation>
     </message>
     <message>
         <location filename="../../ui/admin/staff_tab.py" line="84"/>
         <source>Absent until:</source>
-        <translation type="unfinished"></translation>
+        <translation>Abwesend bis:</translation>
     </message>
     <message>
         <location filename="../../ui/admin/staff_tab.py" line="85"/>
         <source>Note:</source>
-        <translation type="unfinished"></translation>
+        <translation>Hinweis:</translation>
     </message>
     <message>
         <location filename="../../ui/admin/staff_tab.py" line="86"/>
         <source>Always put through:</source>
-        <translation type="unfinished"></translation>
+        <translation>Immer durchstellen:</translation>
     </message>
     <message>
         <location filename="../../ui/admin/staff_tab.py" line="88"/>
         <source>New</source>
-        <translation type="unfinished"></translation>
+        <translation>Neu</translation>
     </message>
     <message>
         <location filename="../../ui/admin/staff_tab.py" line="90"/>
         <source>Delete</source>
-        <translation type="unfinished"></translation>
+        <translation>Löschen</translation>
     </message>
     <message>
         <location filename="../../ui/admin/staff_tab.py" line="93"/>
         <source>Save</source>
-        <translation type="unfinished"></translation>
+        <translation>Speichern</translation>
     </message>
     <message>
         <location filename="../../ui/admin/staff_tab.py" line="207"/>
         <source>Saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gespeichert.</translation>
     </message>
     <message>
         <location filename="../../ui/admin/staff_tab.py" line="226"/>
         <source>{0} deleted.</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} gelöscht.</translation>
     </message>
 </context>
 <context>
@@ -1903,30 +2275,12 @@ The {5} logged call(s) and their notes stay in the history, no longer linked to 
     <message>
         <location filename="../../ui/admin/undo_bar.py" line="34"/>
         <source>Undo</source>
-        <translation type="unfinished"></translation>
+        <translation>Rückgängig</translation>
     </message>
     <message>
         <location filename="../../ui/admin/undo_bar.py" line="66"/>
         <source>Could not undo: {0}</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>self.window</name>
-    <message>
-        <location filename="../../ui/app.py" line="109"/>
-        <source>No password stored for {0}: open Settings.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/app.py" line="125"/>
-        <source>Password not saved</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/app.py" line="129"/>
-        <source>New audio settings apply after the calls.</source>
-        <translation type="unfinished"></translation>
+        <translation>Rückgängig machen fehlgeschlagen: {0}</translation>
     </message>
 </context>
 </TS>

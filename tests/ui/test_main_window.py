@@ -51,7 +51,7 @@ def test_answer_a_real_call_by_clicking(window: MainWindow, qtbot, tmp_path: Pat
     qtbot.waitUntil(
         lambda: card.hangup_btn.isVisible() and not card.answer_btn.isVisible(), timeout=5000
     )
-    assert window.phone.board.talking()
+    qtbot.waitUntil(lambda: bool(window.phone.board.talking()), timeout=5000)  # ACK may lag
     # the caller hangs up after 1 s; the call lands in the history as answered
     with qtbot.waitSignal(window.call_recorded, timeout=10000) as blocker:
         pass

@@ -101,7 +101,7 @@ class FileExchange(QObject):
                 return work(store)
 
         self._set_busy(True, self.tr("Importing {0} …").format(path.name))
-        run_task(task, lambda report: self._import_done(path, report), self._failed)
+        run_task(task, lambda report: self._import_done(path, report), self._failed, owner=self)
 
     def _import_done(self, path: Path, report: ImportReport) -> None:
         if not isValid(self):
@@ -153,7 +153,7 @@ class FileExchange(QObject):
             self.exported.emit(message.format(count, path))
 
         self._set_busy(True, self.tr("Exporting {0} …").format(path.name))
-        run_task(task, done, self._failed)
+        run_task(task, done, self._failed, owner=self)
 
     # -- shared ----------------------------------------------------------------------------
 
