@@ -757,7 +757,17 @@ class Engine:
     def _emit_media(self, slot: CallSlot) -> None:
         assert slot.pj_call is not None
         info = slot.pj_call.getInfo()  # keep it: media items point into this object (SWIG)
-        statuses = [mi.status for mi in info.media if mi.type == pj.PJMEDIA_TYPE_AUDIO]
+        audio = [mi for mi in info.media if mi.type == pj.PJMEDIA_TYPE_AUDIO]
+        statuses = [mi.status for mi in audio]
+        codec = ""
+        for mi in audio:
+            if mi.status != pj.PJSUA_CALL_MEDIA_NONE:
+                try:
+                    stream = slot.pj_call.getStreamInfo(mi.index)
+                    codec = f"{stream.codecName}/{stream.codecClockRate}"
+                except pj.Error:
+                    pass
+                break
         self.emit(
             ev.MediaStateChanged(
                 slot.key,
@@ -765,6 +775,7 @@ class Engine:
                 pj.PJSUA_CALL_MEDIA_LOCAL_HOLD in statuses,
                 pj.PJSUA_CALL_MEDIA_REMOTE_HOLD in statuses,
                 slot.muted,
+                codec,
             )
         )
 

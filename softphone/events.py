@@ -66,6 +66,7 @@ class MediaStateChanged:
     local_hold: bool
     remote_hold: bool
     muted: bool
+    codec: str = ""  # negotiated audio codec, e.g. "G722/16000"
 
 
 @dataclass(frozen=True)

@@ -82,3 +82,29 @@ def test_attended_transfer_after_consultation(phone_factory):
         "staff talks to caller",
     )
     assert isinstance(replaced, ev.CallStateChanged)
+
+
+def test_codec_priorities_prefer_g722_then_g711(phone_factory, tmp_path):
+    """Between two engines G.722 wins (not Speex); sipp offering PCMA+PCMU gets PCMA."""
+    from tests.fixtures.sip import run_sipp
+
+    caller = phone_factory(user="caller")
+    seat = phone_factory(user="seat")
+    _connect(caller, seat)
+    media = [
+        e for e in seat.log.of_type(ev.MediaStateChanged) if isinstance(e, ev.MediaStateChanged)
+    ]
+    assert media and {m.codec for m in media if m.active} == {"G722/16000"}
+
+    sipp = run_sipp(tmp_path, "uac_forwarded.xml", f"127.0.0.1:{seat.port}")
+    incoming = seat.wait(lambda e: isinstance(e, ev.IncomingCall), 10)
+    assert isinstance(incoming, ev.IncomingCall)
+    seat.send("answer", call=incoming.call)
+    seat.wait_state(incoming.call, "confirmed")
+    g711 = {
+        e.codec
+        for e in seat.log.of_type(ev.MediaStateChanged)
+        if isinstance(e, ev.MediaStateChanged) and e.call == incoming.call and e.active
+    }
+    assert g711 == {"PCMA/8000"}
+    assert sipp.wait() == 0
