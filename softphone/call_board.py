@@ -44,6 +44,7 @@ class BoardCall:
     local_hold: bool = False
     remote_hold: bool = False
     muted: bool = False
+    codec: str = ""
     started_at: float = field(default_factory=time.time)
     answered_at: float | None = None
     dtmf: str = ""
@@ -123,11 +124,13 @@ class CallBoard:
                 remote_uri=event.remote_uri or existing.remote_uri,
             ), None
         if isinstance(event, ev.MediaStateChanged):
+            before = self.calls.get(event.call)
             return self._update(
                 event.call,
                 local_hold=event.local_hold,
                 remote_hold=event.remote_hold,
                 muted=event.muted,
+                codec=event.codec or (before.codec if before else ""),
             ), None
         if isinstance(event, ev.DtmfReceived):
             known = self.calls.get(event.call)

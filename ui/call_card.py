@@ -125,7 +125,8 @@ class CallCard(QFrame):
         self.who.setText(f"{name} — {number}" if name else number)
         arrow = "⬇" if call.direction == "in" else "⬆"
         dialled = call.info.dialled_number if call.info else None
-        self.detail.setText(f"{arrow} {dialled or ''}".strip())
+        codec = f"  ·  {call.codec.split('/')[0]}" if call.codec else ""
+        self.detail.setText(f"{arrow} {dialled or ''}{codec}".strip())
         ringing = call.ringing
         up = call.state == "confirmed"
         self.answer_btn.setVisible(ringing)
