@@ -13,24 +13,16 @@ from appenv.settings import Settings
 from clients.drafts import DraftBox
 from clients.notes import SqliteNotesStore
 from clients.store import SqliteClientStore
-from tests.fixtures.sip import free_port, run_sipp
+from tests.fixtures.qt import open_main_window
+from tests.fixtures.sip import run_sipp
 from tests.ui.test_screen_pop import _client
 from ui.main_window import MainWindow
-from ui.phone import PhoneAdapter
 
 
 def _window(qtbot, app_paths: AppPaths, store: SqliteClientStore) -> MainWindow:
-    port = free_port()
-    phone = PhoneAdapter(["--sip-port", str(port), "--bind", "127.0.0.1", "--null-audio"])
-    win = MainWindow(phone, Settings(app_paths.settings_file))
-    win.attach_store(store, SqliteNotesStore(store, DraftBox(app_paths.drafts)))
-    win.ask_before_close = False
-    qtbot.addWidget(win)
-    win.show()
-    with qtbot.waitSignal(phone.engine_state, timeout=15000):
-        phone.start()
-    win.sip_port = port  # type: ignore[attr-defined]
-    return win
+    notes = SqliteNotesStore(store, DraftBox(app_paths.drafts))
+    window: MainWindow = open_main_window(qtbot, Settings(app_paths.settings_file), store, notes)
+    return window
 
 
 @pytest.fixture

@@ -11,29 +11,19 @@ from PySide6.QtCore import Qt
 from appenv.paths import AppPaths
 from appenv.settings import Settings
 from clients.store import SqliteClientStore
-from tests.fixtures.qt import screenshot
-from tests.fixtures.sip import free_port, run_sipp
+from tests.fixtures.qt import open_main_window, screenshot
+from tests.fixtures.sip import run_sipp
 from ui.main_window import MainWindow
-from ui.phone import PhoneAdapter
 
 SHOTS = Path(__file__).resolve().parents[2] / "build" / "screenshots"
 
 
 @pytest.fixture
 def window(qtbot, app_paths: AppPaths) -> Iterator[MainWindow]:
-    port = free_port()
-    phone = PhoneAdapter(["--sip-port", str(port), "--bind", "127.0.0.1", "--null-audio"])
     store = SqliteClientStore(app_paths.database)
-    win = MainWindow(phone, Settings(app_paths.settings_file))
-    win.attach_store(store)
-    win.ask_before_close = False
-    qtbot.addWidget(win)
-    win.show()
-    with qtbot.waitSignal(phone.engine_state, timeout=15000):
-        phone.start()
-    win.sip_port = port  # type: ignore[attr-defined]
+    win = open_main_window(qtbot, Settings(app_paths.settings_file), store)
     yield win
-    phone.stop()
+    win.phone.stop()
     store.close()
 
 

@@ -12,10 +12,9 @@ from appenv.paths import AppPaths
 from appenv.settings import Settings
 from clients.model import BusinessHours, Caller, Client, Script, Staff, Variant
 from clients.store import SqliteClientStore
-from tests.fixtures.qt import screenshot
-from tests.fixtures.sip import free_port, run_sipp
+from tests.fixtures.qt import open_main_window, screenshot
+from tests.fixtures.sip import run_sipp
 from ui.main_window import MainWindow
-from ui.phone import PhoneAdapter
 from ui.screen_pop import PopView
 
 SHOTS = Path(__file__).resolve().parents[2] / "build" / "screenshots"
@@ -74,18 +73,9 @@ def window(qtbot, app_paths: AppPaths) -> Iterator[MainWindow]:
     )
     settings = Settings(app_paths.settings_file)
     settings.set("operator.name", "Frau Weber")
-    port = free_port()
-    phone = PhoneAdapter(["--sip-port", str(port), "--bind", "127.0.0.1", "--null-audio"])
-    win = MainWindow(phone, settings)
-    win.attach_store(store)
-    win.ask_before_close = False
-    qtbot.addWidget(win)
-    win.show()
-    with qtbot.waitSignal(phone.engine_state, timeout=15000):
-        phone.start()
-    win.sip_port = port  # type: ignore[attr-defined]
+    win = open_main_window(qtbot, settings, store)
     yield win
-    phone.stop()
+    win.phone.stop()
     store.close()
 
 
