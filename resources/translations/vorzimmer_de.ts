@@ -230,42 +230,42 @@ Die {5} protokollierten Anrufe und ihre Notizen bleiben im Verlauf, aber ohne Zu
         <translation>DTMF</translation>
     </message>
     <message>
-        <location filename="../../ui/call_card.py" line="130"/>
+        <location filename="../../ui/call_card.py" line="147"/>
         <source>Ringing…</source>
         <translation>Klingelt…</translation>
     </message>
     <message>
-        <location filename="../../ui/call_card.py" line="132"/>
+        <location filename="../../ui/call_card.py" line="149"/>
         <source>Calling…</source>
         <translation>Wählt…</translation>
     </message>
     <message>
-        <location filename="../../ui/call_card.py" line="135"/>
+        <location filename="../../ui/call_card.py" line="152"/>
         <source>Connected {0}</source>
         <translation>Verbunden {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/call_card.py" line="137"/>
+        <location filename="../../ui/call_card.py" line="154"/>
         <source>on hold</source>
         <translation>gehalten</translation>
     </message>
     <message>
-        <location filename="../../ui/call_card.py" line="139"/>
+        <location filename="../../ui/call_card.py" line="156"/>
         <source>held by the other side</source>
         <translation>von der Gegenseite gehalten</translation>
     </message>
     <message>
-        <location filename="../../ui/call_card.py" line="141"/>
+        <location filename="../../ui/call_card.py" line="158"/>
         <source>muted</source>
         <translation>stumm</translation>
     </message>
     <message>
-        <location filename="../../ui/call_card.py" line="143"/>
+        <location filename="../../ui/call_card.py" line="160"/>
         <source>Ended</source>
         <translation>Beendet</translation>
     </message>
     <message>
-        <location filename="../../ui/call_card.py" line="147"/>
+        <location filename="../../ui/call_card.py" line="164"/>
         <source>Transfer: {0}</source>
         <translation>Weiterleitung: {0}</translation>
     </message>
@@ -1602,7 +1602,7 @@ Die {5} protokollierten Anrufe und ihre Notizen bleiben im Verlauf, aber ohne Zu
         <translation>Unbekannt</translation>
     </message>
     <message>
-        <location filename="../../ui/pops.py" line="102"/>
+        <location filename="../../ui/pops.py" line="103"/>
         <source>Note</source>
         <translation>Notiz</translation>
     </message>
@@ -1685,42 +1685,42 @@ Die {5} protokollierten Anrufe und ihre Notizen bleiben im Verlauf, aber ohne Zu
         <translation>Mitarbeiter</translation>
     </message>
     <message>
-        <location filename="../../ui/screen_pop.py" line="210"/>
+        <location filename="../../ui/screen_pop.py" line="211"/>
         <source>Transfer</source>
         <translation>Weiterleiten</translation>
     </message>
     <message>
-        <location filename="../../ui/screen_pop.py" line="217"/>
+        <location filename="../../ui/screen_pop.py" line="215"/>
         <source>Consult</source>
         <translation>Rücksprache</translation>
     </message>
     <message>
-        <location filename="../../ui/screen_pop.py" line="233"/>
+        <location filename="../../ui/screen_pop.py" line="228"/>
         <source>present</source>
         <translation>anwesend</translation>
     </message>
     <message>
-        <location filename="../../ui/screen_pop.py" line="235"/>
+        <location filename="../../ui/screen_pop.py" line="230"/>
         <source>in a meeting</source>
         <translation>in einer Besprechung</translation>
     </message>
     <message>
-        <location filename="../../ui/screen_pop.py" line="237"/>
+        <location filename="../../ui/screen_pop.py" line="232"/>
         <source>on vacation</source>
         <translation>im Urlaub</translation>
     </message>
     <message>
-        <location filename="../../ui/screen_pop.py" line="242"/>
+        <location filename="../../ui/screen_pop.py" line="237"/>
         <source>absent until {0}</source>
         <translation>abwesend bis {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/screen_pop.py" line="244"/>
+        <location filename="../../ui/screen_pop.py" line="239"/>
         <source>absent</source>
         <translation>abwesend</translation>
     </message>
     <message>
-        <location filename="../../ui/screen_pop.py" line="255"/>
+        <location filename="../../ui/screen_pop.py" line="263"/>
         <source>(ended)</source>
         <translation>(beendet)</translation>
     </message>
