@@ -50,6 +50,7 @@ class CallCard(QFrame):
         font.setBold(True)
         self.who.setFont(font)
         self.who.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.who.setWordWrap(True)
         self.detail = QLabel()
         self.detail.setObjectName("detail")
         self.state = QLabel()

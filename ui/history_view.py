@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from clients.model import CallRecord
+from ui.labels import outcome_text
 
 
 class HistoryView(QTableWidget):
@@ -38,16 +39,6 @@ class HistoryView(QTableWidget):
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.cellDoubleClicked.connect(self._double_clicked)
         self._numbers: list[str] = []
-
-    def _outcome_text(self, outcome: str) -> str:
-        return {
-            "answered": self.tr("answered"),
-            "missed": self.tr("missed"),
-            "rejected": self.tr("rejected"),
-            "busy": self.tr("busy"),
-            "failed": self.tr("failed"),
-            "transferred": self.tr("transferred"),
-        }.get(outcome, outcome)
 
     def show_calls(self, calls: Sequence[CallRecord]) -> None:
         self.setRowCount(0)
@@ -81,7 +72,7 @@ class HistoryView(QTableWidget):
             "⬇ " + self.tr("in") if record.direction.value == "in" else "⬆ " + self.tr("out")
         )
         outcome = record.outcome.value if record.outcome is not None else ""
-        for col, text in enumerate((when, direction, who, duration, self._outcome_text(outcome))):
+        for col, text in enumerate((when, direction, who, duration, outcome_text(outcome))):
             item = QTableWidgetItem(text)
             if col == 4 and outcome == "missed":
                 item.setForeground(Qt.GlobalColor.red)

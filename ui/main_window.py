@@ -126,7 +126,7 @@ class MainWindow(QMainWindow):
         center = QSplitter(Qt.Orientation.Horizontal)
         center.addWidget(left)
         center.addWidget(right)
-        center.setSizes([400, 780])
+        center.setSizes([320, 860])
         self.setCentralWidget(center)
 
         self.reg_label = QLabel(self.tr("Local mode"))

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtWidgets import QSplitter, QTabWidget, QWidget
+from PySide6.QtWidgets import QFormLayout, QSplitter, QTabWidget, QWidget
 
 from appenv import logs
 from softphone import events as ev
@@ -68,6 +68,7 @@ class PopPanel(QObject):
                 self.tabs.removeTab(self.tabs.indexOf(self.placeholder))
             page = QSplitter(Qt.Orientation.Horizontal, self.tabs)
             page.setObjectName(f"page-{key}")
+            page.setChildrenCollapsible(False)  # the note must never vanish behind the pop
             self.pages[key] = page
             self.tabs.addTab(page, title)
         else:
@@ -104,8 +105,14 @@ class PopPanel(QObject):
         self.forms[key] = form
         form.setParent(page)
         page.addWidget(form)
+        for layout in form.findChildren(QFormLayout):  # labels above fields when narrow
+            layout.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        form.setMinimumWidth(300)
+        form.show()
         page.setStretchFactor(0, 3)
-        page.setStretchFactor(1, 2)
+        page.setStretchFactor(page.indexOf(form), 2)
+        if page.count() == 2:
+            page.setSizes([600, 400])
 
     def open_loose_note(self, form: NoteForm, title: str) -> str:
         """A walk-in / e-mail note or a recovered draft."""

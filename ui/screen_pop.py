@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from clients.lookup import Pop
 from clients.model import Availability, Client, Staff, Variant
+from ui.labels import outcome_text
 
 
 def _esc(text: str) -> str:
@@ -52,6 +53,7 @@ class PopView(QScrollArea):
         self._painted = False
         self.setObjectName(f"pop-{call_key}")
         self.setWidgetResizable(True)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # wrap, never pan
         self.setFrameShape(QFrame.Shape.NoFrame)
         body = QWidget()
         layout = QVBoxLayout(body)
@@ -82,6 +84,7 @@ class PopView(QScrollArea):
         self.variant = QLabel(self._variant_text())
         self.variant.setObjectName("pop-variant")
         self.variant.setStyleSheet(self._variant_style())
+        self.variant.setWordWrap(True)
         layout.addWidget(self.variant)
 
         self.greeting = QLabel(pop.greeting)
@@ -188,7 +191,7 @@ class PopView(QScrollArea):
             rows = []
             for record in self.pop.last_calls:
                 when = record.started_at.astimezone().strftime("%d.%m.%Y %H:%M")
-                outcome = record.outcome.value if record.outcome else ""
+                outcome = outcome_text(record.outcome.value) if record.outcome else ""
                 rows.append(f"{when} · {outcome}")
             history = QLabel(self.tr("Last contacts:") + "<br>" + "<br>".join(rows))
             history.setObjectName("pop-history")
@@ -202,9 +205,11 @@ class PopView(QScrollArea):
         for row, staff in enumerate(self.pop.staff):
             name = QLabel(f"<b>{_esc(staff.name)}</b> {_esc(staff.role)}")
             name.setTextFormat(Qt.TextFormat.RichText)
+            name.setWordWrap(True)
             grid.addWidget(name, row, 0)
             avail = QLabel(self._availability(staff))
             avail.setObjectName(f"staff-availability-{row}")
+            avail.setWordWrap(True)
             grid.addWidget(avail, row, 1)
             if staff.transfer_target:
                 # bound methods, not lambdas holding self: see CallCard._button

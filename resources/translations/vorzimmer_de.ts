@@ -185,87 +185,87 @@ Die {5} protokollierten Anrufe und ihre Notizen bleiben im Verlauf, aber ohne Zu
 <context>
     <name>CallCard</name>
     <message>
-        <location filename="../../ui/call_card.py" line="58"/>
+        <location filename="../../ui/call_card.py" line="59"/>
         <source>Answer</source>
         <translation>Annehmen</translation>
     </message>
     <message>
-        <location filename="../../ui/call_card.py" line="60"/>
+        <location filename="../../ui/call_card.py" line="61"/>
         <source>Reject</source>
         <translation>Ablehnen</translation>
     </message>
     <message>
-        <location filename="../../ui/call_card.py" line="61"/>
+        <location filename="../../ui/call_card.py" line="62"/>
         <source>Hang up</source>
         <translation>Auflegen</translation>
     </message>
     <message>
-        <location filename="../../ui/call_card.py" line="63"/>
+        <location filename="../../ui/call_card.py" line="64"/>
         <source>Hold</source>
         <translation>Halten</translation>
     </message>
     <message>
-        <location filename="../../ui/call_card.py" line="67"/>
+        <location filename="../../ui/call_card.py" line="68"/>
         <source>Mute</source>
         <translation>Stumm</translation>
     </message>
     <message>
-        <location filename="../../ui/call_card.py" line="71"/>
+        <location filename="../../ui/call_card.py" line="72"/>
         <source>Transfer…</source>
         <translation>Weiterleiten…</translation>
     </message>
     <message>
-        <location filename="../../ui/call_card.py" line="72"/>
+        <location filename="../../ui/call_card.py" line="73"/>
         <source>Consult…</source>
         <translation>Rücksprache…</translation>
     </message>
     <message>
-        <location filename="../../ui/call_card.py" line="73"/>
+        <location filename="../../ui/call_card.py" line="74"/>
         <source>Connect</source>
         <translation>Verbinden</translation>
     </message>
     <message>
-        <location filename="../../ui/call_card.py" line="76"/>
+        <location filename="../../ui/call_card.py" line="77"/>
         <source>DTMF</source>
         <translation>DTMF</translation>
     </message>
     <message>
-        <location filename="../../ui/call_card.py" line="147"/>
+        <location filename="../../ui/call_card.py" line="148"/>
         <source>Ringing…</source>
         <translation>Klingelt…</translation>
     </message>
     <message>
-        <location filename="../../ui/call_card.py" line="149"/>
+        <location filename="../../ui/call_card.py" line="150"/>
         <source>Calling…</source>
         <translation>Wählt…</translation>
     </message>
     <message>
-        <location filename="../../ui/call_card.py" line="152"/>
+        <location filename="../../ui/call_card.py" line="153"/>
         <source>Connected {0}</source>
         <translation>Verbunden {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/call_card.py" line="154"/>
+        <location filename="../../ui/call_card.py" line="155"/>
         <source>on hold</source>
         <translation>gehalten</translation>
     </message>
     <message>
-        <location filename="../../ui/call_card.py" line="156"/>
+        <location filename="../../ui/call_card.py" line="157"/>
         <source>held by the other side</source>
         <translation>von der Gegenseite gehalten</translation>
     </message>
     <message>
-        <location filename="../../ui/call_card.py" line="158"/>
+        <location filename="../../ui/call_card.py" line="159"/>
         <source>muted</source>
         <translation>stumm</translation>
     </message>
     <message>
-        <location filename="../../ui/call_card.py" line="160"/>
+        <location filename="../../ui/call_card.py" line="161"/>
         <source>Ended</source>
         <translation>Beendet</translation>
     </message>
     <message>
-        <location filename="../../ui/call_card.py" line="164"/>
+        <location filename="../../ui/call_card.py" line="165"/>
         <source>Transfer: {0}</source>
         <translation>Weiterleitung: {0}</translation>
     </message>
@@ -805,67 +805,37 @@ Die {5} protokollierten Anrufe und ihre Notizen bleiben im Verlauf, aber ohne Zu
 <context>
     <name>HistoryView</name>
     <message>
-        <location filename="../../ui/history_view.py" line="28"/>
+        <location filename="../../ui/history_view.py" line="29"/>
         <source>Time</source>
         <translation>Zeit</translation>
     </message>
     <message>
-        <location filename="../../ui/history_view.py" line="29"/>
+        <location filename="../../ui/history_view.py" line="30"/>
         <source>Direction</source>
         <translation>Richtung</translation>
     </message>
     <message>
-        <location filename="../../ui/history_view.py" line="30"/>
+        <location filename="../../ui/history_view.py" line="31"/>
         <source>Caller / callee</source>
         <translation>Anrufer / Angerufener</translation>
     </message>
     <message>
-        <location filename="../../ui/history_view.py" line="31"/>
+        <location filename="../../ui/history_view.py" line="32"/>
         <source>Duration</source>
         <translation>Dauer</translation>
     </message>
     <message>
-        <location filename="../../ui/history_view.py" line="32"/>
+        <location filename="../../ui/history_view.py" line="33"/>
         <source>Outcome</source>
         <translation>Ergebnis</translation>
     </message>
     <message>
-        <location filename="../../ui/history_view.py" line="44"/>
-        <source>answered</source>
-        <translation>angenommen</translation>
-    </message>
-    <message>
-        <location filename="../../ui/history_view.py" line="45"/>
-        <source>missed</source>
-        <translation>verpasst</translation>
-    </message>
-    <message>
-        <location filename="../../ui/history_view.py" line="46"/>
-        <source>rejected</source>
-        <translation>abgelehnt</translation>
-    </message>
-    <message>
-        <location filename="../../ui/history_view.py" line="47"/>
-        <source>busy</source>
-        <translation>besetzt</translation>
-    </message>
-    <message>
-        <location filename="../../ui/history_view.py" line="48"/>
-        <source>failed</source>
-        <translation>fehlgeschlagen</translation>
-    </message>
-    <message>
-        <location filename="../../ui/history_view.py" line="49"/>
-        <source>transferred</source>
-        <translation>weitergeleitet</translation>
-    </message>
-    <message>
-        <location filename="../../ui/history_view.py" line="81"/>
+        <location filename="../../ui/history_view.py" line="72"/>
         <source>in</source>
         <translation>eingehend</translation>
     </message>
     <message>
-        <location filename="../../ui/history_view.py" line="81"/>
+        <location filename="../../ui/history_view.py" line="72"/>
         <source>out</source>
         <translation>ausgehend</translation>
     </message>
@@ -1595,14 +1565,47 @@ Die {5} protokollierten Anrufe und ihre Notizen bleiben im Verlauf, aber ohne Zu
     </message>
 </context>
 <context>
+    <name>Outcome</name>
+    <message>
+        <location filename="../../ui/labels.py" line="11"/>
+        <source>answered</source>
+        <translation>angenommen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="12"/>
+        <source>missed</source>
+        <translation>verpasst</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="13"/>
+        <source>rejected</source>
+        <translation>abgelehnt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="14"/>
+        <source>busy</source>
+        <translation>besetzt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="15"/>
+        <source>failed</source>
+        <translation>fehlgeschlagen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="16"/>
+        <source>transferred</source>
+        <translation>weitergeleitet</translation>
+    </message>
+</context>
+<context>
     <name>PopPanel</name>
     <message>
-        <location filename="../../ui/pops.py" line="87"/>
+        <location filename="../../ui/pops.py" line="88"/>
         <source>Unknown</source>
         <translation>Unbekannt</translation>
     </message>
     <message>
-        <location filename="../../ui/pops.py" line="103"/>
+        <location filename="../../ui/pops.py" line="104"/>
         <source>Note</source>
         <translation>Notiz</translation>
     </message>
@@ -1610,117 +1613,117 @@ Die {5} protokollierten Anrufe und ihre Notizen bleiben im Verlauf, aber ohne Zu
 <context>
     <name>PopView</name>
     <message>
-        <location filename="../../ui/screen_pop.py" line="67"/>
+        <location filename="../../ui/screen_pop.py" line="69"/>
         <source>Unknown client</source>
         <translation>Unbekannter Mandant</translation>
     </message>
     <message>
-        <location filename="../../ui/screen_pop.py" line="72"/>
+        <location filename="../../ui/screen_pop.py" line="74"/>
         <source>Which client is this call for?</source>
         <translation>Für welchen Mandanten ist dieser Anruf?</translation>
     </message>
     <message>
-        <location filename="../../ui/screen_pop.py" line="75"/>
+        <location filename="../../ui/screen_pop.py" line="77"/>
         <source>— choose —</source>
         <translation>— auswählen —</translation>
     </message>
     <message>
-        <location filename="../../ui/screen_pop.py" line="98"/>
+        <location filename="../../ui/screen_pop.py" line="101"/>
         <source>Answer</source>
         <translation>Annehmen</translation>
     </message>
     <message>
-        <location filename="../../ui/screen_pop.py" line="107"/>
+        <location filename="../../ui/screen_pop.py" line="110"/>
         <source>Instructions</source>
         <translation>Anweisungen</translation>
     </message>
     <message>
-        <location filename="../../ui/screen_pop.py" line="120"/>
+        <location filename="../../ui/screen_pop.py" line="123"/>
         <source>FAQ</source>
         <translation>FAQ</translation>
     </message>
     <message>
-        <location filename="../../ui/screen_pop.py" line="132"/>
+        <location filename="../../ui/screen_pop.py" line="135"/>
         <source>Business hours</source>
         <translation>Geschäftszeiten</translation>
     </message>
     <message>
-        <location filename="../../ui/screen_pop.py" line="133"/>
+        <location filename="../../ui/screen_pop.py" line="136"/>
         <source>After hours</source>
         <translation>Außerhalb der Geschäftszeiten</translation>
     </message>
     <message>
-        <location filename="../../ui/screen_pop.py" line="134"/>
+        <location filename="../../ui/screen_pop.py" line="137"/>
         <source>Public holiday</source>
         <translation>Feiertag</translation>
     </message>
     <message>
-        <location filename="../../ui/screen_pop.py" line="135"/>
+        <location filename="../../ui/screen_pop.py" line="138"/>
         <source>Closed (vacation)</source>
         <translation>Geschlossen (Urlaub)</translation>
     </message>
     <message>
-        <location filename="../../ui/screen_pop.py" line="156"/>
+        <location filename="../../ui/screen_pop.py" line="159"/>
         <source>Caller</source>
         <translation>Anrufer</translation>
     </message>
     <message>
-        <location filename="../../ui/screen_pop.py" line="159"/>
+        <location filename="../../ui/screen_pop.py" line="162"/>
         <source>number withheld</source>
         <translation>Rufnummer unterdrückt</translation>
     </message>
     <message>
-        <location filename="../../ui/screen_pop.py" line="184"/>
+        <location filename="../../ui/screen_pop.py" line="187"/>
         <source>Always put through to: {0}</source>
         <translation>Immer durchstellen zu: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/screen_pop.py" line="193"/>
+        <location filename="../../ui/screen_pop.py" line="196"/>
         <source>Last contacts:</source>
         <translation>Letzte Kontakte:</translation>
     </message>
     <message>
-        <location filename="../../ui/screen_pop.py" line="200"/>
+        <location filename="../../ui/screen_pop.py" line="203"/>
         <source>Staff</source>
         <translation>Mitarbeiter</translation>
     </message>
     <message>
-        <location filename="../../ui/screen_pop.py" line="211"/>
+        <location filename="../../ui/screen_pop.py" line="216"/>
         <source>Transfer</source>
         <translation>Weiterleiten</translation>
     </message>
     <message>
-        <location filename="../../ui/screen_pop.py" line="215"/>
+        <location filename="../../ui/screen_pop.py" line="220"/>
         <source>Consult</source>
         <translation>Rücksprache</translation>
     </message>
     <message>
-        <location filename="../../ui/screen_pop.py" line="228"/>
+        <location filename="../../ui/screen_pop.py" line="233"/>
         <source>present</source>
         <translation>anwesend</translation>
     </message>
     <message>
-        <location filename="../../ui/screen_pop.py" line="230"/>
+        <location filename="../../ui/screen_pop.py" line="235"/>
         <source>in a meeting</source>
         <translation>in einer Besprechung</translation>
     </message>
     <message>
-        <location filename="../../ui/screen_pop.py" line="232"/>
+        <location filename="../../ui/screen_pop.py" line="237"/>
         <source>on vacation</source>
         <translation>im Urlaub</translation>
     </message>
     <message>
-        <location filename="../../ui/screen_pop.py" line="237"/>
+        <location filename="../../ui/screen_pop.py" line="242"/>
         <source>absent until {0}</source>
         <translation>abwesend bis {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/screen_pop.py" line="239"/>
+        <location filename="../../ui/screen_pop.py" line="244"/>
         <source>absent</source>
         <translation>abwesend</translation>
     </message>
     <message>
-        <location filename="../../ui/screen_pop.py" line="263"/>
+        <location filename="../../ui/screen_pop.py" line="268"/>
         <source>(ended)</source>
         <translation>(beendet)</translation>
     </message>
