@@ -330,6 +330,7 @@ class MainWindow(QMainWindow):
             card.dtmf_typed.connect(self.phone.dtmf)
             self.cards[call.key] = card
             self.calls_layout.insertWidget(self.calls_layout.count() - 1, card)
+            card.show()  # at once, not on the layout's deferred show
             if call.ringing:
                 QApplication.alert(self)
         else:

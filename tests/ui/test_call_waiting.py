@@ -21,7 +21,7 @@ def test_second_call_rings_while_first_is_up_and_swap(window: MainWindow, qtbot,
     second.send("call", uri=target, tag="2")
     qtbot.waitUntil(lambda: len(window.cards) == 2, timeout=10000)
     card2 = next(c for c in window.cards.values() if c is not card1)
-    assert card2.answer_btn.isVisible() and card2.call.ringing
+    qtbot.waitUntil(lambda: card2.answer_btn.isVisible() and card2.call.ringing, timeout=5000)
     assert card1.call.state == "confirmed"  # the first call is untouched while it rings
 
     qtbot.mouseClick(card2.answer_btn, Qt.MouseButton.LeftButton)
