@@ -72,16 +72,20 @@ class Application:
         """Window first, then the engine, then the store: the operator sees the app at once."""
         self.window.show()
         self.phone.start()
-        QTimer.singleShot(0, self.open_store)
+        if os.environ.get("VORZIMMER_STARTUP_PROBE"):
+            self._startup_probes()
+        QTimer.singleShot(20, self.open_store)  # after the first paint
         self.register_from_settings()
-        if os.environ.get("VORZIMMER_STARTUP_PROBE"):  # for benchmarks/bench_startup.py
-            QTimer.singleShot(0, lambda: print("probe window-shown", file=sys.stderr, flush=True))
-            self.phone.engine_state.connect(
-                lambda state, _d: print(f"probe engine-{state}", file=sys.stderr, flush=True)
-            )
-            self.phone.registration_changed.connect(
-                lambda r: print(f"probe registration-{r.state}", file=sys.stderr, flush=True)
-            )
+
+    def _startup_probes(self) -> None:
+        """Timestamps on stderr for benchmarks/bench_startup.py (VORZIMMER_STARTUP_PROBE=1)."""
+        QTimer.singleShot(0, lambda: print("probe window-shown", file=sys.stderr, flush=True))
+        self.phone.engine_state.connect(
+            lambda state, _d: print(f"probe engine-{state}", file=sys.stderr, flush=True)
+        )
+        self.phone.registration_changed.connect(
+            lambda r: print(f"probe registration-{r.state}", file=sys.stderr, flush=True)
+        )
 
     def open_store(self) -> None:
         from clients.drafts import DraftBox
