@@ -338,6 +338,12 @@ class Engine:
             return
         if self.ring_control is not None:
             self.ring_control.set(False)
+        # a call answered a moment ago can send its BYE only after the caller's ACK
+        deadline = time.monotonic() + 0.5
+        while time.monotonic() < deadline and any(
+            s.state == "connecting" for s in self.calls.values()
+        ):
+            self.ep.libHandleEvents(10)
         for slot in list(self.calls.values()):
             if slot.pj_call is not None:
                 try:
