@@ -291,6 +291,11 @@ class SqliteClientStore:
         with self._lock:
             yield self._conn
 
+    def _delete_row(self, table: str, row_id: int) -> None:
+        """Delete one row by id (tables here are ours, never user input)."""
+        with self.transaction():
+            self._conn.execute(f"DELETE FROM {table} WHERE id = ?", (row_id,))
+
     def _one(self, sql: str, params: Sequence[Any] = ()) -> Any:
         with self._lock:
             return self._conn.execute(sql, params).fetchone()
@@ -453,8 +458,7 @@ class SqliteClientStore:
         return replace(script, id=row[0])
 
     def delete_script(self, script_id: int) -> None:
-        with self.transaction():
-            self._conn.execute("DELETE FROM scripts WHERE id = ?", (script_id,))
+        self._delete_row("scripts", script_id)
 
     def list_scripts(self, client_id: int) -> list[Script]:
         rows = self._all(
@@ -513,8 +517,7 @@ class SqliteClientStore:
         return replace(closure, id=cur.lastrowid)
 
     def delete_closure(self, closure_id: int) -> None:
-        with self.transaction():
-            self._conn.execute("DELETE FROM closures WHERE id = ?", (closure_id,))
+        self._delete_row("closures", closure_id)
 
     def list_closures(self, client_id: int) -> list[ClosurePeriod]:
         rows = self._all(
@@ -574,8 +577,7 @@ class SqliteClientStore:
         return replace(staff, always_put_through=tuple(json.loads(values[7])))
 
     def delete_staff(self, staff_id: int) -> None:
-        with self.transaction():
-            self._conn.execute("DELETE FROM staff WHERE id = ?", (staff_id,))
+        self._delete_row("staff", staff_id)
 
     def list_staff(self, client_id: int) -> list[Staff]:
         rows = self._all(
@@ -594,8 +596,7 @@ class SqliteClientStore:
         return replace(entry, id=cur.lastrowid)
 
     def delete_faq(self, faq_id: int) -> None:
-        with self.transaction():
-            self._conn.execute("DELETE FROM faq WHERE id = ?", (faq_id,))
+        self._delete_row("faq", faq_id)
 
     def list_faq(self, client_id: int) -> list[FaqEntry]:
         rows = self._all(
@@ -764,8 +765,7 @@ class SqliteClientStore:
         return replace(caller, numbers=keys)
 
     def delete_caller(self, caller_id: int) -> None:
-        with self.transaction():
-            self._conn.execute("DELETE FROM callers WHERE id = ?", (caller_id,))
+        self._delete_row("callers", caller_id)
 
     def _callers(self, rows: list[Any]) -> list[Caller]:
         if not rows:
