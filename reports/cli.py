@@ -16,7 +16,6 @@ from appenv import logs
 from appenv.paths import AppPaths
 from appenv.secrets import SecretStoreUnavailable
 from appenv.settings import Settings
-from reports.daily_report_pdf import ForeignCallError
 from reports.delivery import (
     AcceptedCallback,
     DeliveryError,
@@ -29,7 +28,7 @@ from reports.delivery import (
     write_atomic,
 )
 from reports.delivery_queue import DeliveryQueue, DeliveryQueueError, idempotency_key
-from reports.encryption import EncryptionPasswordMissing
+from reports.errors import EncryptionPasswordMissing, ForeignCallError
 from reports.model import ReportClient, ReportSource
 from reports.prepare import daily_report_request, wants_report
 

@@ -37,8 +37,7 @@ LOGO_W, LOGO_H = 45 * mm, 20 * mm
 INDENT = 17 * mm  # the time sits in this gutter
 
 
-class ForeignCallError(ValueError):
-    """A call of another client was handed to this client's report."""
+from reports.errors import ForeignCallError  # noqa: E402  (re-exported here)
 
 
 def check_calls(client: ReportClient, calls: Sequence[ReportCall]) -> None:

@@ -18,8 +18,7 @@ from appenv import secrets as app_secrets
 MIN_PASSWORD_LENGTH = 8
 
 
-class EncryptionPasswordMissing(RuntimeError):
-    """The client wants encrypted reports but has no usable password in the keyring."""
+from reports.errors import EncryptionPasswordMissing  # noqa: E402  (re-exported here)
 
 
 def secret_key(client_code: str) -> str:

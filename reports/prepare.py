@@ -8,13 +8,17 @@ from collections.abc import Callable, Sequence
 from zoneinfo import ZoneInfo
 
 from reports import labels
-from reports.call_note_pdf import render_call_note
-from reports.daily_report_pdf import render_daily_report
 from reports.delivery_queue import DeliveryRequest
-from reports.encryption import encrypt_for_client
 from reports.model import ReportCall, ReportClient
 
 Encryptor = Callable[[bytes, str], bytes]
+
+
+def _encrypt_for_client(pdf: bytes, client_code: str) -> bytes:
+    """pypdf and cryptography load only when a report is really encrypted."""
+    from reports.encryption import encrypt_for_client
+
+    return encrypt_for_client(pdf, client_code)
 
 
 def _safe(value: str) -> str:
@@ -27,7 +31,7 @@ def daily_report_request(
     calls: Sequence[ReportCall],
     *,
     generated_at: dt.datetime | None = None,
-    encryptor: Encryptor = encrypt_for_client,
+    encryptor: Encryptor = _encrypt_for_client,
 ) -> DeliveryRequest:
     """Render the daily report (encrypted when the client wants it) as a queue request.
 
@@ -35,6 +39,8 @@ def daily_report_request(
     no password is stored: an unencrypted report is never sent instead.
     """
     lang = client.language
+    from reports.daily_report_pdf import render_daily_report  # reportlab: only when rendering
+
     pdf = render_daily_report(client, day, calls, lang, generated_at=generated_at)
     if client.encrypt:
         pdf = encryptor(pdf, client.code)
@@ -64,10 +70,12 @@ def call_note_request(
     call: ReportCall,
     *,
     generated_at: dt.datetime | None = None,
-    encryptor: Encryptor = encrypt_for_client,
+    encryptor: Encryptor = _encrypt_for_client,
 ) -> DeliveryRequest:
     """Render one call's note as a queue request (for urgent notes, sent at once)."""
     lang = client.language
+    from reports.call_note_pdf import render_call_note  # reportlab: only when rendering
+
     pdf = render_call_note(client, call, lang, generated_at=generated_at)
     if client.encrypt:
         pdf = encryptor(pdf, client.code)

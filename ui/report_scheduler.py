@@ -25,7 +25,6 @@ from clients.notes import Note
 from clients.store import SqliteClientStore
 from reports.cli import transport_for
 from reports.clients_source import StoreReportSource
-from reports.daily_report_pdf import ForeignCallError
 from reports.delivery import Transport
 from reports.delivery_queue import (
     DeliveryJob,
@@ -34,7 +33,7 @@ from reports.delivery_queue import (
     RetryPolicy,
     idempotency_key,
 )
-from reports.encryption import EncryptionPasswordMissing
+from reports.errors import EncryptionPasswordMissing, ForeignCallError
 from reports.model import ReportCall, ReportClient
 from reports.prepare import call_note_request, daily_report_request, report_due_at, wants_report
 from ui.tasks import run_task
