@@ -11,7 +11,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtWidgets import QFormLayout, QSplitter, QTabWidget, QWidget
+from PySide6.QtWidgets import QFormLayout, QSplitter, QTabBar, QTabWidget, QWidget
 
 from appenv import logs
 from softphone import events as ev
@@ -43,9 +43,8 @@ class PopPanel(QObject):
         self.forms: dict[str, NoteForm] = {}
         self.infos: dict[str, ev.IncomingCall] = {}
         self._loose = 0
-        if placeholder is not None:
-            tabs.addTab(placeholder, "–")
         tabs.setTabsClosable(True)
+        self._show_placeholder()
         tabs.tabCloseRequested.connect(self._close_tab)
 
     def resolve(self, incoming: ev.IncomingCall, client_id: int | None = None) -> Pop:
@@ -146,5 +145,12 @@ class PopPanel(QObject):
         self.tabs.removeTab(index)
         if page is not None:
             page.deleteLater()
-        if self.tabs.count() == 0 and self.placeholder is not None:
-            self.tabs.addTab(self.placeholder, "–")
+        if self.tabs.count() == 0:
+            self._show_placeholder()
+
+    def _show_placeholder(self) -> None:
+        """The empty page says where the next pop appears; it cannot be closed."""
+        if self.placeholder is None:
+            return
+        index = self.tabs.addTab(self.placeholder, "–")
+        self.tabs.tabBar().setTabButton(index, QTabBar.ButtonPosition.RightSide, None)

@@ -23,6 +23,8 @@ def application(qapp, app_paths: AppPaths, monkeypatch) -> Iterator[Application]
     settings = Settings(app_paths.settings_file)
     settings.set("sip.bind_address", "127.0.0.1")
     settings.set("ui.language", "en")
+    # the demo's evening reports are not this test's subject (and depend on the hour)
+    settings.set("reports.send_automatically", False)
     settings.save()
     app = Application(qapp, app_paths, sip_port=free_port(), demo=True)
     app.start()
