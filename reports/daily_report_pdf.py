@@ -37,7 +37,7 @@ LOGO_W, LOGO_H = 45 * mm, 20 * mm
 INDENT = 17 * mm  # the time sits in this gutter
 
 
-from reports.errors import ForeignCallError  # noqa: E402  (re-exported here)
+from reports.errors import ForeignCallError as ForeignCallError  # noqa: E402  (re-export)
 
 
 def check_calls(client: ReportClient, calls: Sequence[ReportCall]) -> None:

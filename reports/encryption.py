@@ -18,7 +18,7 @@ from appenv import secrets as app_secrets
 MIN_PASSWORD_LENGTH = 8
 
 
-from reports.errors import EncryptionPasswordMissing  # noqa: E402  (re-exported here)
+from reports.errors import EncryptionPasswordMissing as EncryptionPasswordMissing  # noqa: E402
 
 
 def secret_key(client_code: str) -> str:
