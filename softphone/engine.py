@@ -375,6 +375,11 @@ class Engine:
         self.account = None
         self.local_account = None
         self._waiting_tone = None
+        # stop the media clock first: its thread must not call into a port being freed
+        try:
+            self.ep.audDevManager().setNoDev()
+        except pj.Error as exc:
+            log.info("detaching the media clock: %s", exc.info())
         self.port = None
         self._media_objects.clear()
         gc.collect()

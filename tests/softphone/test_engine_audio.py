@@ -132,8 +132,8 @@ def record_for(pulse: PulseServer, path: Path, seconds: float) -> Samples:
 def connect(caller: Phone, callee: Phone) -> tuple[str, str]:
     """``caller`` dials ``callee``, who answers; both have active media. Returns both ids."""
     caller.send("call", uri=callee.uri, tag="t")
-    started = caller.wait(lambda e: isinstance(e, ev.CallStarted), 5, "call started")
-    incoming = callee.wait(lambda e: isinstance(e, ev.IncomingCall), 5, "incoming")
+    started = caller.wait(lambda e: isinstance(e, ev.CallStarted), 10, "call started")
+    incoming = callee.wait(lambda e: isinstance(e, ev.IncomingCall), 10, "incoming")
     assert isinstance(started, ev.CallStarted) and isinstance(incoming, ev.IncomingCall)
     callee.send("answer", call=incoming.call)
     for phone, call in ((caller, started.call), (callee, incoming.call)):
@@ -149,7 +149,7 @@ def audio_status(phone: Phone) -> ev.AudioStatus:
     """A fresh status: ``ping`` makes the engine report at once."""
     phone.log.cursor = len(phone.log.events)  # not a periodic report from before
     phone.send("ping")
-    status = phone.wait(lambda e: isinstance(e, ev.AudioStatus), 5, "audio status")
+    status = phone.wait(lambda e: isinstance(e, ev.AudioStatus), 10, "audio status")
     assert isinstance(status, ev.AudioStatus)
     return status
 
@@ -225,7 +225,7 @@ def test_hold_silences_both_directions_and_resume_restores_them(
         try:
             time.sleep(2.5)
             seat.send("hold", call=seat_call)
-            seat.wait(lambda e: isinstance(e, ev.MediaStateChanged) and e.local_hold, 5, "held")
+            seat.wait(lambda e: isinstance(e, ev.MediaStateChanged) and e.local_hold, 10, "held")
             held = time.perf_counter() - started
             time.sleep(3.0)
             seat.send("unhold", call=seat_call)
@@ -282,7 +282,7 @@ def test_ringer_rings_while_a_call_waits_and_stops_on_answer(
 ) -> None:
     far = phone_factory(user="caller")
     far.send("call", uri=seat.uri, tag="t")
-    incoming = seat.wait(lambda e: isinstance(e, ev.IncomingCall), 5, "incoming")
+    incoming = seat.wait(lambda e: isinstance(e, ev.IncomingCall), 10, "incoming")
     assert isinstance(incoming, ev.IncomingCall)
     ringing = record_for(pulse_server, tmp_path / "ring.wav", 2.0)
     assert_chimes(ringing, "while ringing")
@@ -299,8 +299,8 @@ def test_ringer_stops_when_the_caller_gives_up_or_we_reject(
     far = phone_factory(user="caller")
     for ending in ("cancel", "reject"):
         far.send("call", uri=seat.uri, tag=ending)
-        started = far.wait(lambda e: isinstance(e, ev.CallStarted), 5, "started")
-        incoming = seat.wait(lambda e: isinstance(e, ev.IncomingCall), 5, "incoming")
+        started = far.wait(lambda e: isinstance(e, ev.CallStarted), 10, "started")
+        incoming = seat.wait(lambda e: isinstance(e, ev.IncomingCall), 10, "incoming")
         assert isinstance(started, ev.CallStarted) and isinstance(incoming, ev.IncomingCall)
         assert_chimes(record_for(pulse_server, tmp_path / f"{ending}1.wav", 1.2), ending)
         if ending == "cancel":
@@ -323,7 +323,7 @@ def test_call_waiting_beeps_in_the_headset_instead_of_ringing(
     first_call, _ = connect(first, seat)
 
     second.send("call", uri=seat.uri, tag="waiting")
-    waiting = seat.wait(lambda e: isinstance(e, ev.IncomingCall), 5, "second call")
+    waiting = seat.wait(lambda e: isinstance(e, ev.IncomingCall), 10, "second call")
     assert isinstance(waiting, ev.IncomingCall)
     beep = record_for(pulse_server, tmp_path / "beep.wav", 1.0)
     beep_hz = CALL_WAITING_TONES[0][0]
@@ -333,12 +333,12 @@ def test_call_waiting_beeps_in_the_headset_instead_of_ringing(
 
     # the first call ends while the second still waits: now it rings for real
     first.send("hangup", call=first_call)
-    seat.wait(lambda e: isinstance(e, ev.CallEnded), 5, "first call ended")
+    seat.wait(lambda e: isinstance(e, ev.CallEnded), 10, "first call ended")
     time.sleep(0.3)
     assert_chimes(record_for(pulse_server, tmp_path / "ring.wav", 1.5), "line free")
 
     seat.send("reject", call=waiting.call, code=486)
-    seat.wait(lambda e: isinstance(e, ev.CallEnded), 5, "second call rejected")
+    seat.wait(lambda e: isinstance(e, ev.CallEnded), 10, "second call rejected")
     time.sleep(0.4)
     assert_quiet(record_for(pulse_server, tmp_path / "quiet.wav", RING_CYCLE_S), "all done")
 
@@ -364,22 +364,22 @@ def test_engine_without_sound_devices_runs_in_null_mode_and_still_takes_calls(
     assert "no such headset" in seat.ready.audio_reason
     far = phone_factory(user="caller")
     far.send("call", uri=seat.uri, tag="t")
-    incoming = seat.wait(lambda e: isinstance(e, ev.IncomingCall), 5, "incoming")
+    incoming = seat.wait(lambda e: isinstance(e, ev.IncomingCall), 10, "incoming")
     assert isinstance(incoming, ev.IncomingCall)
-    error = seat.wait(lambda e: isinstance(e, ev.EngineError), 5, "ringer problem reported")
+    error = seat.wait(lambda e: isinstance(e, ev.EngineError), 10, "ringer problem reported")
     assert isinstance(error, ev.EngineError) and error.command == "ring"
     assert "no such headset" in error.message
     seat.send("answer", call=incoming.call)
     seat_call = incoming.call
     seat.wait_state(seat_call, "confirmed")
-    started = far.wait(lambda e: isinstance(e, ev.CallStarted), 5, "caller's call")
+    started = far.wait(lambda e: isinstance(e, ev.CallStarted), 10, "caller's call")
     assert isinstance(started, ev.CallStarted)
     far_call = started.call
     seat.send("hold", call=seat_call)
-    seat.wait(lambda e: isinstance(e, ev.MediaStateChanged) and e.local_hold, 5, "held")
+    seat.wait(lambda e: isinstance(e, ev.MediaStateChanged) and e.local_hold, 10, "held")
     assert audio_status(seat).mode == "null"
     far.send("hangup", call=far_call)
-    seat.wait(lambda e: isinstance(e, ev.CallEnded), 5, "ended")
+    seat.wait(lambda e: isinstance(e, ev.CallEnded), 10, "ended")
     assert seat.process.running
     assert seat.process.stop() == 0
 
@@ -409,7 +409,7 @@ def test_sigterm_with_a_call_up_and_another_waiting_ends_both_cleanly(
     second = phone_factory(user="second")
     connect(first, seat)
     second.send("call", uri=seat.uri, tag="waiting")
-    seat.wait(lambda e: isinstance(e, ev.IncomingCall), 5, "second call")
+    seat.wait(lambda e: isinstance(e, ev.IncomingCall), 10, "second call")
     time.sleep(0.3)  # the call-waiting tone is playing
     assert seat.process.proc is not None
     started = time.perf_counter()
@@ -440,9 +440,9 @@ def test_echo_returns_the_callers_audio(
     far_call, echo_call = connect(far, echo)
     echo.send("echo", call=echo_call)
     echo.send("hold", call=echo_call)
-    echo.wait(lambda e: isinstance(e, ev.MediaStateChanged) and e.local_hold, 5, "held")
+    echo.wait(lambda e: isinstance(e, ev.MediaStateChanged) and e.local_hold, 10, "held")
     echo.send("unhold", call=echo_call)
-    echo.wait(lambda e: isinstance(e, ev.MediaStateChanged) and not e.local_hold, 5, "resumed")
+    echo.wait(lambda e: isinstance(e, ev.MediaStateChanged) and not e.local_hold, 10, "resumed")
     back = tmp_path / "back.wav"
     reference = wav_samples(speech_wav)
     seconds = len(reference) / RATE
