@@ -40,6 +40,8 @@ log = logs.get("softphone")
 CLOCK_RATE = 16000
 FRAME_MS = 20
 PJ_EINVALIDOP = 70013  # e.g. a re-INVITE while the previous one awaits its ACK
+PJSIP_ESESSIONSTATE = 171141  # e.g. hold right after answering, before the caller's ACK
+RETRY_STATUSES = (PJ_EINVALIDOP, PJSIP_ESESSIONSTATE)
 RETRY_DELAY = 0.2
 RETRY_ATTEMPTS = 15
 CODEC_PRIORITIES = {"G722/16000/1": 255, "PCMA/8000/1": 254, "PCMU/8000/1": 253}
@@ -438,7 +440,7 @@ class Engine:
         try:
             handler(**{k: v for k, v in cmd.items() if k != "cmd"})
         except pj.Error as exc:
-            if exc.status == PJ_EINVALIDOP and attempts_left > 0:
+            if exc.status in RETRY_STATUSES and attempts_left > 0:
                 # the dialog is busy (a re-INVITE awaits its ACK): try again shortly
                 self._retries.append((time.monotonic() + RETRY_DELAY, attempts_left - 1, cmd))
                 return
