@@ -42,8 +42,7 @@ FRAME_MS = 20
 PJ_EINVALIDOP = 70013  # e.g. a re-INVITE while the previous one awaits its ACK
 PJSIP_ESESSIONSTATE = 171141  # e.g. hold right after answering, before the caller's ACK
 RETRY_STATUSES = (PJ_EINVALIDOP, PJSIP_ESESSIONSTATE)
-RETRY_DELAY = 0.2
-RETRY_ATTEMPTS = 15
+RETRY_SECONDS = 3.0  # how long a command waits for a busy dialog before it is refused
 CODEC_PRIORITIES = {"G722/16000/1": 255, "PCMA/8000/1": 254, "PCMU/8000/1": 253}
 LOW_PRIORITY = 100  # everything else: available, never preferred over G.722 / G.711
 #: Call waiting, as German exchanges signal it (ETSI 425 Hz): two short beeps every ~5 s,
@@ -245,7 +244,6 @@ class Engine:
         self.ring_control: RingControl | None = None
         self._waiting_tone: pj.ToneGenerator | None = None
         self._beeping = False
-        self._retries: list[tuple[float, int, dict[str, Any]]] = []
         self._last_audio_report = 0.0
 
     # ---- lifecycle -------------------------------------------------------------------
@@ -327,7 +325,6 @@ class Engine:
         while not self._stop:
             self.ep.libHandleEvents(10)
             self._drain_commands()
-            self._run_due_retries()
             self._poll_probe()
             self._report_audio()
 
@@ -429,33 +426,33 @@ class Engine:
             if cmd is None:  # stdin closed: the UI is gone
                 self._stop = True
                 return
-            self._execute(cmd, RETRY_ATTEMPTS)
+            self._execute(cmd)
 
-    def _execute(self, cmd: dict[str, Any], attempts_left: int) -> None:
+    def _execute(self, cmd: dict[str, Any]) -> None:
+        """Run one command; while the dialog is busy, keep pj going and try again.
+
+        Waiting here (not re-queueing) keeps the operator's commands in order: a resume
+        sent right after a hold never overtakes it.
+        """
         name = str(cmd.get("cmd", ""))
         handler = getattr(self, f"cmd_{name}", None)
         if handler is None:
             self.emit(ev.EngineError(f"unknown command {name!r}", name))
             return
-        try:
-            handler(**{k: v for k, v in cmd.items() if k != "cmd"})
-        except pj.Error as exc:
-            if exc.status in RETRY_STATUSES and attempts_left > 0:
-                # the dialog is busy (a re-INVITE awaits its ACK): try again shortly
-                self._retries.append((time.monotonic() + RETRY_DELAY, attempts_left - 1, cmd))
+        deadline = time.monotonic() + RETRY_SECONDS
+        while True:
+            try:
+                handler(**{k: v for k, v in cmd.items() if k != "cmd"})
                 return
-            self.emit(ev.EngineError(exc.info(), name))
-        except (KeyError, TypeError, ValueError) as exc:
-            self.emit(ev.EngineError(f"bad command: {exc}", name))
-
-    def _run_due_retries(self) -> None:
-        if not self._retries:
-            return
-        now = time.monotonic()
-        due = [r for r in self._retries if r[0] <= now]
-        self._retries = [r for r in self._retries if r[0] > now]
-        for _, attempts_left, cmd in due:
-            self._execute(cmd, attempts_left)
+            except pj.Error as exc:
+                if exc.status in RETRY_STATUSES and time.monotonic() < deadline and self.ep:
+                    self.ep.libHandleEvents(20)  # the pending ACK / 200 arrives meanwhile
+                    continue
+                self.emit(ev.EngineError(exc.info(), name))
+                return
+            except (KeyError, TypeError, ValueError) as exc:
+                self.emit(ev.EngineError(f"bad command: {exc}", name))
+                return
 
     def _slot(self, call: str) -> CallSlot:
         slot = self.calls.get(call)
