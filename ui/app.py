@@ -8,7 +8,7 @@ import socket
 import sys
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSocketNotifier, QThreadPool, QTimer
+from PySide6.QtCore import QCoreApplication, QSocketNotifier, QThreadPool, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from appenv import logs, secrets
@@ -110,7 +110,9 @@ class Application:
 
         self.scheduler = ReportScheduler(self.paths, self.settings, parent=self.qt_app)
         deliveries = DeliveriesView(self.paths, operator=self.settings.get("operator.name"))
-        self.window.side_panel.addTab(deliveries, self.window.tr("Deliveries"))
+        self.window.side_panel.addTab(
+            deliveries, QCoreApplication.translate("MainWindow", "Deliveries")
+        )
         self.scheduler.changed.connect(deliveries.refresh)
         self.scheduler.problem.connect(self.window.on_error)
         deliveries.requeued.connect(self.scheduler.run_now)
@@ -144,7 +146,9 @@ class Application:
         def done(pw: str | None) -> None:
             if pw is None:
                 self.window.on_error(
-                    self.window.tr("No password stored for {0}: open Settings.").format(username)
+                    QCoreApplication.translate(
+                        "MainWindow", "No password stored for {0}: open Settings."
+                    ).format(username)
                 )
                 return
             self.phone.register(registrar, username, pw, transport)
@@ -160,11 +164,19 @@ class Application:
         try:
             change = dialog.apply()
         except secrets.SecretStoreUnavailable as exc:
-            QMessageBox.warning(self.window, self.window.tr("Password not saved"), str(exc))
+            QMessageBox.warning(
+                self.window,
+                QCoreApplication.translate("MainWindow", "Password not saved"),
+                str(exc),
+            )
             return
         if change.audio_changed:  # devices and port are engine arguments: restart it
             if self.phone.board.calls:
-                self.window.on_error(self.window.tr("New audio settings apply after the calls."))
+                self.window.on_error(
+                    QCoreApplication.translate(
+                        "MainWindow", "New audio settings apply after the calls."
+                    )
+                )
             else:
                 self.phone.stop()
                 self.phone.engine_args = engine_args(self.settings, self.sip_port)

@@ -36,14 +36,16 @@ CALLER_FILTER = "CSV / vCard (*.csv *.txt *.vcf *.vcard)"
 
 def default_worker_store(store: ClientStore) -> WorkerStore:
     """How a background task gets a store (see the module docstring)."""
-    if isinstance(store, SqliteClientStore) and store.path is not None:
-        path = store.path
+    if not isinstance(store, SqliteClientStore) or store.path is None:
+        return lambda: contextlib.nullcontext(store)
+    path = store.path
 
-        def open_second() -> contextlib.AbstractContextManager[ClientStore]:
-            return contextlib.closing(SqliteClientStore(path))
+    # at function level, not inside the if: lupdate 6.11 loses the class context of every
+    # later tr() after a def nested in a block of a module-level function
+    def open_second() -> contextlib.AbstractContextManager[ClientStore]:
+        return contextlib.closing(SqliteClientStore(path))
 
-        return open_second
-    return lambda: contextlib.nullcontext(store)
+    return open_second
 
 
 class FileExchange(QObject):
