@@ -85,9 +85,11 @@ class PopPanel(QObject):
         view = PopView(incoming.call, pop, clients)
         view.client_picked.connect(self._repick)
         page = self._page(incoming.call, pop.client.code if pop.client else self.tr("Unknown"))
-        view.setParent(page)  # Qt owns it from here (deleteLater must not race Python)
+        # insert/replace reparent the view: Qt owns it from here. Parenting it to the splitter
+        # first would make it a sibling of the old pop, which replaceWidget refuses (the
+        # old pop stayed and the new one landed beside the note).
         old = self.views.pop(incoming.call, None)
-        if old is not None:
+        if old is not None and page.indexOf(old) >= 0:
             page.replaceWidget(page.indexOf(old), view)
             old.deleteLater()
         else:

@@ -107,7 +107,7 @@ def test_forwarded_call_pops_client_greeting_with_caller_name(
     assert sipp.wait() == 0, sipp.output()
 
 
-def test_unknown_client_offers_picker(window: MainWindow, qtbot, tmp_path: Path):
+def test_unknown_client_offers_picker(window: MainWindow, qtbot, qtlog, tmp_path: Path):
     sipp = run_sipp(tmp_path, "uac_cancel.xml", f"127.0.0.1:{window.sip_port}", "+4940555020")  # type: ignore[attr-defined]
     with qtbot.waitSignal(window.pops.pop_shown, timeout=10000) as shown:
         pass
@@ -118,5 +118,11 @@ def test_unknown_client_offers_picker(window: MainWindow, qtbot, tmp_path: Path)
     view.picker.setCurrentIndex(index)
     with qtbot.waitSignal(window.pops.pop_shown, timeout=5000) as repicked:
         view.picker.activated.emit(index)
-    assert repicked.args[0].header.text() == "Praxis Dr. Yilmaz"
+    new_view = repicked.args[0]
+    assert new_view.header.text() == "Praxis Dr. Yilmaz"
+    page = window.pops.pages[new_view.call_key]
+    # the new pop takes the old one's place; nothing else stays on the page
+    assert page.indexOf(new_view) == 0 and page.indexOf(view) == -1
+    assert [page.widget(i) for i in range(page.count())] == [new_view]
+    assert not [r for r in qtlog.records if "replaceWidget" in r.message]
     assert sipp.wait() == 0
