@@ -73,7 +73,9 @@ class MainWindow(QMainWindow):
         self.notes: NotesStore | None = None
         self.notes_search: NotesSearch | None = None
         self.settings = settings
-        self._unsaved: list[FinishedCall] = []  # calls that ended before the store was open
+        # what happened before the store was open: popped and logged as soon as it is
+        self._pending_pops: list[ev.IncomingCall] = []
+        self._unsaved: list[FinishedCall] = []
         self.ask_before_close = True  # closing with calls up asks first (tests switch it off)
         self.cards: dict[str, CallCard] = {}
         self.client_of_call: dict[str, int | None] = {}  # set by the screen-pop
@@ -172,8 +174,11 @@ class MainWindow(QMainWindow):
                 form = NoteForm.from_draft(store, notes, self._operator(), draft)
                 form.saved.connect(self.note_saved)
                 self.pops.open_loose_note(form, self.tr("Recovered draft"))
+        for incoming in self._pending_pops:
+            self.on_incoming(incoming)
         for finished in self._unsaved:
             self.on_call_finished(finished)
+        self._pending_pops.clear()
         self._unsaved.clear()
 
     def _operator(self) -> str:
@@ -345,7 +350,8 @@ class MainWindow(QMainWindow):
 
     def on_incoming(self, incoming: ev.IncomingCall) -> None:
         if self.store is None:
-            return  # the first second after start: the call card still shows the caller
+            self._pending_pops.append(incoming)  # popped as soon as the store is open
+            return
         try:
             self.pops.show_incoming(incoming)
         except Exception as exc:
@@ -377,6 +383,7 @@ class MainWindow(QMainWindow):
 
     def on_call_finished(self, finished: FinishedCall) -> None:
         if self.store is None:
+            self._pending_pops = [p for p in self._pending_pops if p.call != finished.key]
             self._unsaved.append(finished)
             return
         record = record_for(finished, self.client_of_call.pop(finished.key, None))

@@ -39,8 +39,7 @@ def _client(store: SqliteClientStore, code: str, name: str, number: str, colour:
     return client
 
 
-@pytest.fixture
-def window(qtbot, app_paths: AppPaths) -> Iterator[MainWindow]:
+def _demo_store(app_paths: AppPaths) -> SqliteClientStore:
     store = SqliteClientStore(app_paths.database)
     roth = _client(store, "ROTH", "Kanzlei Dr. Roth", "+49301234567", "#1f3a5f")
     other = _client(store, "YIL", "Praxis Dr. Yilmaz", "+494012345678", "#00897b")
@@ -71,6 +70,12 @@ def window(qtbot, app_paths: AppPaths) -> Iterator[MainWindow]:
             transfer_target="sip:roth@127.0.0.1",
         )
     )
+    return store
+
+
+@pytest.fixture
+def window(qtbot, app_paths: AppPaths) -> Iterator[MainWindow]:
+    store = _demo_store(app_paths)
     settings = Settings(app_paths.settings_file)
     settings.set("operator.name", "Frau Weber")
     win = open_main_window(qtbot, settings, store)
@@ -126,3 +131,30 @@ def test_unknown_client_offers_picker(window: MainWindow, qtbot, qtlog, tmp_path
     assert [page.widget(i) for i in range(page.count())] == [new_view]
     assert not [r for r in qtlog.records if "replaceWidget" in r.message]
     assert sipp.wait() == 0
+
+
+def test_call_ringing_before_the_store_opens_pops_once_it_is_open(
+    qtbot, app_paths: AppPaths, tmp_path: Path
+):
+    """At start-up calls may come in before the database is open: they pop as soon as it is."""
+    store = _demo_store(app_paths)
+    settings = Settings(app_paths.settings_file)
+    win = open_main_window(qtbot, settings, None)  # as the app is in its first moments
+    try:
+        sipp = run_sipp(tmp_path, "uac_forwarded.xml", f"127.0.0.1:{win.sip_port}")  # type: ignore[attr-defined]
+        qtbot.waitUntil(lambda: bool(win.phone.board.ringing()), timeout=10000)
+        assert not win.pops.views  # nothing to pop from yet
+        with qtbot.waitSignal(win.pops.pop_shown, timeout=5000) as shown:
+            win.attach_store(store)
+        view = shown.args[0]
+        assert view.header.text() == "Kanzlei Dr. Roth"
+        assert "Herr Müller" in view.greeting.text()
+        assert view.call_key == win.phone.board.ringing()[0].key
+        qtbot.mouseClick(view.answer_btn, Qt.MouseButton.LeftButton)
+        with qtbot.waitSignal(win.call_recorded, timeout=10000) as recorded:
+            pass
+        assert recorded.args[0].client_id == store.get_client_by_code("ROTH").id  # type: ignore[union-attr]
+        assert sipp.wait() == 0, sipp.output()
+    finally:
+        win.phone.stop()
+        store.close()
