@@ -13,22 +13,18 @@ from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (
-    QCheckBox,
-    QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
-    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
 from appenv import logs, secrets
-from appenv.settings import Settings
+from appenv.settings import Section, Settings
 from reports.delivery import (
     DeliveryError,
     OutgoingMail,
@@ -37,6 +33,7 @@ from reports.delivery import (
     SmtpTransport,
 )
 from reports.delivery_queue import new_message_id
+from ui.settings_form import SettingsForm
 from ui.tasks import run_task
 
 log = logs.get("ui")
@@ -92,36 +89,21 @@ class SmtpSettingsDialog(QDialog):
         self.setWindowTitle(self.tr("Mail server for reports"))
         self.settings = settings
         self._last_security = str(settings.get("smtp.security"))
-
-        self.host = QLineEdit(settings.get("smtp.host"))
-        self.host.setObjectName("smtp-host")
-        self.host.setPlaceholderText(self.tr("e.g. mail.example.com — empty: outbox folder"))
-        self.port = QSpinBox()
-        self.port.setObjectName("smtp-port")
-        self.port.setRange(1, 65535)
-        self.port.setValue(settings.get("smtp.port"))
-        self.security = QComboBox()
-        self.security.setObjectName("smtp-security")
-        self.security.addItem(self.tr("STARTTLS"), "starttls")
-        self.security.addItem(self.tr("SSL/TLS"), "ssl")
-        self.security.addItem(self.tr("None (unencrypted)"), "none")
-        self.security.setCurrentIndex(max(0, self.security.findData(self._last_security)))
+        self.form = SettingsForm(settings, (Section.MAIL,))
+        self.host = self.form.editor("smtp.host")
+        self.port = self.form.editor("smtp.port")
+        self.security = self.form.editor("smtp.security")
         self.security.currentIndexChanged.connect(self._security_changed)
-        self.username = QLineEdit(settings.get("smtp.username"))
-        self.username.setObjectName("smtp-username")
+        self.username = self.form.editor("smtp.username")
+        self.from_addr = self.form.editor("smtp.from_addr")
+        self.cafile = self.form.editor("smtp.cafile")
+        self.automatic = self.form.editor("reports.send_automatically")
         self.password = QLineEdit()
         self.password.setObjectName("smtp-password")
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         self.password.setPlaceholderText(self.tr("unchanged (stored in the keyring)"))
-        self.from_addr = QLineEdit(settings.get("smtp.from_addr"))
-        self.from_addr.setObjectName("smtp-from")
-        self.from_addr.setPlaceholderText(self.tr("e.g. telefonservice@example.com"))
-        self.cafile = QLineEdit(settings.get("smtp.cafile"))
-        self.cafile.setObjectName("smtp-cafile")
-        self.cafile.setPlaceholderText(self.tr("optional: PEM file of a self-signed server"))
-        self.automatic = QCheckBox(self.tr("Send daily reports automatically at each report time"))
-        self.automatic.setObjectName("send-automatically")
-        self.automatic.setChecked(bool(settings.get("reports.send_automatically")))
+        form = self.form.layouts[Section.MAIL]
+        form.insertRow(self.form.rows["smtp.username"] + 1, self.tr("Password:"), self.password)
 
         self.test_to = QLineEdit(settings.get("smtp.from_addr"))
         self.test_to.setObjectName("test-recipient")
@@ -133,15 +115,6 @@ class SmtpSettingsDialog(QDialog):
         self.test_result.setWordWrap(True)
         self.test_result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
-        form = QFormLayout()
-        form.addRow(self.tr("Server:"), self.host)
-        form.addRow(self.tr("Port:"), self.port)
-        form.addRow(self.tr("Security:"), self.security)
-        form.addRow(self.tr("User name:"), self.username)
-        form.addRow(self.tr("Password:"), self.password)
-        form.addRow(self.tr("Sender address:"), self.from_addr)
-        form.addRow(self.tr("Trusted certificate:"), self.cafile)
-        form.addRow(self.automatic)
         test_row = QHBoxLayout()
         test_row.addWidget(self.test_to, 1)
         test_row.addWidget(self.test_button)
@@ -153,7 +126,7 @@ class SmtpSettingsDialog(QDialog):
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        layout.addLayout(form)
+        layout.addWidget(self.form.boxes[Section.MAIL])
         layout.addWidget(self.test_result)
         layout.addWidget(self.buttons)
 
@@ -245,16 +218,8 @@ class SmtpSettingsDialog(QDialog):
                 self._show(False, str(exc))
                 return
             self.password.clear()
-        s = self.settings
-        s.set("smtp.host", self.host.text().strip())
-        s.set("smtp.port", self.port.value())
-        s.set("smtp.security", str(self.security.currentData()))
-        s.set("smtp.username", self.username.text().strip())
-        s.set("smtp.from_addr", self.from_addr.text().strip())
-        s.set("smtp.cafile", self.cafile.text().strip())
-        s.set("reports.send_automatically", self.automatic.isChecked())
         try:
-            s.save()
+            self.settings.update(self.form.values())
         except OSError as exc:
             self._show(
                 False, self.tr("The settings could not be saved: %1").replace("%1", str(exc))

@@ -632,52 +632,52 @@ Die {5} protokollierten Anrufe und ihre Notizen bleiben im Verlauf, aber ohne Zu
 <context>
     <name>FileExchange</name>
     <message>
-        <location filename="../../ui/admin/file_exchange.py" line="83"/>
+        <location filename="../../ui/admin/file_exchange.py" line="85"/>
         <source>Import clients</source>
         <translation>Mandanten importieren</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/file_exchange.py" line="89"/>
+        <location filename="../../ui/admin/file_exchange.py" line="91"/>
         <source>Import callers</source>
         <translation>Anrufer importieren</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/file_exchange.py" line="103"/>
+        <location filename="../../ui/admin/file_exchange.py" line="105"/>
         <source>Importing {0} …</source>
         <translation>{0} wird importiert …</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/file_exchange.py" line="118"/>
+        <location filename="../../ui/admin/file_exchange.py" line="120"/>
         <source>Export clients</source>
         <translation>Mandanten exportieren</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/file_exchange.py" line="124"/>
+        <location filename="../../ui/admin/file_exchange.py" line="126"/>
         <source>{0} clients exported to {1}.</source>
         <translation>{0} Mandanten nach {1} exportiert.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/file_exchange.py" line="131"/>
+        <location filename="../../ui/admin/file_exchange.py" line="133"/>
         <source>Export callers</source>
         <translation>Anrufer exportieren</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/file_exchange.py" line="137"/>
+        <location filename="../../ui/admin/file_exchange.py" line="139"/>
         <source>{0} callers exported to {1}.</source>
         <translation>{0} Anrufer nach {1} exportiert.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/file_exchange.py" line="155"/>
+        <location filename="../../ui/admin/file_exchange.py" line="157"/>
         <source>Exporting {0} …</source>
         <translation>{0} wird exportiert …</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/file_exchange.py" line="172"/>
+        <location filename="../../ui/admin/file_exchange.py" line="174"/>
         <source>Unexpected error: {0}. Nothing was imported.</source>
         <translation>Unerwarteter Fehler: {0}. Es wurde nichts importiert.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/file_exchange.py" line="175"/>
+        <location filename="../../ui/admin/file_exchange.py" line="177"/>
         <source>Import / export</source>
         <translation>Import / Export</translation>
     </message>
@@ -1005,178 +1005,178 @@ Die {5} protokollierten Anrufe und ihre Notizen bleiben im Verlauf, aber ohne Zu
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="92"/>
+        <location filename="../../ui/main_window.py" line="94"/>
         <source>No calls.</source>
         <translation>Keine Anrufe.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="104"/>
+        <location filename="../../ui/main_window.py" line="106"/>
         <source>The screen-pop of the next call appears here.</source>
         <translation>Die Anrufanzeige des nächsten Anrufs erscheint hier.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="116"/>
+        <location filename="../../ui/main_window.py" line="118"/>
         <source>History</source>
         <translation>Verlauf</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="132"/>
-        <location filename="../../ui/main_window.py" line="405"/>
+        <location filename="../../ui/main_window.py" line="134"/>
+        <location filename="../../ui/main_window.py" line="413"/>
         <source>Local mode</source>
         <translation>Lokaler Modus</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="136"/>
+        <location filename="../../ui/main_window.py" line="138"/>
         <source>Starting phone…</source>
         <translation>Telefon wird gestartet…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="170"/>
+        <location filename="../../ui/main_window.py" line="172"/>
         <source>Notes</source>
         <translation>Notizen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="174"/>
+        <location filename="../../ui/main_window.py" line="176"/>
         <source>Recovered draft</source>
         <translation>Wiederhergestellter Entwurf</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="190"/>
+        <location filename="../../ui/main_window.py" line="195"/>
         <source>New note</source>
         <translation>Neue Notiz</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="200"/>
+        <location filename="../../ui/main_window.py" line="205"/>
         <source>Note {0}</source>
         <translation>Notiz {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="217"/>
+        <location filename="../../ui/main_window.py" line="222"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="218"/>
+        <location filename="../../ui/main_window.py" line="223"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Einstellungen…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="222"/>
+        <location filename="../../ui/main_window.py" line="227"/>
         <source>&amp;Mail delivery…</source>
         <translation>E-Mail-&amp;Zustellung…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="226"/>
+        <location filename="../../ui/main_window.py" line="231"/>
         <source>&amp;New note</source>
         <translation>&amp;Neue Notiz</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="231"/>
+        <location filename="../../ui/main_window.py" line="236"/>
         <source>&amp;Clients…</source>
         <translation>&amp;Mandanten…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="236"/>
+        <location filename="../../ui/main_window.py" line="241"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="278"/>
+        <location filename="../../ui/main_window.py" line="283"/>
         <source>Number or SIP address:</source>
         <translation>Nummer oder SIP-Adresse:</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="282"/>
+        <location filename="../../ui/main_window.py" line="287"/>
         <source>Blind transfer</source>
         <translation>Weiterleiten</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="287"/>
+        <location filename="../../ui/main_window.py" line="292"/>
         <source>Consult before transfer</source>
         <translation>Rücksprache vor dem Verbinden</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="352"/>
+        <location filename="../../ui/main_window.py" line="359"/>
         <source>Screen-pop failed: {0}</source>
         <translation>Anrufanzeige fehlgeschlagen: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="386"/>
+        <location filename="../../ui/main_window.py" line="394"/>
         <source>The call could not be saved in the history: {0}</source>
         <translation>Der Anruf konnte nicht im Verlauf gespeichert werden: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="401"/>
+        <location filename="../../ui/main_window.py" line="409"/>
         <source>Registering {0}…</source>
         <translation>Anmeldung von {0}…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="402"/>
+        <location filename="../../ui/main_window.py" line="410"/>
         <source>● Registered as {0}</source>
         <translation>● Angemeldet als {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="403"/>
+        <location filename="../../ui/main_window.py" line="411"/>
         <source>✖ Registration of {0} failed</source>
         <translation>✖ Anmeldung von {0} fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="404"/>
+        <location filename="../../ui/main_window.py" line="412"/>
         <source>✖ Registrar unreachable ({0})</source>
         <translation>✖ Registrar nicht erreichbar ({0})</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="418"/>
+        <location filename="../../ui/main_window.py" line="426"/>
         <source>No audio device</source>
         <translation>Kein Audiogerät</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="421"/>
+        <location filename="../../ui/main_window.py" line="429"/>
         <source>Audio ready</source>
         <translation>Audio bereit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="426"/>
+        <location filename="../../ui/main_window.py" line="434"/>
         <source>Phone ready: {0}</source>
         <translation>Telefon bereit: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="427"/>
+        <location filename="../../ui/main_window.py" line="435"/>
         <source>Phone restarting ({0})…</source>
         <translation>Telefon startet neu ({0})…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="428"/>
+        <location filename="../../ui/main_window.py" line="436"/>
         <source>Phone stopped</source>
         <translation>Telefon angehalten</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="446"/>
+        <location filename="../../ui/main_window.py" line="454"/>
         <source>Calls in progress</source>
         <translation>Laufende Anrufe</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="447"/>
+        <location filename="../../ui/main_window.py" line="455"/>
         <source>{0} call(s) are still connected. Hang up and quit?</source>
         <translation>{0} Anruf(e) noch verbunden. Auflegen und beenden?</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="109"/>
+        <location filename="../../ui/app.py" line="114"/>
         <source>Deliveries</source>
         <translation>Zustellungen</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="143"/>
+        <location filename="../../ui/app.py" line="149"/>
         <source>No password stored for {0}: open Settings.</source>
         <translation>Kein Passwort für {0} gespeichert: Öffnen Sie die Einstellungen.</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="159"/>
+        <location filename="../../ui/app.py" line="169"/>
         <source>Password not saved</source>
         <translation>Passwort nicht gespeichert</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="163"/>
+        <location filename="../../ui/app.py" line="176"/>
         <source>New audio settings apply after the calls.</source>
         <translation>Neue Audioeinstellungen gelten nach den laufenden Anrufen.</translation>
     </message>
@@ -1600,12 +1600,12 @@ Die {5} protokollierten Anrufe und ihre Notizen bleiben im Verlauf, aber ohne Zu
 <context>
     <name>PopPanel</name>
     <message>
-        <location filename="../../ui/pops.py" line="88"/>
+        <location filename="../../ui/pops.py" line="87"/>
         <source>Unknown</source>
         <translation>Unbekannt</translation>
     </message>
     <message>
-        <location filename="../../ui/pops.py" line="104"/>
+        <location filename="../../ui/pops.py" line="105"/>
         <source>Note</source>
         <translation>Notiz</translation>
     </message>
@@ -1731,27 +1731,27 @@ Die {5} protokollierten Anrufe und ihre Notizen bleiben im Verlauf, aber ohne Zu
 <context>
     <name>ReportScheduler</name>
     <message>
-        <location filename="../../ui/report_scheduler.py" line="336"/>
+        <location filename="../../ui/report_scheduler.py" line="335"/>
         <source>Urgent note not sent: %1</source>
         <translation>Dringende Notiz nicht gesendet: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/report_scheduler.py" line="354"/>
+        <location filename="../../ui/report_scheduler.py" line="353"/>
         <source>Report not sent: %1</source>
         <translation>Bericht nicht gesendet: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/report_scheduler.py" line="361"/>
+        <location filename="../../ui/report_scheduler.py" line="360"/>
         <source>Delivery to %1 failed: %2</source>
         <translation>Zustellung an %1 fehlgeschlagen: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/report_scheduler.py" line="363"/>
+        <location filename="../../ui/report_scheduler.py" line="362"/>
         <source>Delivery to %1 delayed: %2</source>
         <translation>Zustellung an %1 verzögert: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/report_scheduler.py" line="378"/>
+        <location filename="../../ui/report_scheduler.py" line="377"/>
         <source>Report delivery stopped by an error: %1</source>
         <translation>Berichtszustellung durch einen Fehler angehalten: %1</translation>
     </message>
@@ -1929,109 +1929,183 @@ Die {5} protokollierten Anrufe und ihre Notizen bleiben im Verlauf, aber ohne Zu
     </message>
 </context>
 <context>
-    <name>SettingsDialog</name>
+    <name>Settings</name>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="50"/>
-        <source>Settings</source>
-        <translation>Einstellungen</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings_dialog.py" line="61"/>
-        <source>e.g. sip.example.com:5060 — empty: local mode</source>
-        <translation>z. B. sip.example.com:5060 — leer: lokaler Modus</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings_dialog.py" line="67"/>
-        <source>unchanged</source>
-        <translation>unverändert</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings_dialog.py" line="82"/>
-        <source>System default</source>
-        <translation>Systemstandard</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings_dialog.py" line="83"/>
-        <source>Looking for audio devices…</source>
-        <translation>Audiogeräte werden gesucht…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings_dialog.py" line="85"/>
+        <location filename="../../appenv/settings.py" line="40"/>
         <source>Operator</source>
         <translation>Telefonist</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="87"/>
-        <source>Name in greetings:</source>
-        <translation>Name in der Begrüßung:</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings_dialog.py" line="88"/>
-        <source>Language:</source>
-        <translation>Sprache:</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings_dialog.py" line="89"/>
+        <location filename="../../appenv/settings.py" line="41"/>
         <source>SIP account</source>
         <translation>SIP-Konto</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="91"/>
-        <source>Registrar:</source>
-        <translation>Registrar:</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings_dialog.py" line="92"/>
-        <source>User name:</source>
-        <translation>Benutzername:</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings_dialog.py" line="93"/>
-        <source>Password:</source>
-        <translation>Passwort:</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings_dialog.py" line="94"/>
-        <source>Transport:</source>
-        <translation>Transport:</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings_dialog.py" line="95"/>
-        <source>Local SIP port:</source>
-        <translation>Lokaler SIP-Port:</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings_dialog.py" line="99"/>
-        <source>TLS is not offered: the bundled pjsua2 build supports only TLS 1.2 with an outdated OpenSSL.</source>
-        <translation>TLS wird nicht angeboten: Der mitgelieferte pjsua2-Build unterstützt nur TLS 1.2 mit einem veralteten OpenSSL.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings_dialog.py" line="104"/>
+        <location filename="../../appenv/settings.py" line="42"/>
         <source>Audio</source>
         <translation>Audio</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="106"/>
-        <source>Microphone:</source>
-        <translation>Mikrofon:</translation>
+        <location filename="../../appenv/settings.py" line="43"/>
+        <source>Mail server for reports</source>
+        <translation>Mailserver für Berichte</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="107"/>
-        <source>Speaker / headset:</source>
-        <translation>Lautsprecher / Headset:</translation>
+        <location filename="../../appenv/settings.py" line="91"/>
+        <source>Name in greetings</source>
+        <translation>Name in der Begrüßung</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="108"/>
-        <source>Ringing device:</source>
-        <translation>Gerät für den Klingelton:</translation>
+        <location filename="../../appenv/settings.py" line="98"/>
+        <source>Language</source>
+        <translation>Sprache</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="140"/>
+        <location filename="../../appenv/settings.py" line="106"/>
+        <source>Registrar</source>
+        <translation>Registrar</translation>
+    </message>
+    <message>
+        <location filename="../../appenv/settings.py" line="108"/>
+        <source>e.g. sip.example.com:5060 — empty: local mode</source>
+        <translation>z. B. sip.example.com:5060 — leer: lokaler Modus</translation>
+    </message>
+    <message>
+        <location filename="../../appenv/settings.py" line="110"/>
+        <location filename="../../appenv/settings.py" line="182"/>
+        <source>User name</source>
+        <translation>Benutzername</translation>
+    </message>
+    <message>
+        <location filename="../../appenv/settings.py" line="115"/>
+        <source>Transport</source>
+        <translation>Transport</translation>
+    </message>
+    <message>
+        <location filename="../../appenv/settings.py" line="123"/>
+        <source>Local SIP port</source>
+        <translation>Lokaler SIP-Port</translation>
+    </message>
+    <message>
+        <location filename="../../appenv/settings.py" line="128"/>
+        <source>Local SIP address</source>
+        <translation>Lokale SIP-Adresse</translation>
+    </message>
+    <message>
+        <location filename="../../appenv/settings.py" line="133"/>
+        <source>Microphone</source>
+        <translation>Mikrofon</translation>
+    </message>
+    <message>
+        <location filename="../../appenv/settings.py" line="141"/>
+        <source>Speaker / headset</source>
+        <translation>Lautsprecher / Headset</translation>
+    </message>
+    <message>
+        <location filename="../../appenv/settings.py" line="149"/>
+        <source>Ringing device</source>
+        <translation>Gerät für den Klingelton</translation>
+    </message>
+    <message>
+        <location filename="../../appenv/settings.py" line="157"/>
+        <source>Server</source>
+        <translation>Server</translation>
+    </message>
+    <message>
+        <location filename="../../appenv/settings.py" line="159"/>
+        <source>e.g. mail.example.com — empty: outbox folder</source>
+        <translation>z. B. mail.example.com — leer: Ausgangsordner</translation>
+    </message>
+    <message>
+        <location filename="../../appenv/settings.py" line="165"/>
+        <source>Port</source>
+        <translation>Port</translation>
+    </message>
+    <message>
+        <location filename="../../appenv/settings.py" line="174"/>
+        <source>Security</source>
+        <translation>Verschlüsselung</translation>
+    </message>
+    <message>
+        <location filename="../../appenv/settings.py" line="177"/>
+        <source>STARTTLS</source>
+        <translation>STARTTLS</translation>
+    </message>
+    <message>
+        <location filename="../../appenv/settings.py" line="178"/>
+        <source>SSL/TLS</source>
+        <translation>SSL/TLS</translation>
+    </message>
+    <message>
+        <location filename="../../appenv/settings.py" line="179"/>
+        <source>None (unencrypted)</source>
+        <translation>Keine (unverschlüsselt)</translation>
+    </message>
+    <message>
+        <location filename="../../appenv/settings.py" line="187"/>
+        <source>Sender address</source>
+        <translation>Absenderadresse</translation>
+    </message>
+    <message>
+        <location filename="../../appenv/settings.py" line="189"/>
+        <source>e.g. telefonservice@example.com</source>
+        <translation>z. B. telefonservice@example.com</translation>
+    </message>
+    <message>
+        <location filename="../../appenv/settings.py" line="195"/>
+        <source>Trusted certificate</source>
+        <translation>Vertrauenswürdiges Zertifikat</translation>
+    </message>
+    <message>
+        <location filename="../../appenv/settings.py" line="197"/>
+        <source>optional: PEM file of a self-signed server</source>
+        <translation>optional: PEM-Datei (selbst signierter Server)</translation>
+    </message>
+    <message>
+        <location filename="../../appenv/settings.py" line="203"/>
+        <source>Send daily reports automatically at each report time</source>
+        <translation>Tagesberichte automatisch zur jeweiligen Berichtszeit senden</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_form.py" line="51"/>
+        <source>System default</source>
+        <translation>Systemstandard</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="62"/>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="70"/>
+        <source>unchanged</source>
+        <translation>unverändert</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="81"/>
+        <source>Looking for audio devices…</source>
+        <translation>Audiogeräte werden gesucht…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="72"/>
+        <source>Password:</source>
+        <translation>Passwort:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="76"/>
+        <source>TLS is not offered: the bundled pjsua2 build supports only TLS 1.2 with an outdated OpenSSL.</source>
+        <translation>TLS wird nicht angeboten: Der mitgelieferte pjsua2-Build unterstützt nur TLS 1.2 mit einem veralteten OpenSSL.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="103"/>
         <source>{0} devices found.</source>
         <translation>{0} Geräte gefunden.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="142"/>
+        <location filename="../../ui/settings_dialog.py" line="105"/>
         <source>No audio device found: calls run without sound.</source>
         <translation>Kein Audiogerät gefunden: Anrufe laufen ohne Ton.</translation>
     </message>
@@ -2039,133 +2113,68 @@ Die {5} protokollierten Anrufe und ihre Notizen bleiben im Verlauf, aber ohne Zu
 <context>
     <name>SmtpSettingsDialog</name>
     <message>
-        <location filename="../../ui/smtp_settings.py" line="92"/>
+        <location filename="../../ui/smtp_settings.py" line="89"/>
         <source>Mail server for reports</source>
         <translation>Mailserver für Berichte</translation>
     </message>
     <message>
-        <location filename="../../ui/smtp_settings.py" line="98"/>
-        <source>e.g. mail.example.com — empty: outbox folder</source>
-        <translation>z. B. mail.example.com — leer: Ausgangsordner</translation>
-    </message>
-    <message>
-        <location filename="../../ui/smtp_settings.py" line="105"/>
-        <source>STARTTLS</source>
-        <translation>STARTTLS</translation>
-    </message>
-    <message>
-        <location filename="../../ui/smtp_settings.py" line="106"/>
-        <source>SSL/TLS</source>
-        <translation>SSL/TLS</translation>
-    </message>
-    <message>
-        <location filename="../../ui/smtp_settings.py" line="107"/>
-        <source>None (unencrypted)</source>
-        <translation>Keine (unverschlüsselt)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/smtp_settings.py" line="115"/>
+        <location filename="../../ui/smtp_settings.py" line="104"/>
         <source>unchanged (stored in the keyring)</source>
         <translation>unverändert (im Schlüsselbund gespeichert)</translation>
     </message>
     <message>
-        <location filename="../../ui/smtp_settings.py" line="118"/>
-        <source>e.g. telefonservice@example.com</source>
-        <translation>z. B. telefonservice@example.com</translation>
-    </message>
-    <message>
-        <location filename="../../ui/smtp_settings.py" line="121"/>
-        <source>optional: PEM file of a self-signed server</source>
-        <translation>optional: PEM-Datei (selbst signierter Server)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/smtp_settings.py" line="122"/>
-        <source>Send daily reports automatically at each report time</source>
-        <translation>Tagesberichte automatisch zur jeweiligen Berichtszeit senden</translation>
-    </message>
-    <message>
-        <location filename="../../ui/smtp_settings.py" line="128"/>
+        <location filename="../../ui/smtp_settings.py" line="110"/>
         <source>Send test mail</source>
         <translation>Testmail senden</translation>
     </message>
     <message>
-        <location filename="../../ui/smtp_settings.py" line="137"/>
-        <source>Server:</source>
-        <translation>Server:</translation>
-    </message>
-    <message>
-        <location filename="../../ui/smtp_settings.py" line="138"/>
-        <source>Port:</source>
-        <translation>Port:</translation>
-    </message>
-    <message>
-        <location filename="../../ui/smtp_settings.py" line="139"/>
-        <source>Security:</source>
-        <translation>Verschlüsselung:</translation>
-    </message>
-    <message>
-        <location filename="../../ui/smtp_settings.py" line="140"/>
-        <source>User name:</source>
-        <translation>Benutzername:</translation>
-    </message>
-    <message>
-        <location filename="../../ui/smtp_settings.py" line="141"/>
+        <location filename="../../ui/smtp_settings.py" line="106"/>
         <source>Password:</source>
         <translation>Passwort:</translation>
     </message>
     <message>
-        <location filename="../../ui/smtp_settings.py" line="142"/>
-        <source>Sender address:</source>
-        <translation>Absenderadresse:</translation>
-    </message>
-    <message>
-        <location filename="../../ui/smtp_settings.py" line="143"/>
-        <source>Trusted certificate:</source>
-        <translation>Vertrauenswürdiges Zertifikat:</translation>
-    </message>
-    <message>
-        <location filename="../../ui/smtp_settings.py" line="148"/>
+        <location filename="../../ui/smtp_settings.py" line="121"/>
         <source>Test mail to:</source>
         <translation>Testmail an:</translation>
     </message>
     <message>
-        <location filename="../../ui/smtp_settings.py" line="192"/>
-        <location filename="../../ui/smtp_settings.py" line="236"/>
+        <location filename="../../ui/smtp_settings.py" line="165"/>
+        <location filename="../../ui/smtp_settings.py" line="209"/>
         <source>Check the settings: %1</source>
         <translation>Prüfen Sie die Einstellungen: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/smtp_settings.py" line="195"/>
+        <location filename="../../ui/smtp_settings.py" line="168"/>
         <source>Enter the mail server first.</source>
         <translation>Geben Sie zuerst den Mailserver ein.</translation>
     </message>
     <message>
-        <location filename="../../ui/smtp_settings.py" line="199"/>
+        <location filename="../../ui/smtp_settings.py" line="172"/>
         <source>Enter an e-mail address for the test mail.</source>
         <translation>Geben Sie eine E-Mail-Adresse für die Testmail ein.</translation>
     </message>
     <message>
-        <location filename="../../ui/smtp_settings.py" line="207"/>
+        <location filename="../../ui/smtp_settings.py" line="180"/>
         <source>Sending a test mail to %1…</source>
         <translation>Testmail an %1 wird gesendet…</translation>
     </message>
     <message>
-        <location filename="../../ui/smtp_settings.py" line="212"/>
+        <location filename="../../ui/smtp_settings.py" line="185"/>
         <source>The server accepted the test mail: %1</source>
         <translation>Der Server hat die Testmail angenommen: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/smtp_settings.py" line="223"/>
+        <location filename="../../ui/smtp_settings.py" line="196"/>
         <source>The test mail could not be sent: %1</source>
         <translation>Die Testmail konnte nicht gesendet werden: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/smtp_settings.py" line="240"/>
+        <location filename="../../ui/smtp_settings.py" line="213"/>
         <source>Enter the server and user name for the password.</source>
         <translation>Geben Sie für das Passwort den Server und den Benutzernamen ein.</translation>
     </message>
     <message>
-        <location filename="../../ui/smtp_settings.py" line="260"/>
+        <location filename="../../ui/smtp_settings.py" line="225"/>
         <source>The settings could not be saved: %1</source>
         <translation>Die Einstellungen konnten nicht gespeichert werden: %1</translation>
     </message>
