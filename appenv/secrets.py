@@ -8,10 +8,12 @@ from __future__ import annotations
 
 from typing import Any
 
+from appenv.errors import UserError
+
 SERVICE = "vorzimmer"
 
 
-class SecretStoreUnavailable(RuntimeError):
+class SecretStoreUnavailable(UserError, RuntimeError):
     """No usable keyring backend: say so instead of falling back to a plain file."""
 
 

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from appenv.errors import UserError
 
-class StoreError(Exception):
+
+class StoreError(UserError):
     """Base class: a request the store refuses, with a message fit for the user."""
 
 

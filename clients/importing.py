@@ -52,6 +52,7 @@ from pathlib import Path
 import vobject  # type: ignore[import-untyped]
 
 from appenv import logs
+from appenv.errors import UserError
 from clients import phone_numbers as pn
 from clients.errors import StoreError
 from clients.hours_text import parse_hours
@@ -63,7 +64,7 @@ log = logs.get("clients")
 MAX_FIELD = 10_000  # characters per cell; longer cells are rejected, not truncated
 
 
-class UnusableFile(Exception):
+class UnusableFile(UserError):
     """The file cannot be imported at all; the message says why and what to do."""
 
 

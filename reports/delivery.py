@@ -25,6 +25,7 @@ from typing import Literal, Protocol
 
 from appenv import logs
 from appenv import secrets as app_secrets
+from appenv.errors import UserError
 
 log = logs.get("reports")
 
@@ -84,7 +85,7 @@ class ServerReply:
         return f"{self.code} {self.text}" if self.code is not None else self.text
 
 
-class DeliveryError(Exception):
+class DeliveryError(UserError):
     """A delivery attempt failed; ``permanent`` failures are not retried automatically."""
 
     def __init__(

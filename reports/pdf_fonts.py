@@ -13,6 +13,8 @@ from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
+from appenv.errors import UserError
+
 FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")
 REGULAR = "DejaVuSans"
 BOLD = "DejaVuSans-Bold"
@@ -24,7 +26,7 @@ _lock = threading.Lock()
 _registered = False
 
 
-class FontMissingError(RuntimeError):
+class FontMissingError(UserError, RuntimeError):
     """The DejaVu fonts are not installed; reports cannot be rendered."""
 
 
