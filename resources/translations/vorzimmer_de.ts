@@ -587,6 +587,23 @@ Die {5} protokollierten Anrufe und ihre Notizen bleiben im Verlauf, aber ohne Zu
     </message>
 </context>
 <context>
+    <name>ErrorReporter</name>
+    <message>
+        <location filename="../../ui/errors.py" line="104"/>
+        <source>Something went wrong. Nothing was lost: your notes are kept as drafts and calls go on.
+
+You can keep working. If it happens again, please tell your administrator; the details are in the log.</source>
+        <translation>Etwas ist schiefgegangen. Es ist nichts verloren: Ihre Notizen sind als Entwürfe gesichert und die Gespräche laufen weiter.
+
+Sie können weiterarbeiten. Wenn es wieder passiert, sagen Sie bitte Ihrer Administration Bescheid; die Einzelheiten stehen im Protokoll.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="115"/>
+        <source>Vorzimmer</source>
+        <translation>Vorzimmer</translation>
+    </message>
+</context>
+<context>
     <name>FaqTab</name>
     <message>
         <location filename="../../ui/admin/faq_tab.py" line="43"/>
