@@ -5,6 +5,12 @@ vorzimmer [--home DIR] import clients FILE.csv
 vorzimmer [--home DIR] import callers --client CODE FILE.(csv|vcf)
 vorzimmer [--home DIR] report --date YYYY-MM-DD [--client CODE] [--send]
 vorzimmer --version
+
+One process owns a data folder: the window for its whole life, a writing command
+(``import``, ``report --send``) while it runs. A second one says who has the folder and
+exits with status 3; the window's second start also brings the running window to the
+front. Commands that only read (``report`` without ``--send``) run beside the window.
+Everything in the data folder is owner-only (0700 / 0600), whatever the umask.
 """
 
 from __future__ import annotations
@@ -13,8 +19,12 @@ import argparse
 import datetime as dt
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from appenv import __version__
+
+if TYPE_CHECKING:
+    from appenv.paths import AppPaths
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -48,14 +58,48 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def takes_lock(args: argparse.Namespace) -> bool:
+    """The window and every command that writes own the folder; reading ones share it."""
+    if args.command == "report":
+        return bool(args.send)
+    return True
+
+
 def main(argv: list[str] | None = None) -> int:
+    from appenv.permissions import restrict_umask
+
+    restrict_umask()  # before any file exists; the engine child inherits it
     args = build_parser().parse_args(argv)
     from appenv import logs
+    from appenv.instance_lock import EXIT_IN_USE, FolderInUse, InstanceLock
     from appenv.paths import resolve_home
+    from appenv.permissions import repair_tree, report_repair
 
-    paths = resolve_home(args.home).ensure()
+    paths = resolve_home(args.home)
+    repaired = repair_tree(paths.home)  # before ensure(), which narrows folders silently
+    paths.ensure()
     logs.setup(paths.logs, stderr=args.command is not None)
+    report_repair(paths.home, repaired)
+    lock: InstanceLock | None = None
+    if takes_lock(args):
+        try:
+            lock = InstanceLock.acquire(paths.instance_lock)
+        except FolderInUse as exc:
+            print(f"vorzimmer: {exc}", file=sys.stderr, flush=True)
+            logs.get("app").info("not started: %s (%s)", exc, exc.detail)
+            if args.command is None:
+                from ui.single_instance import refuse_second_window
 
+                refuse_second_window(paths, exc)
+            return EXIT_IN_USE
+    try:
+        return _run(args, paths)
+    finally:
+        if lock is not None:
+            lock.release()
+
+
+def _run(args: argparse.Namespace, paths: AppPaths) -> int:
     if args.command == "import":
         from clients.cli import run_import
 

@@ -7,10 +7,14 @@ that a library might print.
 
 from __future__ import annotations
 
+import io
 import logging
 import logging.handlers
+import os
 import re
 from pathlib import Path
+
+from appenv.permissions import make_private_dir, open_private
 
 SUBSYSTEMS = ("app", "softphone", "clients", "calendar", "reports", "ui")
 
@@ -31,6 +35,14 @@ class RedactingFilter(logging.Filter):
         return True
 
 
+class PrivateRotatingFileHandler(logging.handlers.RotatingFileHandler):
+    """A rotating log whose files are 0600 whatever the umask (logs name callers' clients)."""
+
+    def _open(self) -> io.TextIOWrapper:
+        fd = open_private(Path(self.baseFilename), os.O_WRONLY | os.O_CREAT | os.O_APPEND)
+        return open(fd, "a", encoding=self.encoding, errors=self.errors)
+
+
 def get(subsystem: str) -> logging.Logger:
     return logging.getLogger(f"vorzimmer.{subsystem}")
 
@@ -44,9 +56,9 @@ def setup(log_dir: Path | None, level: int = logging.INFO, stderr: bool = True) 
     fmt = logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s")
     handlers: list[logging.Handler] = []
     if log_dir is not None:
-        log_dir.mkdir(parents=True, exist_ok=True)
+        make_private_dir(log_dir)
         handlers.append(
-            logging.handlers.RotatingFileHandler(
+            PrivateRotatingFileHandler(
                 log_dir / "vorzimmer.log", maxBytes=2_000_000, backupCount=5, encoding="utf-8"
             )
         )

@@ -2,7 +2,8 @@
 
 One home folder holds everything (database, logs, outbox, settings) so that a test, a
 second instance or a portable install can point the whole app elsewhere with
-``--home DIR`` or ``VORZIMMER_HOME``.
+``--home DIR`` or ``VORZIMMER_HOME``. The folder and everything in it is the operator's
+alone (0700 / 0600, see appenv.permissions).
 """
 
 from __future__ import annotations
@@ -12,6 +13,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import platformdirs
+
+from appenv.permissions import make_private_dir
 
 HOME_ENV = "VORZIMMER_HOME"
 
@@ -44,9 +47,20 @@ class AppPaths:
     def drafts(self) -> Path:
         return self.home / "drafts"
 
+    @property
+    def reports(self) -> Path:
+        return self.home / "reports"
+
+    @property
+    def instance_lock(self) -> Path:
+        """Held (``flock``) by the process that owns this folder: see appenv.instance_lock."""
+        return self.home / "vorzimmer.lock"
+
     def ensure(self) -> AppPaths:
-        for folder in (self.home, self.logs, self.outbox, self.calendars, self.drafts):
-            folder.mkdir(parents=True, exist_ok=True)
+        """Create the folders owner-only (0700), whatever the umask."""
+        folders = (self.home, self.logs, self.outbox, self.calendars, self.drafts, self.reports)
+        for folder in folders:
+            make_private_dir(folder)
         return self
 
 
