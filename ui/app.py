@@ -228,4 +228,7 @@ def run_app(paths: AppPaths, sip_port: int | None = None, demo: bool = False) ->
     _notifier = _quit_on_signals(app)
     application = Application(app, paths, sip_port, demo)
     application.start()
+    from ui.single_instance import RaiseListener  # a second start raises this window
+
+    _listener = RaiseListener(paths, application.window)
     return app.exec()
