@@ -28,28 +28,27 @@ class EngineErrorLike(Protocol):
 
 
 def _sentences() -> dict[str, str]:
-    tr = QCoreApplication.translate
     return {
-        "ring_device": tr(
+        "ring_device": QCoreApplication.translate(
             "EngineMessages",
             "The ringing device cannot be used, so calls ring on the screen only. "
             "Choose another ringing device in Settings.",
         ),
-        "audio_device": tr(
+        "audio_device": QCoreApplication.translate(
             "EngineMessages",
             "The headset or microphone cannot be used. Check that it is plugged in and "
             "chosen in Settings; until then calls have no sound.",
         ),
-        "sip_transport": tr(
+        "sip_transport": QCoreApplication.translate(
             "EngineMessages",
             "The phone cannot receive calls: its network port is in use or its address is "
             "wrong. Close other phone programs or choose another port in Settings.",
         ),
-        "call": tr(
+        "call": QCoreApplication.translate(
             "EngineMessages",
             "The phone could not do that with this call just now. Please try again in a moment.",
         ),
-        "command": tr(
+        "command": QCoreApplication.translate(
             "EngineMessages",
             "The phone did not carry out the last action. Please try again; if it happens "
             "again, tell your administrator.",

@@ -161,15 +161,16 @@ class PopView(QScrollArea):
         caller = self.pop.caller
         number = self.pop.caller_number or self.tr("number withheld")
         if caller is None:
-            text = f"<b>{_esc(number)}</b><br><i>{self.tr('Not known for this client.')}</i>"
+            unknown = self.tr("Not known for this client.")  # lupdate misses tr() in f-strings
+            text = f"<b>{_esc(number)}</b><br><i>{unknown}</i>"
         else:
             badges = ""
             if caller.vip:
                 badges += " <span style='background:#f9a825;padding:2px'>VIP</span>"
             if caller.blocked:
+                blocked = self.tr("BLOCKED")
                 badges += (
-                    f" <span style='background:#c62828;color:white;padding:2px'>"
-                    f"{self.tr('BLOCKED')}</span>"
+                    f" <span style='background:#c62828;color:white;padding:2px'>{blocked}</span>"
                 )
             text = f"<b style='font-size:13pt'>{_esc(caller.name)}</b>{badges}"
             if caller.company:

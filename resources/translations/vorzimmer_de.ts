@@ -587,6 +587,34 @@ Die {5} protokollierten Anrufe und ihre Notizen bleiben im Verlauf, aber ohne Zu
     </message>
 </context>
 <context>
+    <name>EngineMessages</name>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="32"/>
+        <source>The ringing device cannot be used, so calls ring on the screen only. Choose another ringing device in Settings.</source>
+        <translation>Das Gerät für den Klingelton lässt sich nicht verwenden, Anrufe klingeln deshalb nur auf dem Bildschirm. Wählen Sie in den Einstellungen ein anderes Gerät für den Klingelton.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="37"/>
+        <source>The headset or microphone cannot be used. Check that it is plugged in and chosen in Settings; until then calls have no sound.</source>
+        <translation>Headset oder Mikrofon lassen sich nicht verwenden. Prüfen Sie, ob es eingesteckt und in den Einstellungen ausgewählt ist; bis dahin haben Gespräche keinen Ton.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="42"/>
+        <source>The phone cannot receive calls: its network port is in use or its address is wrong. Close other phone programs or choose another port in Settings.</source>
+        <translation>Das Telefon kann keine Anrufe empfangen: Sein Netzwerk-Port ist belegt oder seine Adresse stimmt nicht. Schließen Sie andere Telefonprogramme oder wählen Sie in den Einstellungen einen anderen Port.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="47"/>
+        <source>The phone could not do that with this call just now. Please try again in a moment.</source>
+        <translation>Das Telefon konnte das mit diesem Gespräch gerade nicht ausführen. Bitte versuchen Sie es gleich noch einmal.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_messages.py" line="51"/>
+        <source>The phone did not carry out the last action. Please try again; if it happens again, tell your administrator.</source>
+        <translation>Das Telefon hat die letzte Aktion nicht ausgeführt. Bitte versuchen Sie es noch einmal; wenn es wieder passiert, sagen Sie Ihrer Administration Bescheid.</translation>
+    </message>
+</context>
+<context>
     <name>ErrorReporter</name>
     <message>
         <location filename="../../ui/errors.py" line="104"/>
@@ -1690,57 +1718,67 @@ Sie können weiterarbeiten. Wenn es wieder passiert, sagen Sie bitte Ihrer Admin
         <translation>Rufnummer unterdrückt</translation>
     </message>
     <message>
-        <location filename="../../ui/screen_pop.py" line="187"/>
+        <location filename="../../ui/screen_pop.py" line="164"/>
+        <source>Not known for this client.</source>
+        <translation>Für diesen Mandanten nicht bekannt.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screen_pop.py" line="171"/>
+        <source>BLOCKED</source>
+        <translation>GESPERRT</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screen_pop.py" line="188"/>
         <source>Always put through to: {0}</source>
         <translation>Immer durchstellen zu: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/screen_pop.py" line="196"/>
+        <location filename="../../ui/screen_pop.py" line="197"/>
         <source>Last contacts:</source>
         <translation>Letzte Kontakte:</translation>
     </message>
     <message>
-        <location filename="../../ui/screen_pop.py" line="203"/>
+        <location filename="../../ui/screen_pop.py" line="204"/>
         <source>Staff</source>
         <translation>Mitarbeiter</translation>
     </message>
     <message>
-        <location filename="../../ui/screen_pop.py" line="216"/>
+        <location filename="../../ui/screen_pop.py" line="217"/>
         <source>Transfer</source>
         <translation>Weiterleiten</translation>
     </message>
     <message>
-        <location filename="../../ui/screen_pop.py" line="220"/>
+        <location filename="../../ui/screen_pop.py" line="221"/>
         <source>Consult</source>
         <translation>Rücksprache</translation>
     </message>
     <message>
-        <location filename="../../ui/screen_pop.py" line="233"/>
+        <location filename="../../ui/screen_pop.py" line="234"/>
         <source>present</source>
         <translation>anwesend</translation>
     </message>
     <message>
-        <location filename="../../ui/screen_pop.py" line="235"/>
+        <location filename="../../ui/screen_pop.py" line="236"/>
         <source>in a meeting</source>
         <translation>in einer Besprechung</translation>
     </message>
     <message>
-        <location filename="../../ui/screen_pop.py" line="237"/>
+        <location filename="../../ui/screen_pop.py" line="238"/>
         <source>on vacation</source>
         <translation>im Urlaub</translation>
     </message>
     <message>
-        <location filename="../../ui/screen_pop.py" line="242"/>
+        <location filename="../../ui/screen_pop.py" line="243"/>
         <source>absent until {0}</source>
         <translation>abwesend bis {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/screen_pop.py" line="244"/>
+        <location filename="../../ui/screen_pop.py" line="245"/>
         <source>absent</source>
         <translation>abwesend</translation>
     </message>
     <message>
-        <location filename="../../ui/screen_pop.py" line="268"/>
+        <location filename="../../ui/screen_pop.py" line="269"/>
         <source>(ended)</source>
         <translation>(beendet)</translation>
     </message>

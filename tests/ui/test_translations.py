@@ -7,6 +7,7 @@ lupdate in scripts/update-translations.sh). Checked against the real Qt tools
 
 from __future__ import annotations
 
+import ast
 import re
 import shutil
 import subprocess
@@ -176,6 +177,39 @@ def test_catalogue_covers_every_ui_string(tmp_path: Path) -> None:
     bad = sorted({m.context for m in messages if not m.context.isidentifier()})
     assert not bad, f"lupdate files strings under {bad}: write tr() so lupdate sees the class"
     assert not [m for m in messages if m.unfinished], "untranslated strings"
+
+
+def literal_tr_calls(path: Path) -> list[tuple[int, str]]:
+    """(line, source) of every ``x.tr("…")``, ``translate(ctx, "…")`` and
+    ``QT_TRANSLATE_NOOP(ctx, "…")`` call in *path*, f-strings included."""
+    found = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if not isinstance(node, ast.Call):
+            continue
+        func = node.func
+        name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
+        index = {"tr": 0, "translate": 1, "QT_TRANSLATE_NOOP": 1}.get(name)
+        if index is None or len(node.args) <= index:
+            continue
+        arg = node.args[index]
+        if isinstance(arg, ast.Constant) and isinstance(arg.value, str):
+            found.append((node.lineno, arg.value))
+    return found
+
+
+def test_lupdate_sees_every_tr_call(catalogue: list[Message]) -> None:
+    """lupdate skips some calls it cannot parse (measured: ``tr()`` inside an f-string's
+    braces); those strings would stay English for ever. Every literal call is in the .ts."""
+    sources = {m.source for m in catalogue}
+    unseen = [
+        f"{Path(path).relative_to(ROOT)}:{line}: {text!r}"
+        for path in translation_sources()
+        for line, text in literal_tr_calls(Path(path))
+        if text not in sources
+    ]
+    assert not unseen, "lupdate did not extract (write the tr() outside the f-string):\n" + (
+        "\n".join(unseen)
+    )
 
 
 def test_compiled_catalogue_is_up_to_date(tmp_path: Path) -> None:
