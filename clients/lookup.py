@@ -24,7 +24,8 @@ class Pop:
     """What the screen-pop shows for one call. ``client is None``: unknown client."""
 
     client: Client | None
-    caller_number: str | None  # normalised key of the calling number
+    # the caller's lookup key; an unverified number as received (see caller_phone)
+    caller_number: str | None
     local_time: dt.datetime  # now, in the client's time zone (Europe/Berlin if unknown)
     greeting: str
     variant: Variant | None = None
@@ -36,6 +37,9 @@ class Pop:
     caller: Caller | None = None
     last_calls: tuple[CallRecord, ...] = ()  # this client's calls with this caller, newest first
     faq: tuple[FaqEntry, ...] = ()
+    # how the calling number was read: ``None`` withheld; ``.verified`` False: show it
+    # marked as unverified (it was not used to find the caller)
+    caller_phone: pn.PhoneNumber | None = None
 
     @property
     def known_client(self) -> bool:
@@ -53,7 +57,9 @@ def resolve(
     fallback_language: Language = "de",
 ) -> Pop:
     """Resolve client, caller, greeting variant and history for a call arriving at ``now``."""
-    caller_key = pn.normalise(caller_number)
+    phone = pn.parse(caller_number)
+    caller_key = phone.key if phone is not None and phone.verified else None
+    shown = phone.key if phone is not None else None
     client = store.find_client_by_numbers(candidates)
     profile = store.get_profile(client.id) if client is not None and client.id else None
     if client is None or profile is None:
@@ -69,10 +75,11 @@ def resolve(
         greeting = scripts.render(scripts.UNKNOWN_CLIENT_GREETINGS[fallback_language], values)
         return Pop(
             client=None,
-            caller_number=caller_key,
+            caller_number=shown,
             local_time=local,
             greeting=greeting,
             caller=caller,
+            caller_phone=phone,
         )
 
     choice = scripts.choose_variant(client, profile.hours, profile.closures, now)
@@ -94,7 +101,7 @@ def resolve(
     )
     return Pop(
         client=client,
-        caller_number=caller_key,
+        caller_number=shown,
         local_time=choice.local_time,
         greeting=scripts.render(template, values),
         variant=choice.variant,
@@ -106,4 +113,5 @@ def resolve(
         caller=caller,
         last_calls=tuple(last_calls),
         faq=profile.faq,
+        caller_phone=phone,
     )

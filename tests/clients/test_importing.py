@@ -79,7 +79,7 @@ def test_clients_from_excel_exports(
 
 
 def test_german_headers_and_reimport_updates(store: SqliteClientStore, tmp_path: Path) -> None:
-    first = write(tmp_path, "a.csv", "Kürzel;Name;Rufnummern;Begrüßung\nX;Alt;030 1;Hallo\n")
+    first = write(tmp_path, "a.csv", "Kürzel;Name;Rufnummern;Begrüßung\nX;Alt;030 5550001;Hallo\n")
     assert importing.import_clients(store, first).committed
     second = write(
         tmp_path, "b.csv", "code;name;numbers;greeting;colour\nX;Neu;030 2222222;Tag;#aabbcc\n"
@@ -101,16 +101,16 @@ def test_rejected_rows_are_reported_and_nothing_is_imported(
     text = "\n".join(
         [
             "code;name;numbers;greeting;language;hours;state",
-            "A;Firma A;030 1;Hallo;de;;BE",  # 2 ok
-            "B;Firma B;030 1;Hallo;de;;BE",  # 3 number also in line 2
+            "A;Firma A;030 5550001;Hallo;de;;BE",  # 2 ok
+            "B;Firma B;030 5550001;Hallo;de;;BE",  # 3 number also in line 2
             "C;Firma C;040 999;Hallo;de;;BE",  # 4 number of client OLD
             "D;Firma D;keine Nummer;Hallo;de;;BE",  # 5 not a number
-            "A;Firma A2;030 5;Hallo;de;;BE",  # 6 duplicate code
-            "E;Firma E;030 6;Hallo;fr;;BE",  # 7 language
-            "F;Firma F;030 7;Hallo;de;Mo 25:00-26:00;BE",  # 8 hours
-            "G;;030 8;Hallo;de;;BE",  # 9 empty name
-            "H;Firma H;030 9;Hallo;de;;XX",  # 10 state
-            "I;Firma I;030 10;Hallo;de;;BE;extra",  # 11 extra cell
+            "A;Firma A2;030 5550005;Hallo;de;;BE",  # 6 duplicate code
+            "E;Firma E;030 5550006;Hallo;fr;;BE",  # 7 language
+            "F;Firma F;030 5550007;Hallo;de;Mo 25:00-26:00;BE",  # 8 hours
+            "G;;030 5550008;Hallo;de;;BE",  # 9 empty name
+            "H;Firma H;030 5550009;Hallo;de;;XX",  # 10 state
+            "I;Firma I;030 5550010;Hallo;de;;BE;extra",  # 11 extra cell
         ]
     )
     report = importing.import_clients(store, write(tmp_path, "bad.csv", text))
@@ -156,12 +156,12 @@ def test_callers_csv_with_updates_and_merge(store: SqliteClientStore, tmp_path: 
     a = store.add_client(Client(code="A", name="A"))
     b = store.add_client(Client(code="B", name="B"))
     existing = store.add_caller(Caller(client_id=a.id, name="Krause", numbers=("0171 5550142",)))
-    store.add_caller(Caller(client_id=b.id, name="Other client", numbers=("030 1",)))
+    store.add_caller(Caller(client_id=b.id, name="Other client", numbers=("030 5550001",)))
     text = "\n".join(
         [
             "Vorname;Nachname;Firma;Telefon;VIP;gesperrt;Notizen",
             "Thomas;Krause;Krause AG;+49 171 5550142 | 030 4455;ja;nein;Stammkunde",
-            "Eva;Berg;;030 1, 0152 1234567;;x;",
+            "Eva;Berg;;030 5550001, 0152 12345678;;x;",
         ]
     )
     report = importing.import_callers(store, write(tmp_path, "c.csv", text, "cp1252"), a.id)
@@ -170,25 +170,25 @@ def test_callers_csv_with_updates_and_merge(store: SqliteClientStore, tmp_path: 
     krause = store.get_caller(existing.id or 0)
     assert krause is not None and krause.name == "Thomas Krause" and krause.vip
     assert krause.numbers == ("+491715550142", "+49304455")
-    eva = store.find_caller(a.id, "030 1")
+    eva = store.find_caller(a.id, "030 5550001")
     assert eva is not None and eva.blocked and eva.client_id == a.id
-    assert store.find_caller(b.id, "030 1").name == "Other client"  # type: ignore[union-attr]
+    assert store.find_caller(b.id, "030 5550001").name == "Other client"  # type: ignore[union-attr]
 
 
 def test_callers_csv_rejections(store: SqliteClientStore, tmp_path: Path) -> None:
     a = store.add_client(Client(code="A", name="A"))
-    store.add_caller(Caller(client_id=a.id, name="One", numbers=("030 1",)))
-    store.add_caller(Caller(client_id=a.id, name="Two", numbers=("030 2",)))
+    store.add_caller(Caller(client_id=a.id, name="One", numbers=("030 5550001",)))
+    store.add_caller(Caller(client_id=a.id, name="Two", numbers=("030 5550002",)))
     before = counts(store)
     text = "\n".join(
         [
             "name;numbers;vip",
-            "Ok;040 1;",
-            "Dup;040 1;",  # 3
-            "Both;030 1|030 2;",  # 4 belongs to two callers
-            ";040 3;",  # 5 no name
+            "Ok;040 5550001;",
+            "Dup;040 5550001;",  # 3
+            "Both;030 5550001|030 5550002;",  # 4 belongs to two callers
+            ";040 5550003;",  # 5 no name
             "Bad;abc;",  # 6
-            "Flag;040 4;vielleicht",  # 7
+            "Flag;040 5550004;vielleicht",  # 7
         ]
     )
     report = importing.import_callers(store, write(tmp_path, "c.csv", text), a.id)
@@ -243,12 +243,12 @@ def test_vcard_3_and_4(store: SqliteClientStore, tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("text", "reason"),
     [
-        ("BEGIN:VCARD\r\nVERSION:3.0\r\nFN:A\r\nTEL:030 1\r\n", "no END:VCARD"),
+        ("BEGIN:VCARD\r\nVERSION:3.0\r\nFN:A\r\nTEL:030 5550001\r\n", "no END:VCARD"),
         ("BEGIN:VCARD\r\nVERSION:3.0\r\nFN A kaputt\r\nEND:VCARD\r\n", "malformed vCard"),
         ("BEGIN:VCARD\r\nVERSION:3.0\r\nFN:A\r\nTEL:hallo\r\nEND:VCARD\r\n", "not a phone"),
-        ("BEGIN:VCARD\r\nVERSION:3.0\r\nTEL:030 1\r\nEND:VCARD\r\n", "needs a name"),
+        ("BEGIN:VCARD\r\nVERSION:3.0\r\nTEL:030 5550001\r\nEND:VCARD\r\n", "needs a name"),
         (
-            "BEGIN:VCARD\r\nFN:A\r\nBEGIN:VCARD\r\nFN:B\r\nTEL:030 2\r\nEND:VCARD\r\n",
+            "BEGIN:VCARD\r\nFN:A\r\nBEGIN:VCARD\r\nFN:B\r\nTEL:030 5550002\r\nEND:VCARD\r\n",
             "before the next BEGIN",
         ),
     ],
@@ -257,14 +257,14 @@ def test_malformed_vcards_are_rejected_per_card(
     store: SqliteClientStore, tmp_path: Path, text: str, reason: str
 ) -> None:
     a = store.add_client(Client(code="A", name="A"))
-    good = "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Gut\r\nTEL:040 7\r\nEND:VCARD\r\n"
+    good = "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Gut\r\nTEL:040 5550007\r\nEND:VCARD\r\n"
     path = tmp_path / "bad.vcf"
     path.write_text(good + text, encoding="utf-8")
     report = importing.import_callers(store, path, a.id)
     assert not report.committed
     assert any(reason in r.reason for r in report.rejected), report.rejected
     assert all(r.line > 5 for r in report.rejected)  # the good first card is not blamed
-    assert store.find_caller(a.id, "040 7") is None  # nothing partial
+    assert store.find_caller(a.id, "040 5550007") is None  # nothing partial
 
 
 def test_export_and_reimport_round_trip(

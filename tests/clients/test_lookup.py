@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from clients import phone_numbers as pn
 from clients.demo import load_demo
 from clients.lookup import Pop, resolve
 from clients.model import (
@@ -50,6 +52,38 @@ def test_known_client_and_caller_from_diversion_chain(store: SqliteClientStore) 
     assert all(c.client_id == pop.client.id for c in pop.last_calls)
     assert pop.last_calls[0].started_at > pop.last_calls[-1].started_at
     assert pop.faq and pop.local_time.utcoffset() == dt.timedelta(hours=1)
+
+
+@pytest.mark.parametrize(
+    "sent",
+    ["4915255503377", "sip:4915255503377@sbc.carrier.example;user=phone", "004915255503377"],
+)
+def test_known_caller_sent_international_without_plus(store: SqliteClientStore, sent: str) -> None:
+    """Regression (issue 7.1): read as a national number, the caller was "not known"."""
+    load_demo(store, NOW)
+    pop = resolve(store, ["+49 30 555 010 01"], sent, NOW, operator="Frau Weber")
+    assert pop.caller is not None and pop.caller.name == "Petra Lehmann"
+    assert pop.caller_number == "+4915255503377"
+    assert pop.caller_phone == pn.PhoneNumber("+4915255503377", pn.Kind.E164)
+    assert all(c.caller_number == "+4915255503377" for c in pop.last_calls)
+
+
+@pytest.mark.parametrize(("sent", "shown"), [("1234567", "1234567"), ("030 1", "030 1")])
+def test_unverified_caller_number_is_shown_but_never_looked_up(
+    store: SqliteClientStore, sent: str, shown: str
+) -> None:
+    load_demo(store, NOW)
+    pop = resolve(store, ["+49 30 555 010 01"], sent, NOW, operator="Frau Weber")
+    assert pop.caller is None and pop.last_calls == () and pop.put_through == ()
+    assert pop.caller_number == shown
+    assert pop.caller_phone is not None and not pop.caller_phone.verified
+
+
+@pytest.mark.parametrize("sent", [None, "anonymous", "sip:anonymous@anonymous.invalid"])
+def test_withheld_caller_has_no_number(store: SqliteClientStore, sent: str | None) -> None:
+    load_demo(store, NOW)
+    pop = resolve(store, ["+49 30 555 010 01"], sent, NOW, operator="Frau Weber")
+    assert pop.caller is None and pop.caller_number is None and pop.caller_phone is None
 
 
 def test_unknown_caller_greeting_drops_the_name(store: SqliteClientStore) -> None:

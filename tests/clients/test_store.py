@@ -205,8 +205,10 @@ def test_search_callers_full_text_scoped_to_client(store: SqliteClientStore) -> 
             notes="Aktenzeichen 114/23",
         )
     )
-    store.add_caller(Caller(client_id=b.id, name="Thomas Krause-Other", numbers=("040 1",)))
-    mueller = store.add_caller(Caller(client_id=None, name="Jürgen Müller", numbers=("089 1",)))
+    store.add_caller(Caller(client_id=b.id, name="Thomas Krause-Other", numbers=("040 5550001",)))
+    mueller = store.add_caller(
+        Caller(client_id=None, name="Jürgen Müller", numbers=("089 5550001",))
+    )
     assert store.search_callers(a.id, "krau") == [krause]
     assert store.search_callers(a.id, "thomas logistik") == [krause]
     assert store.search_callers(a.id, "aktenzeichen") == [krause]
@@ -237,11 +239,11 @@ def test_bulk_add_callers_is_all_or_nothing(store: SqliteClientStore) -> None:
     with pytest.raises(NumberTaken):
         store.add_callers(
             [
-                Caller(client_id=a.id, name="new", numbers=("040 1",)),
+                Caller(client_id=a.id, name="new", numbers=("040 5550001",)),
                 Caller(client_id=a.id, name="dup", numbers=("030 5550007",)),
             ]
         )
-    assert store.find_caller(a.id, "040 1") is None
+    assert store.find_caller(a.id, "040 5550001") is None
     assert len(store.list_callers(a.id)) == 300
     assert store.search_callers(a.id, "C299")[0].numbers == ("+49305550299",)
 
