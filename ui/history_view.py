@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from clients.model import CallRecord
-from ui.labels import outcome_text
+from ui.common_words import outcome_text
 
 
 class HistoryView(QTableWidget):

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from clients.lookup import Pop
 from clients.model import Availability, Client, Staff, Variant
-from ui.labels import outcome_text
+from ui.common_words import outcome_text
 
 
 def _esc(text: str) -> str:

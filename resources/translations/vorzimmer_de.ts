@@ -150,34 +150,42 @@ Die {5} protokollierten Anrufe und ihre Notizen bleiben im Verlauf, aber ohne Zu
     </message>
 </context>
 <context>
+    <name>Application</name>
+    <message>
+        <location filename="../../ui/app.py" line="123"/>
+        <source>The database cannot be opened</source>
+        <translation>Die Datenbank lässt sich nicht öffnen</translation>
+    </message>
+</context>
+<context>
     <name>AttemptsDialog</name>
     <message>
-        <location filename="../../ui/deliveries_view.py" line="219"/>
+        <location filename="../../ui/deliveries_view.py" line="220"/>
         <source>Attempts: %1 %2</source>
         <translation>Zustellversuche: %1 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/deliveries_view.py" line="225"/>
+        <location filename="../../ui/deliveries_view.py" line="226"/>
         <source>When</source>
         <translation>Zeitpunkt</translation>
     </message>
     <message>
-        <location filename="../../ui/deliveries_view.py" line="225"/>
+        <location filename="../../ui/deliveries_view.py" line="226"/>
         <source>Via</source>
         <translation>Über</translation>
     </message>
     <message>
-        <location filename="../../ui/deliveries_view.py" line="225"/>
+        <location filename="../../ui/deliveries_view.py" line="226"/>
         <source>Outcome</source>
         <translation>Ergebnis</translation>
     </message>
     <message>
-        <location filename="../../ui/deliveries_view.py" line="225"/>
+        <location filename="../../ui/deliveries_view.py" line="226"/>
         <source>Code</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../ui/deliveries_view.py" line="226"/>
+        <location filename="../../ui/deliveries_view.py" line="227"/>
         <source>Server&apos;s answer</source>
         <translation>Antwort des Servers</translation>
     </message>
@@ -434,68 +442,68 @@ Die {5} protokollierten Anrufe und ihre Notizen bleiben im Verlauf, aber ohne Zu
 <context>
     <name>DeliveriesView</name>
     <message>
-        <location filename="../../ui/deliveries_view.py" line="298"/>
+        <location filename="../../ui/deliveries_view.py" line="299"/>
         <source>All states</source>
         <translation>Alle Status</translation>
     </message>
     <message>
-        <location filename="../../ui/deliveries_view.py" line="300"/>
+        <location filename="../../ui/deliveries_view.py" line="301"/>
         <source>Pending</source>
         <translation>Ausstehend</translation>
     </message>
     <message>
-        <location filename="../../ui/deliveries_view.py" line="301"/>
+        <location filename="../../ui/deliveries_view.py" line="302"/>
         <source>Sending</source>
         <translation>Wird gesendet</translation>
     </message>
     <message>
-        <location filename="../../ui/deliveries_view.py" line="302"/>
+        <location filename="../../ui/deliveries_view.py" line="303"/>
         <source>Sent</source>
         <translation>Gesendet</translation>
     </message>
     <message>
-        <location filename="../../ui/deliveries_view.py" line="303"/>
+        <location filename="../../ui/deliveries_view.py" line="304"/>
         <source>Failed</source>
         <translation>Fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../../ui/deliveries_view.py" line="308"/>
-        <location filename="../../ui/deliveries_view.py" line="390"/>
+        <location filename="../../ui/deliveries_view.py" line="309"/>
+        <location filename="../../ui/deliveries_view.py" line="388"/>
         <source>All clients</source>
         <translation>Alle Mandanten</translation>
     </message>
     <message>
-        <location filename="../../ui/deliveries_view.py" line="325"/>
+        <location filename="../../ui/deliveries_view.py" line="326"/>
         <source>Resend…</source>
         <translation>Erneut senden…</translation>
     </message>
     <message>
-        <location filename="../../ui/deliveries_view.py" line="327"/>
+        <location filename="../../ui/deliveries_view.py" line="328"/>
         <source>Show attempts</source>
         <translation>Zustellversuche anzeigen</translation>
     </message>
     <message>
-        <location filename="../../ui/deliveries_view.py" line="329"/>
+        <location filename="../../ui/deliveries_view.py" line="330"/>
         <source>Open PDF</source>
         <translation>PDF öffnen</translation>
     </message>
     <message>
-        <location filename="../../ui/deliveries_view.py" line="331"/>
+        <location filename="../../ui/deliveries_view.py" line="332"/>
         <source>Refresh</source>
         <translation>Aktualisieren</translation>
     </message>
     <message>
-        <location filename="../../ui/deliveries_view.py" line="438"/>
+        <location filename="../../ui/deliveries_view.py" line="436"/>
         <source>Delivered %1: %2</source>
         <translation>Zugestellt am %1: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/deliveries_view.py" line="441"/>
+        <location filename="../../ui/deliveries_view.py" line="439"/>
         <source>Next attempt %1</source>
         <translation>Nächster Versuch am %1</translation>
     </message>
     <message>
-        <location filename="../../ui/deliveries_view.py" line="514"/>
+        <location filename="../../ui/deliveries_view.py" line="509"/>
         <source>No PDF viewer could open %1</source>
         <translation>Kein PDF-Betrachter konnte %1 öffnen</translation>
     </message>
@@ -503,72 +511,72 @@ Die {5} protokollierten Anrufe und ihre Notizen bleiben im Verlauf, aber ohne Zu
 <context>
     <name>DeliveryJobsModel</name>
     <message>
-        <location filename="../../ui/deliveries_view.py" line="85"/>
+        <location filename="../../ui/deliveries_view.py" line="86"/>
         <source>Client</source>
         <translation>Mandant</translation>
     </message>
     <message>
-        <location filename="../../ui/deliveries_view.py" line="86"/>
+        <location filename="../../ui/deliveries_view.py" line="87"/>
         <source>Kind</source>
         <translation>Art</translation>
     </message>
     <message>
-        <location filename="../../ui/deliveries_view.py" line="87"/>
+        <location filename="../../ui/deliveries_view.py" line="88"/>
         <source>Day</source>
         <translation>Tag</translation>
     </message>
     <message>
-        <location filename="../../ui/deliveries_view.py" line="88"/>
+        <location filename="../../ui/deliveries_view.py" line="89"/>
         <source>Recipients</source>
         <translation>Empfänger</translation>
     </message>
     <message>
-        <location filename="../../ui/deliveries_view.py" line="89"/>
+        <location filename="../../ui/deliveries_view.py" line="90"/>
         <source>State</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/deliveries_view.py" line="90"/>
+        <location filename="../../ui/deliveries_view.py" line="91"/>
         <source>Attempts</source>
         <translation>Versuche</translation>
     </message>
     <message>
-        <location filename="../../ui/deliveries_view.py" line="91"/>
+        <location filename="../../ui/deliveries_view.py" line="92"/>
         <source>Last server reply</source>
         <translation>Letzte Serverantwort</translation>
     </message>
     <message>
-        <location filename="../../ui/deliveries_view.py" line="92"/>
+        <location filename="../../ui/deliveries_view.py" line="93"/>
         <source>Sent at</source>
         <translation>Gesendet am</translation>
     </message>
     <message>
-        <location filename="../../ui/deliveries_view.py" line="94"/>
+        <location filename="../../ui/deliveries_view.py" line="95"/>
         <source>Daily report</source>
         <translation>Tagesbericht</translation>
     </message>
     <message>
-        <location filename="../../ui/deliveries_view.py" line="94"/>
+        <location filename="../../ui/deliveries_view.py" line="95"/>
         <source>Call note</source>
         <translation>Anrufnotiz</translation>
     </message>
     <message>
-        <location filename="../../ui/deliveries_view.py" line="96"/>
+        <location filename="../../ui/deliveries_view.py" line="97"/>
         <source>pending</source>
         <translation>ausstehend</translation>
     </message>
     <message>
-        <location filename="../../ui/deliveries_view.py" line="97"/>
+        <location filename="../../ui/deliveries_view.py" line="98"/>
         <source>sending</source>
         <translation>wird gesendet</translation>
     </message>
     <message>
-        <location filename="../../ui/deliveries_view.py" line="98"/>
+        <location filename="../../ui/deliveries_view.py" line="99"/>
         <source>sent</source>
         <translation>gesendet</translation>
     </message>
     <message>
-        <location filename="../../ui/deliveries_view.py" line="99"/>
+        <location filename="../../ui/deliveries_view.py" line="100"/>
         <source>failed</source>
         <translation>fehlgeschlagen</translation>
     </message>
@@ -677,52 +685,52 @@ Sie können weiterarbeiten. Wenn es wieder passiert, sagen Sie bitte Ihrer Admin
 <context>
     <name>FileExchange</name>
     <message>
-        <location filename="../../ui/admin/file_exchange.py" line="85"/>
+        <location filename="../../ui/admin/file_exchange.py" line="74"/>
         <source>Import clients</source>
         <translation>Mandanten importieren</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/file_exchange.py" line="91"/>
+        <location filename="../../ui/admin/file_exchange.py" line="80"/>
         <source>Import callers</source>
         <translation>Anrufer importieren</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/file_exchange.py" line="105"/>
+        <location filename="../../ui/admin/file_exchange.py" line="94"/>
         <source>Importing {0} …</source>
         <translation>{0} wird importiert …</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/file_exchange.py" line="120"/>
+        <location filename="../../ui/admin/file_exchange.py" line="109"/>
         <source>Export clients</source>
         <translation>Mandanten exportieren</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/file_exchange.py" line="126"/>
+        <location filename="../../ui/admin/file_exchange.py" line="115"/>
         <source>{0} clients exported to {1}.</source>
         <translation>{0} Mandanten nach {1} exportiert.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/file_exchange.py" line="133"/>
+        <location filename="../../ui/admin/file_exchange.py" line="122"/>
         <source>Export callers</source>
         <translation>Anrufer exportieren</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/file_exchange.py" line="139"/>
+        <location filename="../../ui/admin/file_exchange.py" line="128"/>
         <source>{0} callers exported to {1}.</source>
         <translation>{0} Anrufer nach {1} exportiert.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/file_exchange.py" line="157"/>
+        <location filename="../../ui/admin/file_exchange.py" line="146"/>
         <source>Exporting {0} …</source>
         <translation>{0} wird exportiert …</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/file_exchange.py" line="174"/>
+        <location filename="../../ui/admin/file_exchange.py" line="163"/>
         <source>Unexpected error: {0}. Nothing was imported.</source>
         <translation>Unerwarteter Fehler: {0}. Es wurde nichts importiert.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/file_exchange.py" line="177"/>
+        <location filename="../../ui/admin/file_exchange.py" line="166"/>
         <source>Import / export</source>
         <translation>Import / Export</translation>
     </message>
@@ -1206,22 +1214,22 @@ Sie können weiterarbeiten. Wenn es wieder passiert, sagen Sie bitte Ihrer Admin
         <translation>{0} Anruf(e) noch verbunden. Auflegen und beenden?</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="114"/>
+        <location filename="../../ui/app.py" line="149"/>
         <source>Deliveries</source>
         <translation>Zustellungen</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="149"/>
+        <location filename="../../ui/app.py" line="184"/>
         <source>No password stored for {0}: open Settings.</source>
         <translation>Kein Passwort für {0} gespeichert: Öffnen Sie die Einstellungen.</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="169"/>
+        <location filename="../../ui/app.py" line="204"/>
         <source>Password not saved</source>
         <translation>Passwort nicht gespeichert</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="176"/>
+        <location filename="../../ui/app.py" line="211"/>
         <source>New audio settings apply after the calls.</source>
         <translation>Neue Audioeinstellungen gelten nach den laufenden Anrufen.</translation>
     </message>
@@ -1424,28 +1432,28 @@ Sie können weiterarbeiten. Wenn es wieder passiert, sagen Sie bitte Ihrer Admin
         <translation>Entwurf gesichert um {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/note_form.py" line="492"/>
+        <location filename="../../ui/note_form.py" line="493"/>
         <source>Choose the client this note is for.</source>
         <translation>Wählen Sie den Mandanten, für den diese Notiz bestimmt ist.</translation>
     </message>
     <message>
-        <location filename="../../ui/note_form.py" line="494"/>
+        <location filename="../../ui/note_form.py" line="495"/>
         <source>Write a subject or a message (or mark a wrong number).</source>
         <translation>Geben Sie einen Betreff oder eine Nachricht ein (oder wählen Sie „Falsch verbunden“).</translation>
     </message>
     <message>
-        <location filename="../../ui/note_form.py" line="496"/>
+        <location filename="../../ui/note_form.py" line="497"/>
         <source>The callback number {0} is not a phone number.</source>
         <translation>Die Rückrufnummer {0} ist keine Telefonnummer.</translation>
     </message>
     <message>
-        <location filename="../../ui/note_form.py" line="530"/>
-        <location filename="../../ui/note_form.py" line="535"/>
+        <location filename="../../ui/note_form.py" line="515"/>
+        <location filename="../../ui/note_form.py" line="520"/>
         <source>Not saved: {0} Your text is kept as a draft.</source>
         <translation>Nicht gespeichert: {0} Ihr Text bleibt als Entwurf erhalten.</translation>
     </message>
     <message>
-        <location filename="../../ui/note_form.py" line="549"/>
+        <location filename="../../ui/note_form.py" line="532"/>
         <source>Saved {0} (revision {1})</source>
         <translation>Gespeichert um {0} (Version {1})</translation>
     </message>
@@ -1612,34 +1620,39 @@ Sie können weiterarbeiten. Wenn es wieder passiert, sagen Sie bitte Ihrer Admin
 <context>
     <name>Outcome</name>
     <message>
-        <location filename="../../ui/labels.py" line="11"/>
+        <location filename="../../ui/common_words.py" line="15"/>
         <source>answered</source>
         <translation>angenommen</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="12"/>
+        <location filename="../../ui/common_words.py" line="16"/>
         <source>missed</source>
         <translation>verpasst</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="13"/>
+        <location filename="../../ui/common_words.py" line="17"/>
         <source>rejected</source>
         <translation>abgelehnt</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="14"/>
+        <location filename="../../ui/common_words.py" line="18"/>
         <source>busy</source>
         <translation>besetzt</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="15"/>
+        <location filename="../../ui/common_words.py" line="19"/>
         <source>failed</source>
         <translation>fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="16"/>
+        <location filename="../../ui/common_words.py" line="20"/>
         <source>transferred</source>
         <translation>weitergeleitet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common_words.py" line="21"/>
+        <source>interrupted</source>
+        <translation>unterbrochen</translation>
     </message>
 </context>
 <context>
@@ -1786,27 +1799,27 @@ Sie können weiterarbeiten. Wenn es wieder passiert, sagen Sie bitte Ihrer Admin
 <context>
     <name>ReportScheduler</name>
     <message>
-        <location filename="../../ui/report_scheduler.py" line="335"/>
+        <location filename="../../ui/report_scheduler.py" line="169"/>
         <source>Urgent note not sent: %1</source>
         <translation>Dringende Notiz nicht gesendet: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/report_scheduler.py" line="353"/>
+        <location filename="../../ui/report_scheduler.py" line="187"/>
         <source>Report not sent: %1</source>
         <translation>Bericht nicht gesendet: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/report_scheduler.py" line="360"/>
+        <location filename="../../ui/report_scheduler.py" line="194"/>
         <source>Delivery to %1 failed: %2</source>
         <translation>Zustellung an %1 fehlgeschlagen: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/report_scheduler.py" line="362"/>
+        <location filename="../../ui/report_scheduler.py" line="196"/>
         <source>Delivery to %1 delayed: %2</source>
         <translation>Zustellung an %1 verzögert: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/report_scheduler.py" line="377"/>
+        <location filename="../../ui/report_scheduler.py" line="211"/>
         <source>Report delivery stopped by an error: %1</source>
         <translation>Berichtszustellung durch einen Fehler angehalten: %1</translation>
     </message>
@@ -1814,33 +1827,33 @@ Sie können weiterarbeiten. Wenn es wieder passiert, sagen Sie bitte Ihrer Admin
 <context>
     <name>ResendDialog</name>
     <message>
-        <location filename="../../ui/deliveries_view.py" line="161"/>
-        <location filename="../../ui/deliveries_view.py" line="183"/>
+        <location filename="../../ui/deliveries_view.py" line="162"/>
+        <location filename="../../ui/deliveries_view.py" line="184"/>
         <source>Send again</source>
         <translation>Erneut senden</translation>
     </message>
     <message>
-        <location filename="../../ui/deliveries_view.py" line="164"/>
+        <location filename="../../ui/deliveries_view.py" line="165"/>
         <source>Send “%1” (%2, %3) again?</source>
         <translation>„%1“ (%2, %3) erneut senden?</translation>
     </message>
     <message>
-        <location filename="../../ui/deliveries_view.py" line="172"/>
+        <location filename="../../ui/deliveries_view.py" line="173"/>
         <source>It was delivered already; this sends a copy.</source>
         <translation>Bereits zugestellt; es wird eine Kopie gesendet.</translation>
     </message>
     <message>
-        <location filename="../../ui/deliveries_view.py" line="188"/>
+        <location filename="../../ui/deliveries_view.py" line="189"/>
         <source>Recipients (comma-separated):</source>
         <translation>Empfänger (durch Kommas getrennt):</translation>
     </message>
     <message>
-        <location filename="../../ui/deliveries_view.py" line="198"/>
+        <location filename="../../ui/deliveries_view.py" line="199"/>
         <source>Not an e-mail address: %1</source>
         <translation>Keine E-Mail-Adresse: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/deliveries_view.py" line="201"/>
+        <location filename="../../ui/deliveries_view.py" line="202"/>
         <source>Enter at least one e-mail address.</source>
         <translation>Geben Sie mindestens eine E-Mail-Adresse ein.</translation>
     </message>

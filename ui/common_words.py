@@ -1,4 +1,8 @@
-"""Words shown in several views, translated in one place."""
+"""Words the UI shows in several views, translated in one place (Qt catalogue).
+
+Not to be confused with :mod:`reports.report_wording`: a report speaks its client's
+language, the UI the operator's.
+"""
 
 from __future__ import annotations
 
@@ -14,5 +18,6 @@ def outcome_text(outcome: str) -> str:
         "busy": QCoreApplication.translate("Outcome", "busy"),
         "failed": QCoreApplication.translate("Outcome", "failed"),
         "transferred": QCoreApplication.translate("Outcome", "transferred"),
+        "interrupted": QCoreApplication.translate("Outcome", "interrupted"),
     }
     return texts.get(outcome, outcome)
