@@ -15,8 +15,9 @@ from pathlib import Path
 import platformdirs
 
 from appenv.permissions import make_private_dir
+from appenv.settings import HOME_SWITCH
 
-HOME_ENV = "VORZIMMER_HOME"
+HOME_ENV = HOME_SWITCH.name  # declared with the other environment switches
 
 
 @dataclass(frozen=True)
