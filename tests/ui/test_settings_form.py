@@ -63,7 +63,10 @@ def test_every_shown_setting_has_a_title_lupdate_can_find():
 
 def test_dialogs_have_one_editor_per_declared_setting(qapp, qtbot, tmp_path: Path):
     settings = Settings(tmp_path / "settings.json")
-    dialogs = [SettingsDialog(settings), SmtpSettingsDialog(settings)]
+    dialogs: list[SettingsDialog | SmtpSettingsDialog] = [
+        SettingsDialog(settings),
+        SmtpSettingsDialog(settings),
+    ]
     kinds = {str: QLineEdit | QComboBox, int: QSpinBox, bool: QCheckBox}
     for dialog in dialogs:
         qtbot.addWidget(dialog)
