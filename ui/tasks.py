@@ -15,7 +15,8 @@ from typing import Any
 import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
-from appenv import logs
+from appenv import logs, messages
+from appenv.errors import UserError
 
 log = logs.get("ui")
 
@@ -50,6 +51,10 @@ class _Job(QRunnable):
 
 
 def _log_error(exc: Exception) -> None:
+    """No handler given: a known error is shown calmly, a bug is logged with its trace."""
+    if isinstance(exc, UserError):
+        messages.user_error(exc)
+        return
     log.error("background task failed: %s\n%s", exc, getattr(exc, "__traceback_text__", ""))
 
 
