@@ -137,3 +137,14 @@ def test_the_bug_dialog_speaks_german(window, qtbot, qapp):
         for translator in translators:
             qapp.removeTranslator(translator)
         QLocale.setDefault(old_locale)
+
+
+def test_a_known_error_of_a_background_task_without_handler_is_shown(window, qtbot):
+    from ui.tasks import run_task
+
+    def fails() -> None:
+        raise UserError("The mail server refused the login. Check the password in Settings.")
+
+    run_task(fails, owner=window)
+    qtbot.waitUntil(lambda: window.findChild(QMessageBox, "known-error-dialog") is not None)
+    assert dialog(window, "known-error-dialog").text().startswith("The mail server refused")
