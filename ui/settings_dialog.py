@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from appenv import secrets
+from appenv import messages, secrets
 from appenv.settings import ACCOUNT_KEYS, ENGINE_KEYS, Section, Settings
 from ui.settings_form import SettingsForm
 from ui.tasks import run_task
@@ -114,4 +114,7 @@ class SettingsDialog(QDialog):
             secrets.set_secret(
                 sip_secret_key(values["sip.username"], values["sip.registrar"]), password
             )
-        return SettingsChange(keys=self.settings.update(values), password=password)
+        keys = self.settings.update(values)
+        if "ui.language" in keys:  # translators are installed once, at start
+            messages.info(self.tr("The new language shows when Vorzimmer starts again."))
+        return SettingsChange(keys=keys, password=password)

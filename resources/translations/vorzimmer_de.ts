@@ -2177,6 +2177,11 @@ Sie können weiterarbeiten. Wenn es wieder passiert, sagen Sie bitte Ihrer Admin
         <source>No audio device found: calls run without sound.</source>
         <translation>Kein Audiogerät gefunden: Anrufe laufen ohne Ton.</translation>
     </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="119"/>
+        <source>The new language shows when Vorzimmer starts again.</source>
+        <translation>Die neue Sprache erscheint, wenn Vorzimmer das nächste Mal startet.</translation>
+    </message>
 </context>
 <context>
     <name>SmtpSettingsDialog</name>

@@ -97,3 +97,14 @@ def test_the_settings_dialog_reports_what_changed(qapp, qtbot, tmp_path: Path):
     assert change.audio_changed and change.account_changed and change.password is None
     assert heard == [change.keys]
     assert settings.get("sip.transport") == "tcp"
+
+
+def test_a_new_language_says_when_it_shows(qapp, qtbot, tmp_path: Path, caplog):
+    settings = Settings(tmp_path / "settings.json")
+    dialog = SettingsDialog(settings)
+    qtbot.addWidget(dialog)
+    language = dialog.form.editor("ui.language")
+    language.setCurrentIndex(language.findData("en"))
+    assert "ui.language" in dialog.apply().keys
+    # no window sink here: the message bridge falls back to the log
+    assert any("starts again" in r.getMessage() for r in caplog.records)
