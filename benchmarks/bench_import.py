@@ -17,7 +17,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from clients import importing
-from clients.store import SqliteClientStore
+from storage import open_database
 
 
 def emit(name: str, value: float, unit: str) -> None:
@@ -57,7 +57,7 @@ def main() -> None:
             encoding="utf-8",
         )
 
-        store = SqliteClientStore(folder / "bench.sqlite3")
+        store = open_database(folder / "bench.sqlite3").clients
         t = time.perf_counter()
         report = importing.import_clients(store, clients_csv)
         elapsed = time.perf_counter() - t

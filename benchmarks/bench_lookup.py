@@ -32,7 +32,8 @@ from clients.model import (
     Staff,
     Variant,
 )
-from clients.store import SqliteClientStore
+from clients.store import ClientStore
+from storage import open_database
 
 
 def emit(name: str, value: float, unit: str) -> None:
@@ -54,7 +55,7 @@ def caller_number(i: int) -> str:
     return f"+49151{10000000 + i}"
 
 
-def build(store: SqliteClientStore, clients: int, callers: int, calls: int) -> list[int]:
+def build(store: ClientStore, clients: int, callers: int, calls: int) -> list[int]:
     hours = BusinessHours.weekly({d: [("08:00", "12:00"), ("13:00", "17:00")] for d in range(5)})
     ids: list[int] = []
     with store.transaction():
@@ -116,7 +117,7 @@ def main() -> None:
     random.seed(7)
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "bench.sqlite3"
-        store = SqliteClientStore(path)
+        store = open_database(path).clients
         t0 = time.perf_counter()
         build(store, args.clients, args.callers, args.calls)
         emit("lookup.build_store", time.perf_counter() - t0, "s")

@@ -1,6 +1,6 @@
 """Note search at scale: 1,000,000 notes of 200 clients, searched per client.
 
-Builds the store through its public API (``SqliteNotesStore.add_notes``, one
+Builds the store through its public API (``NotesStore.add_notes``, one
 transaction), then times ``search()`` for random clients with a typical word, a word plus
 a date range, a caller name, and browsing without words. Aim: ≤ 20 ms (median and p95).
 Prints JSON lines: ``{"name": ..., "value": ..., "unit": ...}``.
@@ -25,8 +25,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from clients.model import Client
-from clients.notes import Action, Note, NoteQuery, SqliteNotesStore, Urgency
-from clients.store import SqliteClientStore
+from notes.model import Action, Note, NoteQuery, Urgency
+from storage import open_database
 
 FIRST = ("Jürgen", "Anna", "Sören", "Maria", "Ömer", "Lena", "Klaus", "Zoë", "Fatma",
          "Björn", "Thomas", "Petra", "Jan", "Helga", "Marco", "Emily", "Sabine", "Uwe", "Ayşe",
@@ -109,14 +109,15 @@ def main() -> int:
     args = parser.parse_args()
     rng = random.Random(7)
     with tempfile.TemporaryDirectory() as tmp:
-        store = SqliteClientStore(Path(tmp) / "bench.sqlite3")
+        db = open_database(Path(tmp) / "bench.sqlite3")
+        store = db.clients
         with store.transaction():
             ids = [
                 store.add_client(Client(code=f"C{i:05d}", name=f"Client {i}")).id
                 for i in range(args.clients)
             ]
         client_ids = [i for i in ids if i is not None]
-        notes = SqliteNotesStore(store)
+        notes = db.notes
         start = dt.datetime(2023, 1, 1, 8, tzinfo=dt.UTC)
         t0 = time.perf_counter()
         count = notes.add_notes(generate(args.notes, client_ids, start, rng))

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 from appenv.settings import Settings  # noqa: E402
 from benchmarks.bench_lookup import build, caller_number, did  # noqa: E402
 from benchmarks.sip_uac import RawUac  # noqa: E402
-from clients.store import SqliteClientStore  # noqa: E402
+from storage import open_database  # noqa: E402
 from tests.fixtures.sip import free_port  # noqa: E402
 from ui.main_window import MainWindow  # noqa: E402
 from ui.phone import PhoneAdapter  # noqa: E402
@@ -46,7 +46,7 @@ def main() -> None:
     parser.add_argument("--calls", type=int, default=60)
     args = parser.parse_args()
     tmp = Path(tempfile.mkdtemp())
-    store = SqliteClientStore(tmp / "bench.sqlite3")
+    store = open_database(tmp / "bench.sqlite3").clients
     t0 = time.monotonic()
     build(store, args.clients, args.callers, 10_000)
     emit("pop_bench_store_build", time.monotonic() - t0, "s")

@@ -12,15 +12,14 @@ Exit codes:
 
 from __future__ import annotations
 
-import sqlite3
 import sys
 from pathlib import Path
 
 from appenv import logs
+from appenv.errors import UserError
 from appenv.paths import AppPaths
 from clients import importing
-from clients.migrations import SchemaTooNew
-from clients.store import SqliteClientStore
+from storage import StoreUnavailable, open_app_database
 
 log = logs.get("clients")
 
@@ -41,9 +40,11 @@ def run_import(paths: AppPaths, kind: str, file: Path, client_code: str | None) 
     if not file.is_file():
         return _fail(f"{file} does not exist or is not a file")
     try:
-        store = SqliteClientStore(paths.database)
-    except (sqlite3.Error, SchemaTooNew) as exc:
-        return _fail(f"cannot open the database {paths.database}: {exc}")
+        db = open_app_database(paths)
+    except StoreUnavailable as exc:
+        log.error("import: database not opened: %s (%s)", exc, exc.detail)
+        return _fail(str(exc))
+    store = db.clients
     try:
         if kind == "clients":
             if client_code:
@@ -58,10 +59,11 @@ def run_import(paths: AppPaths, kind: str, file: Path, client_code: str | None) 
                 known = ", ".join(c.code for c in store.list_clients()[:20]) or "none yet"
                 return _fail(f"there is no client with the code {client_code!r} (known: {known})")
             report = importing.import_callers(store, file, client.id)
-    except importing.UnusableFile as exc:
-        return _fail(f"{file}: {exc}")
+    except UserError as exc:  # the file is unusable, or the store refuses: one line, no trace
+        log.debug("import of %s refused: %s %s", file.name, exc, exc.detail)
+        return _fail(f"{file.name}: {exc}")
     finally:
-        store.close()
+        db.close()
 
     for row in report.rejected:
         where = f"line {row.line}" if row.line else "file"

@@ -67,6 +67,12 @@ class Outcome(enum.StrEnum):
     BUSY = "busy"
     FAILED = "failed"
     TRANSFERRED = "transferred"
+    INTERRUPTED = "interrupted"  # the app or the engine died while the call was up
+
+    @property
+    def missed(self) -> bool:
+        """Nobody served the caller: the client must hear about this call."""
+        return self in (Outcome.MISSED, Outcome.BUSY, Outcome.FAILED, Outcome.INTERRUPTED)
 
 
 _COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
@@ -264,12 +270,20 @@ class FaqEntry:
 
 @dataclass(frozen=True, kw_only=True)
 class CallRecord:
-    """One call in the log. All datetimes are timezone-aware (stored as UTC)."""
+    """One call in the log. All datetimes are timezone-aware (stored as UTC).
+
+    ``call_key`` is the UI's key of the call, unique for ever (a store mints one for a row
+    logged without). ``caller_number`` is a normalised key when ``number_verified``, else
+    the number exactly as received; ``caller_uri`` tells calls without a number apart.
+    """
 
     id: int | None = None
+    call_key: str = ""
     client_id: int | None = None
     caller_number: str | None = None  # normalised key
     caller_name: str = ""  # display name as signalled
+    caller_uri: str = ""  # the caller's SIP URI as received
+    number_verified: bool = True
     dialled_number: str | None = None  # normalised key of the number that identified the client
     direction: Direction = Direction.IN
     started_at: dt.datetime

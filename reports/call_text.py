@@ -6,7 +6,7 @@ import datetime as dt
 from zoneinfo import ZoneInfo
 
 from reports import labels
-from reports.model import Language, Outcome, ReportAppointment, ReportCall, RequestedAction, Urgency
+from reports.model import Language, ReportAppointment, ReportCall, RequestedAction, Urgency
 from reports.pdf_layout import markup
 
 SEP = " · "
@@ -29,7 +29,11 @@ def caller_label(call: ReportCall, language: Language) -> str:
 
 def number_label(call: ReportCall, language: Language) -> str:
     number = call.caller_number.strip()
-    return markup(number) if number else labels.text("suppressed_number", language)
+    if not number:
+        return labels.text("suppressed_number", language)
+    if not call.number_verified:
+        return f"{markup(number)} ({labels.text('unverified_number', language)})"
+    return markup(number)
 
 
 def tags(call: ReportCall, language: Language) -> list[str]:
@@ -47,7 +51,7 @@ def tags(call: ReportCall, language: Language) -> list[str]:
 
 def head_line(call: ReportCall, language: Language) -> str:
     parts = [caller_label(call, language), number_label(call, language)]
-    if call.outcome is not Outcome.MISSED:  # a missed call has no talk time
+    if not call.outcome.missed:  # a missed call has no talk time
         parts.append(labels.duration(call.duration_s, language))
     parts.extend(tags(call, language))
     return SEP.join(parts)

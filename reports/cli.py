@@ -8,6 +8,7 @@ log), 2 unknown client, 75 (EX_TEMPFAIL) some mail is waiting for a retry.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
@@ -15,22 +16,26 @@ from pathlib import Path
 from appenv import logs
 from appenv.paths import AppPaths
 from appenv.secrets import SecretStoreUnavailable
-from appenv.settings import Settings
-from reports.delivery import (
-    AcceptedCallback,
-    DeliveryError,
-    OutboxTransport,
-    OutgoingMail,
-    ServerReply,
-    SmtpSettings,
-    SmtpTransport,
-    Transport,
-    write_atomic,
-)
+from reports.delivery import Transport, write_atomic
 from reports.delivery_queue import DeliveryQueue, DeliveryQueueError, idempotency_key
 from reports.errors import EncryptionPasswordMissing, ForeignCallError
 from reports.model import ReportClient, ReportSource
 from reports.prepare import daily_report_request, wants_report
+from reports.transports import (
+    MisconfiguredTransport,
+    default_transport,
+    smtp_settings_from,
+    transport_for,
+)
+from storage import StoreUnavailable, open_app_database
+
+__all__ = [
+    "MisconfiguredTransport",
+    "build_and_queue",
+    "run_report",
+    "smtp_settings_from",
+    "transport_for",
+]
 
 log = logs.get("reports")
 
@@ -41,68 +46,21 @@ def reports_folder(paths: AppPaths, day: dt.date) -> Path:
     return paths.home / "reports" / day.isoformat()
 
 
-def _default_source(paths: AppPaths) -> ReportSource:
-    """The app database's clients, calls and notes (the process exit closes it)."""
-    from clients.store import SqliteClientStore
+def run_report(paths: AppPaths, day: dt.date, client_code: str | None, send: bool) -> int:
+    """The command: the app database's clients, calls and notes; its delivery queue."""
     from reports.clients_source import StoreReportSource
 
-    return StoreReportSource(SqliteClientStore(paths.database))
-
-
-def smtp_settings_from(settings: Settings) -> SmtpSettings | None:
-    """The mail server from the user settings, or None when no host is set (outbox).
-
-    Raises ``ValueError`` with a readable message when the settings are incomplete.
-    """
-    host = settings.get("smtp.host").strip()
-    if not host:
-        return None
-    return SmtpSettings(
-        host=host,
-        port=settings.get("smtp.port"),
-        security=settings.get("smtp.security"),
-        username=settings.get("smtp.username").strip(),
-        from_addr=settings.get("smtp.from_addr").strip(),
-        cafile=settings.get("smtp.cafile").strip() or None,
-    )
-
-
-class MisconfiguredTransport:
-    """Stands in for SMTP when its settings are unusable: every mail stays queued."""
-
-    def __init__(self, problem: str) -> None:
-        self.problem = problem
-        self.description = "smtp (not configured correctly)"
-
-    def send(self, mail: OutgoingMail, on_accepted: AcceptedCallback) -> ServerReply:
-        raise DeliveryError(
-            f"The mail settings are incomplete: {self.problem}. Fix them in the mail settings; "
-            "the report stays queued.",
-            ServerReply(None, f"settings: {self.problem}"),
-            permanent=False,
-            server_unreachable=True,
-        )
-
-
-def transport_for(settings: Settings, paths: AppPaths) -> Transport:
-    """SMTP when ``smtp.host`` is set, else the outbox folder."""
     try:
-        smtp = smtp_settings_from(settings)
-    except ValueError as exc:
-        return MisconfiguredTransport(str(exc))
-    if smtp is None:
-        return OutboxTransport(paths.outbox)
-    return SmtpTransport(smtp)
-
-
-def _default_transport(paths: AppPaths) -> Transport:
-    """SMTP when ``smtp.host`` is set in the home's settings.json, else the outbox folder."""
-    return transport_for(Settings(paths.settings_file), paths)
-
-
-def run_report(paths: AppPaths, day: dt.date, client_code: str | None, send: bool) -> int:
-    source = _default_source(paths)
-    return build_and_queue(source, paths, day, client_code, send)
+        db = open_app_database(paths)
+    except StoreUnavailable as exc:
+        log.error("report for %s not built: %s (%s)", day, exc, exc.detail)
+        print(f"error: {exc}")
+        return EXIT_FAILED
+    try:
+        queue = DeliveryQueue(db.deliveries) if send else None
+        return build_and_queue(StoreReportSource(db), paths, day, client_code, send, queue=queue)
+    finally:
+        db.close()
 
 
 def build_and_queue(
@@ -129,7 +87,12 @@ def build_and_queue(
         if not clients:
             out("no clients: nothing to report")
             return EXIT_OK
-    queue = (queue or DeliveryQueue(paths.database)) if send else None
+    if send and queue is None:
+        with contextlib.closing(open_app_database(paths)) as db:
+            return build_and_queue(
+                source, paths, day, client_code, send, transport=transport,
+                queue=DeliveryQueue(db.deliveries), now=now, out=out,
+            )  # fmt: skip
     rc = EXIT_OK
     job_ids: list[int] = []
     for client in clients:
@@ -168,7 +131,7 @@ def build_and_queue(
             rc = EXIT_FAILED
     if queue is None:
         return rc
-    queue.process_due(transport or _default_transport(paths), now)
+    queue.process_due(transport or default_transport(paths), now)
     for job_id in job_ids:
         job = queue.job(job_id)
         detail = job.last_error or job.last_reply

@@ -1,4 +1,4 @@
-"""The clients store (and its notes) seen as a :class:`reports.model.ReportSource`.
+"""The database's clients, calls and notes seen as a :class:`reports.model.ReportSource`.
 
 It lives in ``reports`` because reports may read clients, never the other way round.
 Each call is looked up by its client's id and each note joined by its call's id, and a
@@ -17,9 +17,8 @@ from clients import phone_numbers as pn
 from clients.hours_text import format_hours
 from clients.model import CallRecord, Client, Variant, parse_hhmm
 from clients.model import Outcome as CallOutcome
-from clients.notes import Action, Channel, Note, NotesStore, SqliteNotesStore
 from clients.scripts import choose_variant
-from clients.store import ClientStore, SqliteClientStore
+from notes.model import Action, Channel, Note
 from reports.model import (
     Outcome,
     ReportCall,
@@ -28,14 +27,16 @@ from reports.model import (
     RequestedAction,
     Urgency,
 )
+from storage.interfaces import CallLog, ClientStore, Database, NotesStore
 
 _OUTCOMES: dict[CallOutcome, Outcome] = {
     CallOutcome.ANSWERED: Outcome.ANSWERED,
     CallOutcome.MISSED: Outcome.MISSED,
     CallOutcome.REJECTED: Outcome.REJECTED,
-    CallOutcome.BUSY: Outcome.MISSED,  # the caller heard busy: nobody took the call
+    CallOutcome.BUSY: Outcome.BUSY,  # the caller heard busy: a missed call
     CallOutcome.FAILED: Outcome.MISSED,  # set-up failed: the caller was not served either
     CallOutcome.TRANSFERRED: Outcome.TRANSFERRED,
+    CallOutcome.INTERRUPTED: Outcome.INTERRUPTED,  # cut off by a crash: call back
 }
 
 _CHANNELS: dict[str, dict[Channel, str]] = {
@@ -84,6 +85,13 @@ def _number(key: str | None) -> str:
     return pn.display(key) if key else ""
 
 
+def _caller_number(record: CallRecord) -> str:
+    """A verified number in its usual form; an unverified one exactly as it came."""
+    if not record.number_verified:
+        return record.caller_number or ""
+    return _number(record.caller_number)
+
+
 def day_bounds(day: dt.date, timezone: str) -> tuple[dt.datetime, dt.datetime]:
     """Local midnight to the next local midnight (23 or 25 hours on DST days)."""
     tz = ZoneInfo(timezone)
@@ -93,15 +101,12 @@ def day_bounds(day: dt.date, timezone: str) -> tuple[dt.datetime, dt.datetime]:
 
 
 class StoreReportSource:
-    """Implements :class:`reports.model.ReportSource` over a client store and its notes."""
+    """Implements :class:`reports.model.ReportSource` over one database's stores."""
 
-    def __init__(self, store: ClientStore, notes: NotesStore | None = None) -> None:
-        if notes is None:
-            if not isinstance(store, SqliteClientStore):
-                raise TypeError("pass the notes store that belongs to this client store")
-            notes = SqliteNotesStore(store)
-        self.store = store
-        self.notes = notes
+    def __init__(self, db: Database) -> None:
+        self.store: ClientStore = db.clients
+        self.calls: CallLog = db.calls
+        self.notes: NotesStore = db.notes
 
     def _report_client(self, client: Client) -> ReportClient:
         assert client.id is not None
@@ -129,7 +134,7 @@ class StoreReportSource:
             )
 
         records = [
-            c for c in self.store.calls_between(client.id, start, end) if c.client_id == client.id
+            c for c in self.calls.calls_between(client.id, start, end) if c.client_id == client.id
         ]
         notes = self.notes.notes_for_calls([c.id for c in records if c.id is not None])
         result: list[ReportCall] = []
@@ -144,7 +149,8 @@ class StoreReportSource:
                     call_id=str(record.id),
                     client_code=client.code,
                     started_at=record.started_at,
-                    caller_number=_number(record.caller_number),
+                    caller_number=_caller_number(record),
+                    number_verified=record.number_verified,
                     caller_name=caller_name,
                     duration_s=max(0, round(record.duration_s or 0)),
                     outcome=report_outcome(record, note),

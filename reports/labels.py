@@ -48,6 +48,7 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "delivery": ("Zustellung", "Delivery"),
     "unknown_caller": ("Unbekannter Anrufer", "Unknown caller"),
     "suppressed_number": ("Rufnummer unterdrückt", "Number withheld"),
+    "unverified_number": ("nicht geprüft", "unverified"),
     "no_note": ("Keine Notiz.", "No note."),
     "page_of": ("Seite {page} von {pages}", "Page {page} of {pages}"),
     "created": ("Erstellt {when}", "Created {when}"),
@@ -80,12 +81,16 @@ _TEXTS: dict[str, tuple[str, str]] = {
 _OUTCOMES: dict[Outcome, tuple[str, str]] = {
     Outcome.ANSWERED: ("angenommen", "answered"),
     Outcome.MISSED: ("verpasst – aufgelegt beim Klingeln", "missed – caller hung up while ringing"),
+    Outcome.BUSY: ("verpasst – alle Leitungen besetzt", "missed – all lines were busy"),
+    Outcome.INTERRUPTED: ("unterbrochen – Verbindung abgebrochen", "interrupted – call cut off"),
     Outcome.WRONG_NUMBER: ("falsch verbunden", "wrong number"),
     Outcome.REJECTED: ("abgewiesen", "rejected"),
     Outcome.TRANSFERRED: ("weitergeleitet", "transferred"),
 }
 _OUTCOME_TAGS: dict[Outcome, tuple[str, str]] = {
     Outcome.MISSED: ("VERPASST", "MISSED"),
+    Outcome.BUSY: ("VERPASST (BESETZT)", "MISSED (BUSY)"),
+    Outcome.INTERRUPTED: ("UNTERBROCHEN", "INTERRUPTED"),
     Outcome.WRONG_NUMBER: ("FALSCH VERBUNDEN", "WRONG NUMBER"),
     Outcome.REJECTED: ("ABGEWIESEN", "REJECTED"),
     Outcome.TRANSFERRED: ("WEITERGELEITET", "TRANSFERRED"),

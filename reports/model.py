@@ -20,9 +20,16 @@ LANGUAGES: tuple[Language, ...] = ("de", "en")
 class Outcome(enum.StrEnum):
     ANSWERED = "answered"
     MISSED = "missed"  # the caller hung up while it rang
+    BUSY = "busy"  # every line was taken: the caller heard busy (a missed call)
+    INTERRUPTED = "interrupted"  # the call was cut off by a crash (a missed call)
     WRONG_NUMBER = "wrong_number"
     REJECTED = "rejected"
     TRANSFERRED = "transferred"
+
+    @property
+    def missed(self) -> bool:
+        """Nobody talked to the caller: the client must call back."""
+        return self in (Outcome.MISSED, Outcome.BUSY, Outcome.INTERRUPTED)
 
 
 class Urgency(enum.StrEnum):
@@ -74,6 +81,7 @@ class ReportCall:
     client_code: str
     started_at: dt.datetime  # timezone-aware
     caller_number: str = ""
+    number_verified: bool = True  # False: shown as received, marked "unverified"
     caller_name: str = ""
     duration_s: int = 0
     outcome: Outcome = Outcome.ANSWERED

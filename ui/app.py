@@ -1,8 +1,7 @@
-"""Build the application: settings, store, phone engine, main window; run until quit."""
+"""Build the application: settings, database, phone engine, main window; run until quit."""
 
 from __future__ import annotations
 
-import os
 import signal
 import socket
 import sys
@@ -13,16 +12,16 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from appenv import logs, secrets
 from appenv.paths import AppPaths
-from appenv.settings import Settings
-from ui import i18n
+from appenv.settings import NULL_AUDIO, STARTUP_PROBE, Settings
+from ui import errors, i18n
 from ui.main_window import MainWindow
 from ui.phone import PhoneAdapter
 from ui.settings_dialog import SettingsDialog, sip_secret_key
 from ui.tasks import run_task
 
 if TYPE_CHECKING:
-    from clients.notes import Note
-    from clients.store import ClientStore
+    from notes.model import Note
+    from storage import Database
     from ui.report_scheduler import ReportScheduler
 
 log = logs.get("app")
@@ -42,7 +41,7 @@ def engine_args(settings: Settings, sip_port: int | None) -> list[str]:
     ):
         if settings.get(key):
             args += [option, settings.get(key)]
-    if os.environ.get("VORZIMMER_NULL_AUDIO"):
+    if NULL_AUDIO.is_on():
         args.append("--null-audio")
     return args
 
@@ -59,9 +58,10 @@ class Application:
         self.settings = Settings(paths.settings_file)
         self.translators = i18n.install(qt_app, self.settings.get("ui.language"))
         self.demo = demo
-        self.store: ClientStore | None = None
+        self.db: Database | None = None
         self.phone = PhoneAdapter(engine_args(self.settings, sip_port))
         self.window = MainWindow(self.phone, self.settings)
+        self.error_reporter = errors.install(self.window)  # messages and uncaught exceptions
         self.window.settings_requested.connect(self.open_settings)
         self.window.smtp_settings_requested.connect(self.open_smtp_settings)
         self.window.note_saved.connect(self.note_saved)
@@ -72,7 +72,7 @@ class Application:
         """Window first, then the engine, then the store: the operator sees the app at once."""
         self.window.show()
         self.phone.start()
-        if os.environ.get("VORZIMMER_STARTUP_PROBE"):
+        if STARTUP_PROBE.is_on():
             self._startup_probes()
         QTimer.singleShot(20, self.open_store)  # after the first paint
         self.register_from_settings()
@@ -88,28 +88,63 @@ class Application:
         )
 
     def open_store(self) -> None:
-        from clients.drafts import DraftBox
-        from clients.notes import SqliteNotesStore
-        from clients.store import SqliteClientStore  # sqlite-utils loads numpy: after the window
+        """Open (and migrate) the database off the GUI thread; then attach it."""
+        paths, demo = self.paths, self.demo
 
-        store = SqliteClientStore(self.paths.database)
-        if self.demo:
-            from clients.demo import load_demo
+        def open_it() -> Database:
+            from storage import open_app_database
 
-            added = load_demo(store)
-            if added:
-                log.info("demo dataset loaded (%d clients)", added)
-        self.store = store
-        self.window.attach_store(store, SqliteNotesStore(store, DraftBox(self.paths.drafts)))
+            db = open_app_database(paths)
+            if demo:
+                from clients.demo import load_demo
+
+                added = load_demo(db.clients)
+                if added:
+                    log.info("demo dataset loaded (%d clients)", added)
+            return db
+
+        run_task(open_it, self.store_opened, self.store_failed, owner=self.window)
+
+    def store_opened(self, db: Database) -> None:
+        self.db = db
+        self.window.attach_store(db.clients, db.notes)
         self.start_reports()
+
+    def store_failed(self, exc: Exception) -> None:
+        """Say what is wrong and what to do; Retry tries again, Quit ends the app (calls
+        cannot be logged without the database, so running on would lose them)."""
+        from appenv.errors import UserError
+
+        if not isinstance(exc, UserError):
+            raise exc  # a bug: the excepthook logs its trace and says so
+        log.error("database not opened: %s (%s)", exc.message, exc.detail)
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            QCoreApplication.translate("Application", "The database cannot be opened"),
+            exc.message,
+            QMessageBox.StandardButton.Retry | QMessageBox.StandardButton.Close,
+            self.window,
+        )
+        box.setObjectName("store-open-error")
+        box.setDefaultButton(QMessageBox.StandardButton.Retry)
+        box.finished.connect(lambda result: self._store_error_closed(result))
+        self.store_error_box = box
+        box.open()
+
+    def _store_error_closed(self, result: int) -> None:
+        if result == QMessageBox.StandardButton.Retry:
+            self.open_store()
+        else:
+            self.qt_app.quit()
 
     def start_reports(self) -> None:
         """Daily reports at each client's report time, urgent notes at once, the list."""
         from ui.deliveries_view import DeliveriesView
         from ui.report_scheduler import ReportScheduler
 
-        self.scheduler = ReportScheduler(self.paths, self.settings, parent=self.qt_app)
-        deliveries = DeliveriesView(self.paths, operator=self.settings.get("operator.name"))
+        assert self.db is not None
+        self.scheduler = ReportScheduler(self.db, self.paths, self.settings, parent=self.qt_app)
+        deliveries = DeliveriesView(self.db, operator=self.settings.get("operator.name"))
         self.window.side_panel.addTab(
             deliveries, QCoreApplication.translate("MainWindow", "Deliveries")
         )
@@ -120,7 +155,7 @@ class Application:
         self.scheduler.start()
 
     def note_saved(self, note: Note) -> None:
-        from clients.notes import Urgency
+        from notes.model import Urgency
 
         if self.scheduler is not None and note.urgency == Urgency.URGENT:
             self.scheduler.queue_urgent_note(note)
@@ -188,14 +223,15 @@ class Application:
                 self.phone.unregister()
 
     def shutdown(self) -> None:
+        self.error_reporter.uninstall()
         if self.scheduler is not None:
             self.scheduler.stop()
         self.phone.stop()
         QThreadPool.globalInstance().waitForDone(10_000)  # background work ends before we do
         for translator in self.translators:
             self.qt_app.removeTranslator(translator)
-        if self.store is not None:
-            self.store.close()
+        if self.db is not None:
+            self.db.close()
 
 
 def _quit_on_signals(app: QApplication) -> QSocketNotifier:

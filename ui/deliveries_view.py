@@ -1,7 +1,7 @@
 """What was delivered to clients, what waits and what failed — and a way to send again.
 
-Every read and write goes through :func:`ui.tasks.run_task`: :class:`DeliveryQueue` opens
-a short connection per call, so it is safe on a pool thread. The view never sends
+Every read and write goes through :func:`ui.tasks.run_task` on the app's database (its
+one lock makes that safe on a pool thread). The view never sends
 anything itself; after a resend it emits ``requeued`` and the scheduler delivers.
 """
 
@@ -42,8 +42,9 @@ from PySide6.QtWidgets import (
 )
 
 from appenv import logs
-from appenv.paths import AppPaths
+from appenv.files import atomic_write
 from reports.delivery_queue import DeliveryAttempt, DeliveryJob, DeliveryQueue
+from storage.interfaces import Database
 from ui.tasks import run_task
 
 log = logs.get("ui")
@@ -276,7 +277,7 @@ class DeliveriesView(QWidget):
 
     def __init__(
         self,
-        paths: AppPaths,
+        db: Database,
         parent: QWidget | None = None,
         *,
         operator: str = "",
@@ -284,7 +285,7 @@ class DeliveriesView(QWidget):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("deliveries-view")
-        self.paths = paths
+        self.queue = DeliveryQueue(db.deliveries)
         self.operator = operator
         self.now = now  # the scheduler's clock: a resent job is due "now" for it
         self.open_url: Callable[[QUrl], object] = QDesktopServices.openUrl
@@ -363,17 +364,14 @@ class DeliveriesView(QWidget):
             self._shown_once = True
             self.refresh()
 
-    def _queue(self) -> DeliveryQueue:
-        return DeliveryQueue(self.paths.database)
-
     @Slot()
     def refresh(self) -> None:
         """Reload the jobs off the GUI thread; a slower, older load never wins."""
         self._generation += 1
         generation = self._generation
-        database = self.paths.database
+        queue = self.queue
         run_task(
-            lambda: DeliveryQueue(database).jobs(limit=2000),
+            lambda: queue.jobs(limit=2000),
             lambda jobs: self._loaded(generation, jobs),
             self._report_error,
             owner=self,
@@ -460,12 +458,10 @@ class DeliveriesView(QWidget):
         if recipients is None:
             return
         changed = recipients if recipients != job.recipients else None
-        database, operator, now = self.paths.database, self.operator, self.now()
+        queue, operator, now = self.queue, self.operator, self.now()
 
         def resend() -> DeliveryJob:
-            return DeliveryQueue(database).resend(
-                job.id, now, recipients=changed, operator=operator
-            )
+            return queue.resend(job.id, now, recipients=changed, operator=operator)
 
         def done(updated: DeliveryJob) -> None:
             self.requeued.emit(updated.id)
@@ -478,10 +474,9 @@ class DeliveriesView(QWidget):
         job = self.selected_job()
         if job is None:
             return
-        database = self.paths.database
+        queue = self.queue
 
         def load() -> tuple[DeliveryJob, list[DeliveryAttempt]]:
-            queue = DeliveryQueue(database)
             return queue.job(job.id), queue.attempts(job.id)
 
         def show(result: tuple[DeliveryJob, list[DeliveryAttempt]]) -> None:
@@ -500,12 +495,12 @@ class DeliveriesView(QWidget):
         if self._pdf_dir is None:
             self._pdf_dir = tempfile.TemporaryDirectory(prefix="vorzimmer-pdf-")
         folder = Path(self._pdf_dir.name)
-        database = self.paths.database
+        queue = self.queue
         name = re.sub(r"[^A-Za-z0-9._-]+", "_", job.attachment_name) or "report.pdf"
 
         def write() -> Path:
             target = folder / f"{job.id}-{name}"
-            target.write_bytes(DeliveryQueue(database).attachment(job.id))
+            atomic_write(target, queue.attachment(job.id))
             return target
 
         def opened(path: Path) -> None:

@@ -32,7 +32,7 @@ from ui.phone import PhoneAdapter
 from ui.pops import PopPanel
 
 if TYPE_CHECKING:
-    from clients.notes import NotesStore
+    from storage.interfaces import NotesStore
     from clients.store import ClientStore
     from ui.notes_search import NotesSearch
 

@@ -1,9 +1,9 @@
 """The note the secretary writes during or after a call (or for a walk-in, an e-mail).
 
-Every edit is written as a draft ~300 ms after typing pauses (:mod:`clients.drafts`:
+Every edit is written as a draft ~300 ms after typing pauses (:mod:`notes.drafts`:
 atomic, fsync'd), so a crash or ``kill -9`` loses at most that last moment; the app
-reopens drafts at start (:func:`recover_drafts`). *Save* finalises the note; saving a
-saved note again records each changed field with who and when (audit trail).
+reopens drafts at start (:func:`notes.recovery.recover_drafts`). *Save* finalises the
+note; saving a saved note again records each changed field with who and when (audit trail).
 
 Lifecycle with a call: create the form when the call is answered (``call_id`` ``None``,
 then :meth:`NoteForm.set_live_call`), and call :meth:`NoteForm.attach_call` once the
@@ -33,20 +33,20 @@ from PySide6.QtWidgets import (
 
 from appenv import logs
 from clients import phone_numbers as pn
-from clients.drafts import Draft, new_key, pending_drafts
 from clients.errors import StoreError
 from clients.model import Client
-from clients.notes import Action, Channel, Note, NotesStore, Urgency
-from clients.store import ClientStore
+from notes.drafts import Draft, new_key
+from notes.model import Action, Channel, Note, Urgency
+from notes.recovery import recover_drafts
+from notes.saving import finalise
+from notes.validation import Problem, problem_of
+from storage.interfaces import ClientStore, NotesStore
+
+__all__ = ["NoteForm", "recover_drafts"]  # recover_drafts: moved to notes.recovery
 
 log = logs.get("ui")
 
 AUTOSAVE_MS = 300
-
-
-def recover_drafts(notes: NotesStore) -> list[Draft]:
-    """Drafts with unsaved work (after a crash); call at start and open each in a form."""
-    return pending_drafts(notes)
 
 
 def _duration(seconds: float | None) -> str:
@@ -488,11 +488,12 @@ class NoteForm(QWidget):
 
     # ---- saving ---------------------------------------------------------------------
     def _problem(self, note: Note) -> str | None:
-        if note.client_id is None:
+        problem = problem_of(note)
+        if problem is Problem.NO_CLIENT:
             return self.tr("Choose the client this note is for.")
-        if not note.has_content:
+        if problem is Problem.NO_CONTENT:
             return self.tr("Write a subject or a message (or mark a wrong number).")
-        if note.callback_number and pn.normalise(note.callback_number) is None:
+        if problem is Problem.BAD_CALLBACK_NUMBER:
             return self.tr("The callback number {0} is not a phone number.").format(
                 note.callback_number
             )
@@ -507,23 +508,7 @@ class NoteForm(QWidget):
             self._show_error(problem)
             return None
         try:
-            if note.id is None:
-                earlier = self.notes.note_by_draft(self.draft_key)
-                if earlier is not None:  # saved before a crash, edited again since
-                    stored = self.notes.update_note(
-                        replace(
-                            note,
-                            id=earlier.id,
-                            revision=earlier.revision,
-                            operator=earlier.operator,
-                            draft_key=earlier.draft_key,
-                        ),
-                        self.operator,
-                    )
-                else:
-                    stored = self.notes.add_note(replace(note, draft_key=self.draft_key))
-            else:
-                stored = self.notes.update_note(note, self.operator)
+            stored = finalise(self.notes, note, self.draft_key, self.operator)
         except (StoreError, ValueError, OSError) as exc:
             log.error("note could not be saved: %s", exc)
             self.flush_draft()
@@ -534,8 +519,6 @@ class NoteForm(QWidget):
             self.flush_draft()
             self._show_error(self.tr("Not saved: {0} Your text is kept as a draft.").format(exc))
             return None
-        if self.notes.drafts is not None:
-            self.notes.drafts.discard(self.draft_key)
         self._autosave.stop()
         self._dirty = False
         self._show(stored)

@@ -27,8 +27,8 @@ from PySide6.QtWidgets import (
 )
 
 from appenv import logs
-from clients.notes import Note, NoteQuery, NotesStore, Urgency
-from clients.store import ClientStore
+from notes.model import Note, NoteQuery, Urgency
+from storage.interfaces import ClientStore, NotesStore
 
 log = logs.get("ui")
 

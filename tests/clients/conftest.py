@@ -9,7 +9,8 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from appenv.paths import AppPaths
-from clients.store import SqliteClientStore
+from clients.store import ClientStore
+from storage import open_database
 
 BERLIN = ZoneInfo("Europe/Berlin")
 
@@ -21,7 +22,7 @@ def berlin(
 
 
 @pytest.fixture
-def store(app_paths: AppPaths) -> Iterator[SqliteClientStore]:
-    s = SqliteClientStore(app_paths.database)
+def store(app_paths: AppPaths) -> Iterator[ClientStore]:
+    s = open_database(app_paths.database).clients
     yield s
     s.close()

@@ -10,7 +10,7 @@ import pytest
 
 from appenv.paths import AppPaths
 from clients.cli import run_import
-from clients.store import SqliteClientStore
+from storage import open_database
 
 ROOT = Path(__file__).resolve().parents[2]
 CLIENTS = "code;name;numbers;greeting\nROTH;Kanzlei Dr. Roth;030 5550101;{client}, {greeting}.\n"
@@ -28,7 +28,7 @@ def test_import_clients_then_callers(
         "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Thomas Krause\r\nTEL:0171 5550142\r\nEND:VCARD\r\n"
     )
     assert run_import(app_paths, "callers", vcf, "ROTH") == 0
-    with SqliteClientStore(app_paths.database) as store:
+    with open_database(app_paths.database).clients as store:
         roth = store.get_client_by_code("ROTH")
         assert roth is not None
         assert store.find_caller(roth.id, "+491715550142") is not None
@@ -43,7 +43,7 @@ def test_rejected_rows_exit_1_and_are_printed(
     out, err = capsys.readouterr()
     assert "bad.csv, line 3: number +49305550101 is also in line 2" in err
     assert "nothing was imported" in out
-    with SqliteClientStore(app_paths.database) as store:
+    with open_database(app_paths.database).clients as store:
         assert store.list_clients() == []
 
 
@@ -85,5 +85,5 @@ def test_launcher_dispatches_to_the_importer(tmp_path: Path) -> None:
     )
     assert result.returncode == 0, result.stderr
     assert "1 created" in result.stdout
-    with SqliteClientStore(AppPaths(home).database) as store:
+    with open_database(AppPaths(home).database).clients as store:
         assert store.get_client_by_code("ROTH") is not None

@@ -23,13 +23,14 @@ from clients.model import (
     Staff,
     Variant,
 )
-from clients.store import SqliteClientStore
+from clients.store import ClientStore
+from storage import open_database
 from tests.clients.conftest import berlin
 
 NOW = berlin(2024, 11, 5, 10, 30)  # Tuesday
 
 
-def test_known_client_and_caller_from_diversion_chain(store: SqliteClientStore) -> None:
+def test_known_client_and_caller_from_diversion_chain(store: ClientStore) -> None:
     load_demo(store, NOW - dt.timedelta(days=1))
     pop = resolve(
         store,
@@ -58,7 +59,7 @@ def test_known_client_and_caller_from_diversion_chain(store: SqliteClientStore) 
     "sent",
     ["4915255503377", "sip:4915255503377@sbc.carrier.example;user=phone", "004915255503377"],
 )
-def test_known_caller_sent_international_without_plus(store: SqliteClientStore, sent: str) -> None:
+def test_known_caller_sent_international_without_plus(store: ClientStore, sent: str) -> None:
     """Regression (issue 7.1): read as a national number, the caller was "not known"."""
     load_demo(store, NOW)
     pop = resolve(store, ["+49 30 555 010 01"], sent, NOW, operator="Frau Weber")
@@ -70,7 +71,7 @@ def test_known_caller_sent_international_without_plus(store: SqliteClientStore, 
 
 @pytest.mark.parametrize(("sent", "shown"), [("1234567", "1234567"), ("030 1", "030 1")])
 def test_unverified_caller_number_is_shown_but_never_looked_up(
-    store: SqliteClientStore, sent: str, shown: str
+    store: ClientStore, sent: str, shown: str
 ) -> None:
     load_demo(store, NOW)
     pop = resolve(store, ["+49 30 555 010 01"], sent, NOW, operator="Frau Weber")
@@ -80,13 +81,13 @@ def test_unverified_caller_number_is_shown_but_never_looked_up(
 
 
 @pytest.mark.parametrize("sent", [None, "anonymous", "sip:anonymous@anonymous.invalid"])
-def test_withheld_caller_has_no_number(store: SqliteClientStore, sent: str | None) -> None:
+def test_withheld_caller_has_no_number(store: ClientStore, sent: str | None) -> None:
     load_demo(store, NOW)
     pop = resolve(store, ["+49 30 555 010 01"], sent, NOW, operator="Frau Weber")
     assert pop.caller is None and pop.caller_number is None and pop.caller_phone is None
 
 
-def test_unknown_caller_greeting_drops_the_name(store: SqliteClientStore) -> None:
+def test_unknown_caller_greeting_drops_the_name(store: ClientStore) -> None:
     load_demo(store, NOW)
     pop = resolve(store, ["040 3344 5500"], "0170 0000000", NOW, operator="Herr Sommer")
     assert pop.client is not None and pop.client.code == "YILMAZ"
@@ -94,7 +95,7 @@ def test_unknown_caller_greeting_drops_the_name(store: SqliteClientStore) -> Non
     assert pop.greeting == "Praxis Dr. Yilmaz, guten Morgen, Sie sprechen mit Herr Sommer."
 
 
-def test_unknown_client_pop(store: SqliteClientStore) -> None:
+def test_unknown_client_pop(store: ClientStore) -> None:
     load_demo(store, NOW)
     pop = resolve(
         store, ["+49 89 111", None, "garbage"], "0228 5550 0001", NOW, operator="Frau Weber"
@@ -105,7 +106,7 @@ def test_unknown_client_pop(store: SqliteClientStore) -> None:
     assert "Frau Weber" in pop.greeting
 
 
-def test_variants_on_holiday_vacation_and_english(store: SqliteClientStore) -> None:
+def test_variants_on_holiday_vacation_and_english(store: ClientStore) -> None:
     load_demo(store, berlin(2024, 10, 1, 9, 0))  # Roth vacation: 10.11.–19.11.2024
     shop = resolve(store, ["+4930 55501004"], None, berlin(2024, 10, 31, 19, 0), operator="Anna")
     assert shop.variant is Variant.HOLIDAY  # Reformationstag in Hamburg
@@ -121,13 +122,13 @@ def test_variants_on_holiday_vacation_and_english(store: SqliteClientStore) -> N
     assert night.variant is Variant.HOLIDAY and night.variant_reason == "Allerheiligen"
 
 
-def test_blocked_caller_is_flagged(store: SqliteClientStore) -> None:
+def test_blocked_caller_is_flagged(store: ClientStore) -> None:
     load_demo(store, NOW)
     pop = resolve(store, ["030 8891 2200"], "030 6677 8899", NOW)
     assert pop.caller is not None and pop.caller.blocked
 
 
-def test_client_without_scripts_gets_the_default_greeting(store: SqliteClientStore) -> None:
+def test_client_without_scripts_gets_the_default_greeting(store: ClientStore) -> None:
     c = store.add_client(Client(code="X", name="Firma X"))
     store.add_number(c.id or 0, "21")
     pop = resolve(store, ["21"], None, NOW, operator="Frau Weber")
@@ -189,7 +190,7 @@ def owned_by(pop: Pop, client_id: int | None) -> None:
     minutes=st.integers(0, 7 * 24 * 60),
 )
 def test_a_pop_never_contains_another_clients_data(world, shared, candidates, caller, minutes):
-    store = SqliteClientStore(":memory:")
+    store = open_database(":memory:").clients
     try:
         ids = []
         for spec in world:

@@ -7,9 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from clients import migrations
-from clients.migrations import LATEST, SchemaTooNew
-from clients.store import SqliteClientStore
+from storage import open_database
+from storage.errors import SchemaTooNew
+from storage.sqlite import migrations
+from storage.sqlite.migrations import LATEST
 
 # Data a database of each version could hold, written with that version's SQL.
 SEED: dict[int, list[str]] = {
@@ -48,6 +49,17 @@ SEED: dict[int, list[str]] = {
         "message, for_whom) SELECT id, scope, caller_name, caller_company, numbers_text, subject, "
         "message, for_whom FROM notes_fts_source",
     ],
+    6: [
+        "INSERT INTO delivery_jobs (idem_key, kind, client_code, day, recipients, message_id, "
+        "state, created_at, next_attempt_at) VALUES ('daily_report:ROTH:2024-03-31', "
+        "'daily_report', 'ROTH', '2024-03-31', '[\"kanzlei@roth.test\"]', '<m@x>', 'sent', "
+        "'2024-03-31T16:00:00+00:00', NULL)",
+    ],
+    7: [
+        "INSERT INTO calls (client_id, caller_number, started_at, call_key, caller_uri, "
+        "number_verified) VALUES (7, '4915209876543x', '2024-03-31T09:00:00.000000+00:00', "
+        "'k-7', 'sip:4915209876543x@192.0.2.1', 0)",
+    ],
 }
 
 
@@ -69,8 +81,8 @@ def test_seed_covers_every_migration() -> None:
 def test_migrates_from_every_earlier_version(tmp_path: Path, version: int) -> None:
     path = tmp_path / "old.sqlite3"
     make_database(path, version)
-    with SqliteClientStore(path) as store:
-        assert store.schema_version == LATEST
+    with open_database(path).clients as store:
+        assert store._c.schema_version == LATEST  # type: ignore[attr-defined]
         client = store.get_client_by_code("ROTH")
         assert client is not None and client.state == "BB" and client.report_time == "18:00"
         assert store.find_client_by_numbers(["030 55501001"]) == client
@@ -85,8 +97,16 @@ def test_migrates_from_every_earlier_version(tmp_path: Path, version: int) -> No
             assert store.search_callers(7, "krause") == [caller]  # FTS kept in step
         if version >= 3:
             assert [c.outcome for c in store.calls_for_caller(7, "+491715550142")] == ["answered"]
+            [call] = store.calls_for_caller(7, "+491715550142")
+            assert call.number_verified
+            if version < 7:  # rows from before migration 7 got a key
+                assert call.call_key == "legacy-1"
         if version >= 4:
             assert [f.answer for f in store.list_faq(7)] == ["Tiefgarage"]
+        if version >= 7:
+            unverified = store.call_by_key("k-7")
+            assert unverified is not None and not unverified.number_verified
+            assert unverified.caller_uri == "sip:4915209876543x@192.0.2.1"
     if version < LATEST:
         backup = path.with_name(f"old.sqlite3.v{version}.bak")
         assert backup.exists()
@@ -101,7 +121,7 @@ def test_failed_migration_leaves_the_database_untouched(tmp_path: Path) -> None:
     conn.commit()
     conn.close()
     with pytest.raises(sqlite3.OperationalError):
-        SqliteClientStore(path)
+        open_database(path)
     conn = sqlite3.connect(path)
     assert conn.execute("PRAGMA user_version").fetchone()[0] == 3
     columns = [r[1] for r in conn.execute("PRAGMA table_info(clients)")]
@@ -117,13 +137,13 @@ def test_newer_schema_is_refused_and_left_alone(tmp_path: Path) -> None:
     conn.commit()
     conn.close()
     with pytest.raises(SchemaTooNew, match="update Vorzimmer"):
-        SqliteClientStore(path)
+        open_database(path)
     conn = sqlite3.connect(path)
     assert conn.execute("PRAGMA user_version").fetchone()[0] == LATEST + 1
     assert [r[0] for r in conn.execute("SELECT name FROM sqlite_master")] == ["keep"]
 
 
 def test_fresh_database_has_no_backup(tmp_path: Path) -> None:
-    with SqliteClientStore(tmp_path / "new.sqlite3") as store:
-        assert store.schema_version == LATEST
+    with open_database(tmp_path / "new.sqlite3").clients as store:
+        assert store._c.schema_version == LATEST  # type: ignore[attr-defined]
     assert not list(tmp_path.glob("*.bak"))

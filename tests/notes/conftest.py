@@ -10,10 +10,10 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from appenv.paths import AppPaths
-from clients.drafts import DraftBox
 from clients.model import CallRecord, Client, Outcome, Staff
-from clients.notes import Note, SqliteNotesStore
-from clients.store import SqliteClientStore
+from clients.store import ClientStore
+from notes.model import Note
+from storage import Database, NotesStore, open_app_database
 
 BERLIN = ZoneInfo("Europe/Berlin")
 
@@ -24,10 +24,11 @@ def berlin(year: int, month: int, day: int, hour: int = 0, minute: int = 0) -> d
 
 @dataclass
 class World:
-    store: SqliteClientStore
-    notes: SqliteNotesStore
+    store: ClientStore
+    notes: NotesStore
     a: Client  # Kanzlei, with staff
     b: Client  # Praxis
+    db: Database
 
     def call(
         self,
@@ -63,12 +64,12 @@ class World:
 
 @pytest.fixture
 def world(app_paths: AppPaths) -> Iterator[World]:
-    store = SqliteClientStore(app_paths.database)
+    db = open_app_database(app_paths)
+    store = db.clients
     a = store.add_client(Client(code="ROTH", name="Kanzlei Dr. Roth"))
     b = store.add_client(Client(code="PRAXIS", name="Praxis Yilmaz", language="en"))
     assert a.id is not None
     store.add_staff(Staff(client_id=a.id, name="Dr. Roth", role="Anwältin"))
     store.add_staff(Staff(client_id=a.id, name="Herr Fuchs"))
-    notes = SqliteNotesStore(store, DraftBox(app_paths.drafts))
-    yield World(store, notes, a, b)
-    store.close()
+    yield World(store, db.notes, a, b, db)
+    db.close()

@@ -14,8 +14,9 @@ from pathlib import Path
 import pytest
 
 from appenv.paths import AppPaths
-from clients.drafts import Draft, DraftBox, new_key, pending_drafts
-from clients.notes import Note, Urgency
+from notes.drafts import Draft, DraftBox, new_key
+from notes.model import Note, Urgency
+from notes.recovery import pending_drafts
 from tests.notes.conftest import World, berlin
 from ui.note_form import recover_drafts
 

@@ -5,10 +5,9 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from clients.drafts import DraftBox
-from clients.migrations import LATEST
-from clients.notes import Note, NoteQuery, SqliteNotesStore
-from clients.store import SqliteClientStore
+from notes.model import Note, NoteQuery
+from storage import open_database
+from storage.sqlite.migrations import LATEST
 from tests.clients.test_migrations import make_database
 from tests.notes.conftest import berlin
 
@@ -16,8 +15,9 @@ from tests.notes.conftest import berlin
 def test_version_4_with_data_gains_notes(tmp_path: Path) -> None:
     path = tmp_path / "v4.sqlite3"
     make_database(path, 4)  # clients, numbers, staff, callers (+FTS), a call, FAQ
-    with SqliteClientStore(path) as store:
-        assert store.schema_version == LATEST == 5
+    with open_database(path, drafts=tmp_path / "drafts") as db:
+        store, notes = db.clients, db.notes
+        assert db.schema_version == LATEST == 7
         assert (tmp_path / "v4.sqlite3.v4.bak").exists()
         backup = sqlite3.connect(tmp_path / "v4.sqlite3.v4.bak")
         assert backup.execute("PRAGMA user_version").fetchone()[0] == 4
@@ -31,7 +31,6 @@ def test_version_4_with_data_gains_notes(tmp_path: Path) -> None:
         assert [f.question for f in store.list_faq(7)] == ["Parken?"]
         # the old call, caller and staff member can carry a note
         [staff] = store.list_staff(7)
-        notes = SqliteNotesStore(store, DraftBox(tmp_path / "drafts"))
         note = notes.add_note(
             Note(
                 client_id=7,
@@ -52,16 +51,16 @@ def test_version_4_with_data_gains_notes(tmp_path: Path) -> None:
         assert notes.search(NoteQuery(client_id=7, caller_id=caller.id)) == [note]
     # reopening does not migrate (or back up) again
     (tmp_path / "v4.sqlite3.v4.bak").unlink()
-    with SqliteClientStore(path) as store:
-        assert store.schema_version == 5
+    with open_database(path) as db:
+        assert db.schema_version == LATEST
     assert not (tmp_path / "v4.sqlite3.v4.bak").exists()
 
 
 def test_deleting_a_caller_or_staff_member_keeps_the_note(tmp_path: Path) -> None:
     path = tmp_path / "v4.sqlite3"
     make_database(path, 4)
-    with SqliteClientStore(path) as store:
-        notes = SqliteNotesStore(store)
+    with open_database(path) as db:
+        store, notes = db.clients, db.notes
         caller = store.find_caller(7, "0171 5550142")
         [staff] = store.list_staff(7)
         assert caller is not None and caller.id is not None and staff.id is not None

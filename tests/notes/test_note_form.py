@@ -10,7 +10,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
 from clients.model import Caller
-from clients.notes import Action, Channel, NoteQuery, Urgency
+from notes.model import Action, Channel, NoteQuery, Urgency
 from tests.notes.conftest import World, berlin
 from ui.note_form import NoteForm, recover_drafts
 from ui.notes_search import NotesSearch

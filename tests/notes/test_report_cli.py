@@ -15,8 +15,8 @@ import pytest
 from appenv import secrets
 from appenv.paths import AppPaths
 from clients.demo import load_demo
-from clients.notes import Channel, Note, SqliteNotesStore, Urgency
-from clients.store import SqliteClientStore
+from notes.model import Channel, Note, Urgency
+from storage import open_database
 from tests.reports.helpers import pdftotext
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -30,9 +30,9 @@ def _prepare(paths: AppPaths) -> dict[str, dict[str, object]]:
     Returns per client code: the caller names of its calls that day and its note markers.
     """
     expected: dict[str, dict[str, object]] = {}
-    with SqliteClientStore(paths.database) as store:
+    with open_database(paths.database) as db:
+        store, notes = db.clients, db.notes
         assert load_demo(store, now=NOW) == 4
-        notes = SqliteNotesStore(store)
         for client in store.list_clients():
             assert client.id is not None
             tz = ZoneInfo(client.timezone)

@@ -7,7 +7,7 @@ from dataclasses import replace
 
 from clients.hours_text import parse_hours
 from clients.model import Outcome as CallOutcome
-from clients.notes import Action, Channel, Urgency
+from notes.model import Action, Channel, Urgency
 from reports.clients_source import StoreReportSource
 from reports.model import Outcome, RequestedAction
 from reports.model import Urgency as ReportUrgency
@@ -21,7 +21,7 @@ def test_clients_are_mapped(world: World) -> None:
     world.store.update_client(replace(world.a, report_recipients=("kanzlei@roth.example",),
                                       report_time="17:30", encrypt_reports=True))  # fmt: skip
     world.store.set_business_hours(world.a.id, parse_hours("Mo-Fr 08:00-18:00"))
-    source = StoreReportSource(world.store)
+    source = StoreReportSource(world.db)
     client = source.client("ROTH")
     assert client is not None
     assert (client.name, client.recipients, client.report_time, client.encrypt) == (
@@ -44,12 +44,12 @@ def test_calls_with_notes_outcomes_and_hours(world: World) -> None:
                for_whom="Dr. Roth", action=Action.CALL_BACK, callback_number="0171 5550142",
                noted_at=berlin(2024, 5, 7, 10, 0))  # fmt: skip
     world.note(world.a, call_id=wrong, wrong_number=True, noted_at=berlin(2024, 5, 7, 12, 0))
-    calls = StoreReportSource(world.store).calls_for("ROTH", DAY)
+    calls = StoreReportSource(world.db).calls_for("ROTH", DAY)
     assert [c.call_id for c in calls] == [str(i) for i in (early, noted, busy, wrong, moved)]
     by_id = {c.call_id: c for c in calls}
     assert by_id[str(early)].outcome is Outcome.MISSED and by_id[str(early)].outside_business_hours
     assert not by_id[str(noted)].outside_business_hours
-    assert by_id[str(busy)].outcome is Outcome.MISSED
+    assert by_id[str(busy)].outcome is Outcome.BUSY and by_id[str(busy)].outcome.missed
     assert by_id[str(wrong)].outcome is Outcome.WRONG_NUMBER
     assert by_id[str(moved)].outcome is Outcome.TRANSFERRED
     call = by_id[str(noted)]
@@ -77,7 +77,7 @@ def test_days_are_cut_in_the_clients_time_zone(world: World) -> None:
     world.call(world.a, dt.datetime(2024, 5, 7, 22, 30, tzinfo=utc))  # 8 May in Berlin
     ny_late = world.call(world.b, dt.datetime(2024, 5, 8, 3, 59, tzinfo=utc))  # 23:59 in NY
     world.call(world.b, dt.datetime(2024, 5, 7, 3, 59, tzinfo=utc))  # 6 May in NY
-    source = StoreReportSource(world.store)
+    source = StoreReportSource(world.db)
     assert [c.call_id for c in source.calls_for("ROTH", DAY)] == [str(first)]
     assert [c.call_id for c in source.calls_for("PRAXIS", DAY)] == [str(ny_late)]
 
@@ -86,7 +86,7 @@ def test_holidays_count_as_outside_hours(world: World) -> None:
     assert world.a.id is not None
     world.store.set_business_hours(world.a.id, parse_hours("Mo-Fr 08:00-18:00"))
     world.call(world.a, berlin(2024, 5, 9, 10, 0))  # Ascension Day, 10:00
-    [call] = StoreReportSource(world.store).calls_for("ROTH", dt.date(2024, 5, 9))
+    [call] = StoreReportSource(world.db).calls_for("ROTH", dt.date(2024, 5, 9))
     assert call.outside_business_hours
 
 
@@ -97,7 +97,7 @@ def test_walk_ins_are_reported_and_moved_calls_keep_their_note_home(world: World
     world.note(world.a, call_id=call_id, subject="Geheim für ROTH",
                noted_at=berlin(2024, 5, 7, 9, 0))  # fmt: skip
     world.store.update_call(call_id, client_id=world.b.id)  # the call was re-assigned later
-    source = StoreReportSource(world.store)
+    source = StoreReportSource(world.db)
     [moved] = source.calls_for("PRAXIS", DAY)
     assert moved.note is None  # the note written for ROTH never reaches PRAXIS
     roth = source.calls_for("ROTH", DAY)

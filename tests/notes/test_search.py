@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import sqlite3
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from clients.notes import Note, NoteQuery, Urgency
+from notes.model import Note, NoteQuery, Urgency
 from tests.notes.conftest import World, berlin
 
 
@@ -103,7 +104,7 @@ word = st.sampled_from(WORDS)
     ),
 )  # fmt: skip
 def test_no_search_ever_returns_another_clients_note(world: World, notes, queries) -> None:
-    with world.store.transaction(), world.store.connection() as conn:
+    with sqlite3.connect(world.db.path or ":memory:") as conn:
         conn.execute("DELETE FROM notes")
     clients = {0: None, 1: world.a.id, 2: world.b.id, 3: 424242}
     written: dict[int, int | None] = {}

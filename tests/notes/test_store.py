@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import sqlite3
 from dataclasses import replace
 
 import pytest
 
 from clients.errors import NotFound, StoreError
-from clients.notes import Action, Channel, NoteConflict, NoteExists, NoteQuery, Urgency
+from notes.model import Action, Channel, NoteConflict, NoteExists, NoteQuery, Urgency
 from tests.notes.conftest import World, berlin
 
 
@@ -120,7 +121,7 @@ def test_the_index_follows_updates(world: World) -> None:
     world.notes.update_note(replace(note, subject="Wasserschaden"), by="Frau Weber")
     assert world.notes.search(NoteQuery(client_id=world.a.id, text="Heizung")) == []
     assert len(world.notes.search(NoteQuery(client_id=world.a.id, text="Wasser"))) == 1
-    with world.store.connection() as conn:
+    with sqlite3.connect(world.db.path or ":memory:") as conn:
         conn.execute("INSERT INTO notes_fts(notes_fts) VALUES ('integrity-check')")
 
 

@@ -20,16 +20,13 @@ def main() -> int:
     from PySide6.QtWidgets import QApplication
 
     from appenv.paths import AppPaths
-    from clients.drafts import DraftBox
-    from clients.notes import SqliteNotesStore
-    from clients.store import SqliteClientStore
+    from storage import open_app_database
     from ui.note_form import NoteForm
 
     paths = AppPaths(__import__("pathlib").Path(home)).ensure()
     app = QApplication(["typing-app"])
-    store = SqliteClientStore(paths.database)
-    notes = SqliteNotesStore(store, DraftBox(paths.drafts))
-    form = NoteForm(store, notes, "Frau Weber", int(client_id), int(call_id) or None)
+    db = open_app_database(paths)
+    form = NoteForm(db.clients, db.notes, "Frau Weber", int(client_id), int(call_id) or None)
     form.show()
     saved: list[str] = []
     form.draft_saved.connect(saved.append)

@@ -6,10 +6,12 @@ import datetime as dt
 import io
 import subprocess
 from dataclasses import dataclass, field
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from pypdf import PdfReader
 
+from reports.delivery_queue import DeliveryQueue, RetryPolicy
 from reports.model import (
     AppointmentChange,
     Outcome,
@@ -20,10 +22,17 @@ from reports.model import (
     RequestedAction,
     Urgency,
 )
+from storage import open_database
 from tests.conftest import require_tool
 
 BERLIN = ZoneInfo("Europe/Berlin")
 DAY = dt.date(2024, 5, 7)
+
+
+def open_queue(database: Path, policy: RetryPolicy | None = None) -> DeliveryQueue:
+    """The delivery queue of the database file (opened on its own connection, like a
+    second process would)."""
+    return DeliveryQueue(open_database(database).deliveries, policy)
 
 
 @dataclass

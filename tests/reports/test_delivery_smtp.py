@@ -12,10 +12,9 @@ from appenv import secrets
 from appenv.paths import AppPaths
 from reports.cli import build_and_queue
 from reports.delivery import SmtpSettings, SmtpTransport
-from reports.delivery_queue import DeliveryQueue
 from reports.model import ReportCall
 from tests.fixtures.smtp import SmtpSink
-from tests.reports.helpers import DAY, MemorySource, call, client, pdftotext, pypdf_text
+from tests.reports.helpers import DAY, MemorySource, call, client, open_queue, pdftotext, pypdf_text
 
 pytestmark = pytest.mark.integration
 T0 = dt.datetime(2024, 5, 7, 18, 0, tzinfo=dt.UTC)
@@ -69,7 +68,7 @@ def test_a_day_for_three_clients_gives_three_mails_each_with_only_its_calls(
 
     messages = smtp_server.messages()
     assert len(messages) == 3
-    queue = DeliveryQueue(app_paths.database)
+    queue = open_queue(app_paths.database)
     for message in messages:
         code = message["X-Vorzimmer-Client"]
         assert message["To"] == f"{code.lower()}@clients.test"
@@ -96,7 +95,7 @@ def test_server_down_during_the_run_delivers_exactly_once_after_it_returns(
     app_paths: AppPaths, smtp_server: SmtpSink, transport: SmtpTransport
 ) -> None:
     smtp_server.stop()
-    queue = DeliveryQueue(app_paths.database)
+    queue = open_queue(app_paths.database)
     rc = build_and_queue(
         three_clients(), app_paths, DAY, None, True, transport=transport, queue=queue, now=T0,
         out=lambda _line: None,
@@ -136,7 +135,7 @@ def test_connection_dropped_after_the_server_accepted_counts_as_delivered(
 ) -> None:
     smtp_server.drop_on_quit = True
     source = MemorySource([client("ALPHA")], [call("ALPHA", 1, 9)])
-    queue = DeliveryQueue(app_paths.database)
+    queue = open_queue(app_paths.database)
     rc = build_and_queue(source, app_paths, DAY, "ALPHA", True, transport=transport, queue=queue,
                          out=lambda _l: None)  # fmt: skip
     assert rc == 0
@@ -154,7 +153,7 @@ def test_connection_lost_before_the_servers_answer_is_retried_with_the_same_mess
     programs recognise the copy."""
     smtp_server.drop_before_reply = True
     source = MemorySource([client("ALPHA")], [call("ALPHA", 1, 9)])
-    queue = DeliveryQueue(app_paths.database)
+    queue = open_queue(app_paths.database)
     build_and_queue(source, app_paths, DAY, "ALPHA", True, transport=transport, queue=queue,
                     now=T0, out=lambda _l: None)  # fmt: skip
     (job,) = queue.jobs()
@@ -174,7 +173,7 @@ def test_wrong_password_fails_clearly_keeps_the_report_and_can_be_resent(
     secrets.set_secret(f"smtp:{smtp_server.user}", "not-the-password")
     transport = SmtpTransport(settings(smtp_server))
     source = MemorySource([client("ALPHA")], [call("ALPHA", 1, 9)])
-    queue = DeliveryQueue(app_paths.database)
+    queue = open_queue(app_paths.database)
     lines: list[str] = []
     rc = build_and_queue(source, app_paths, DAY, None, True, transport=transport, queue=queue,
                          now=T0, out=lines.append)  # fmt: skip
@@ -207,7 +206,7 @@ def test_temporary_and_permanent_server_refusals(
     app_paths: AppPaths, smtp_server: SmtpSink, transport: SmtpTransport
 ) -> None:
     source = MemorySource([client("ALPHA")], [call("ALPHA", 1, 9)])
-    queue = DeliveryQueue(app_paths.database)
+    queue = open_queue(app_paths.database)
     smtp_server.reject_data = "451 4.3.0 Mailbox busy, try later"
     build_and_queue(source, app_paths, DAY, None, True, transport=transport, queue=queue,
                     now=T0, out=lambda _l: None)  # fmt: skip
@@ -224,7 +223,7 @@ def test_untrusted_certificate_and_missing_password_are_clear_errors(
     app_paths: AppPaths, smtp_server: SmtpSink, secret_service: str
 ) -> None:
     source = MemorySource([client("ALPHA"), client("BETA")], [call("ALPHA", 1, 9)])
-    queue = DeliveryQueue(app_paths.database)
+    queue = open_queue(app_paths.database)
     secrets.set_secret(f"smtp:{smtp_server.user}", smtp_server.password)
     untrusted = SmtpTransport(settings(smtp_server, cafile=None))
     build_and_queue(source, app_paths, DAY, "ALPHA", True, transport=untrusted, queue=queue,

@@ -37,7 +37,7 @@ def test_password_goes_to_keyring_and_app_registers(
     application: Application, registrar: Registrar, secret_service: str, qtbot, caplog
 ):
     caplog.set_level(logging.DEBUG, logger="vorzimmer")
-    qtbot.waitUntil(lambda: application.store is not None, timeout=10000)
+    qtbot.waitUntil(lambda: application.db is not None, timeout=10000)
     dialog = SettingsDialog(application.settings, application.window)
     qtbot.addWidget(dialog)
     dialog.registrar.setText(registrar.address)

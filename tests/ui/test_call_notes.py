@@ -10,31 +10,36 @@ from PySide6.QtCore import Qt
 
 from appenv.paths import AppPaths
 from appenv.settings import Settings
-from clients.drafts import DraftBox
-from clients.notes import SqliteNotesStore
-from clients.store import SqliteClientStore
+from clients.store import ClientStore
+from storage import Database, open_app_database
 from tests.fixtures.qt import open_main_window
 from tests.fixtures.sip import run_sipp
 from tests.ui.test_screen_pop import _client
 from ui.main_window import MainWindow
 
 
-def _window(qtbot, app_paths: AppPaths, store: SqliteClientStore) -> MainWindow:
-    notes = SqliteNotesStore(store, DraftBox(app_paths.drafts))
-    window: MainWindow = open_main_window(qtbot, Settings(app_paths.settings_file), store, notes)
+def _window(qtbot, app_paths: AppPaths, store: ClientStore) -> MainWindow:
+    window: MainWindow = open_main_window(
+        qtbot, Settings(app_paths.settings_file), store, _DATABASES[id(store)].notes
+    )
     return window
 
 
+_DATABASES: dict[int, Database] = {}
+
+
 @pytest.fixture
-def store(app_paths: AppPaths) -> Iterator[SqliteClientStore]:
-    s = SqliteClientStore(app_paths.database)
-    _client(s, "ROTH", "Kanzlei Dr. Roth", "+49301234567", "#1f3a5f")
-    yield s
-    s.close()
+def store(app_paths: AppPaths) -> Iterator[ClientStore]:
+    db = open_app_database(app_paths)
+    _DATABASES[id(db.clients)] = db
+    _client(db.clients, "ROTH", "Kanzlei Dr. Roth", "+49301234567", "#1f3a5f")
+    yield db.clients
+    del _DATABASES[id(db.clients)]
+    db.close()
 
 
 def test_note_taken_during_call_is_bound_to_the_logged_call(
-    qtbot, app_paths: AppPaths, store: SqliteClientStore, tmp_path: Path
+    qtbot, app_paths: AppPaths, store: ClientStore, tmp_path: Path
 ):
     window = _window(qtbot, app_paths, store)
     try:
@@ -59,7 +64,7 @@ def test_note_taken_during_call_is_bound_to_the_logged_call(
 
 
 def test_unsaved_walk_in_note_is_recovered_after_closing(
-    qtbot, app_paths: AppPaths, store: SqliteClientStore
+    qtbot, app_paths: AppPaths, store: ClientStore
 ):
     window = _window(qtbot, app_paths, store)
     window.new_note()

@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 
 from appenv.paths import AppPaths
 from appenv.settings import Settings
-from clients.store import SqliteClientStore
+from storage import open_database
 from tests.fixtures.qt import open_main_window, screenshot
 from tests.fixtures.sip import run_sipp
 from ui.main_window import MainWindow
@@ -20,7 +20,7 @@ SHOTS = Path(__file__).resolve().parents[2] / "build" / "screenshots"
 
 @pytest.fixture
 def window(qtbot, app_paths: AppPaths) -> Iterator[MainWindow]:
-    store = SqliteClientStore(app_paths.database)
+    store = open_database(app_paths.database).clients
     win = open_main_window(qtbot, Settings(app_paths.settings_file), store)
     yield win
     win.phone.stop()

@@ -11,7 +11,8 @@ from PySide6.QtCore import Qt
 from appenv.paths import AppPaths
 from appenv.settings import Settings
 from clients.model import BusinessHours, Caller, Client, Script, Staff, Variant
-from clients.store import SqliteClientStore
+from clients.store import ClientStore
+from storage import open_database
 from tests.fixtures.qt import open_main_window, screenshot
 from tests.fixtures.sip import run_sipp
 from ui.main_window import MainWindow
@@ -21,7 +22,7 @@ SHOTS = Path(__file__).resolve().parents[2] / "build" / "screenshots"
 ALWAYS_OPEN = BusinessHours.weekly({d: [("00:00", "24:00")] for d in range(7)})
 
 
-def _client(store: SqliteClientStore, code: str, name: str, number: str, colour: str) -> Client:
+def _client(store: ClientStore, code: str, name: str, number: str, colour: str) -> Client:
     client = store.add_client(Client(code=code, name=name, colour=colour, state="BE"))
     assert client.id is not None
     store.add_number(client.id, number)
@@ -39,8 +40,8 @@ def _client(store: SqliteClientStore, code: str, name: str, number: str, colour:
     return client
 
 
-def _demo_store(app_paths: AppPaths) -> SqliteClientStore:
-    store = SqliteClientStore(app_paths.database)
+def _demo_store(app_paths: AppPaths) -> ClientStore:
+    store = open_database(app_paths.database).clients
     roth = _client(store, "ROTH", "Kanzlei Dr. Roth", "+49301234567", "#1f3a5f")
     other = _client(store, "YIL", "Praxis Dr. Yilmaz", "+494012345678", "#00897b")
     assert roth.id and other.id

@@ -7,18 +7,19 @@ from collections.abc import Iterator
 import pytest
 
 from appenv.paths import AppPaths
-from clients.store import SqliteClientStore
+from clients.store import ClientStore
+from storage import open_database
 from ui.admin import AdminWindow
 
 
 @pytest.fixture
-def store(app_paths: AppPaths) -> Iterator[SqliteClientStore]:
-    with SqliteClientStore(app_paths.database) as db:
+def store(app_paths: AppPaths) -> Iterator[ClientStore]:
+    with open_database(app_paths.database).clients as db:
         yield db
 
 
 @pytest.fixture
-def open_admin(qtbot, store: SqliteClientStore):
+def open_admin(qtbot, store: ClientStore):
     """Build the window after the test has put its data into the store."""
 
     def make() -> AdminWindow:

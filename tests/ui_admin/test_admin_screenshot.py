@@ -7,13 +7,13 @@ from pathlib import Path
 
 from clients.demo import load_demo
 from clients.model import Variant
-from clients.store import SqliteClientStore
+from clients.store import ClientStore
 from tests.fixtures.qt import screenshot
 
 SHOTS = Path(__file__).resolve().parents[2] / "build" / "screenshots"
 
 
-def test_admin_window_screenshot(qtbot, store: SqliteClientStore, open_admin, xvfb: str):
+def test_admin_window_screenshot(qtbot, store: ClientStore, open_admin, xvfb: str):
     assert load_demo(store) == 4
     window = open_admin()
     window.setGeometry(0, 0, 1280, 800)

@@ -11,14 +11,14 @@ from PySide6.QtCore import Qt
 
 from clients.model import Caller, CallRecord, Client, Outcome, Script, Staff, Variant
 from clients.scripts import holiday_name
-from clients.store import SqliteClientStore
+from clients.store import ClientStore
 from ui.admin import AdminChange
 from ui.admin.changes import Area
 
 BERLIN = dt.timezone(dt.timedelta(hours=1))  # a winter date below: CET
 
 
-def add_client(store: SqliteClientStore, **fields: Any) -> tuple[Client, int]:
+def add_client(store: ClientStore, **fields: Any) -> tuple[Client, int]:
     client = store.add_client(Client(**fields))
     assert client.id is not None
     return client, client.id
@@ -28,7 +28,7 @@ def click(qtbot, button) -> None:
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
 
 
-def test_create_client_with_numbers(qtbot, store: SqliteClientStore, open_admin):
+def test_create_client_with_numbers(qtbot, store: ClientStore, open_admin):
     window = open_admin()
     assert window.client_list.table.rowCount() == 0
     click(qtbot, window.client_list.new_button)
@@ -64,7 +64,7 @@ def test_create_client_with_numbers(qtbot, store: SqliteClientStore, open_admin)
 
 
 def test_invalid_client_form_shows_the_reason_and_stores_nothing(
-    qtbot, store: SqliteClientStore, open_admin
+    qtbot, store: ClientStore, open_admin
 ):
     store.add_client(Client(code="KAN", name="Kanzlei Roth"))
     window = open_admin()
@@ -82,7 +82,7 @@ def test_invalid_client_form_shows_the_reason_and_stores_nothing(
 
 
 def test_duplicate_number_across_clients_shows_error_and_stores_nothing(
-    qtbot, store: SqliteClientStore, open_admin
+    qtbot, store: ClientStore, open_admin
 ):
     _roth, roth_id = add_client(store, code="ROTH", name="Kanzlei Roth")
     store.add_number(roth_id, "030 1234567")
@@ -111,7 +111,7 @@ def test_duplicate_number_across_clients_shows_error_and_stores_nothing(
     assert message.text() == "'hello' is not a phone number."
 
 
-def test_script_edit_shows_live_preview(qtbot, store: SqliteClientStore, open_admin):
+def test_script_edit_shows_live_preview(qtbot, store: ClientStore, open_admin):
     _client, client_id = add_client(store, code="ROTH", name="Kanzlei Roth", state="BE")
     window = open_admin()
     scripts = window.scripts
@@ -153,7 +153,7 @@ def test_script_edit_shows_live_preview(qtbot, store: SqliteClientStore, open_ad
 
 
 def test_import_clients_csv_through_the_dialog_path(
-    qtbot, store: SqliteClientStore, open_admin, synchronous_tasks, tmp_path: Path
+    qtbot, store: ClientStore, open_admin, synchronous_tasks, tmp_path: Path
 ):
     path = tmp_path / "mandanten.csv"
     path.write_bytes(
@@ -184,7 +184,7 @@ def test_import_clients_csv_through_the_dialog_path(
 
 
 def test_import_with_bad_rows_reports_them_and_imports_nothing(
-    qtbot, store: SqliteClientStore, open_admin, synchronous_tasks, tmp_path: Path
+    qtbot, store: ClientStore, open_admin, synchronous_tasks, tmp_path: Path
 ):
     store.add_client(Client(code="OLD", name="Old client"))
     path = tmp_path / "broken.csv"
@@ -222,7 +222,7 @@ def test_import_with_bad_rows_reports_them_and_imports_nothing(
 
 
 def test_caller_import_runs_on_a_worker_thread_with_its_own_connection(
-    qtbot, store: SqliteClientStore, open_admin, tmp_path: Path
+    qtbot, store: ClientStore, open_admin, tmp_path: Path
 ):
     _client, client_id = add_client(store, code="ROTH", name="Kanzlei Roth")
     path = tmp_path / "kontakte.vcf"
@@ -248,7 +248,7 @@ def test_caller_import_runs_on_a_worker_thread_with_its_own_connection(
 
 
 def test_export_callers_then_reimport(
-    qtbot, store: SqliteClientStore, open_admin, synchronous_tasks, tmp_path: Path
+    qtbot, store: ClientStore, open_admin, synchronous_tasks, tmp_path: Path
 ):
     _client, client_id = add_client(store, code="ROTH", name="Kanzlei Roth")
     store.add_caller(
@@ -270,7 +270,7 @@ def test_export_callers_then_reimport(
     assert "1 callers exported" in window.statusBar().currentMessage()
 
 
-def test_delete_caller_and_undo(qtbot, store: SqliteClientStore, open_admin):
+def test_delete_caller_and_undo(qtbot, store: ClientStore, open_admin):
     _client, client_id = add_client(store, code="ROTH", name="Kanzlei Roth")
     caller = store.add_caller(
         Caller(
@@ -304,7 +304,7 @@ def test_delete_caller_and_undo(qtbot, store: SqliteClientStore, open_admin):
     assert [c.name for c in tab.rows()] == ["Jürgen Krause"]
 
 
-def test_undo_offer_expires(qtbot, store: SqliteClientStore, open_admin):
+def test_undo_offer_expires(qtbot, store: ClientStore, open_admin):
     _client, client_id = add_client(store, code="ROTH", name="Kanzlei Roth")
     store.add_staff(Staff(client_id=client_id, name="Dr. Roth", role="Partner"))
     window = open_admin()
@@ -318,7 +318,7 @@ def test_undo_offer_expires(qtbot, store: SqliteClientStore, open_admin):
     assert store.list_staff(client_id) == []
 
 
-def test_caller_search_add_edit_and_number_conflict(qtbot, store: SqliteClientStore, open_admin):
+def test_caller_search_add_edit_and_number_conflict(qtbot, store: ClientStore, open_admin):
     _client, client_id = add_client(store, code="ROTH", name="Kanzlei Roth")
     store.add_caller(Caller(client_id=client_id, name="Anna Beispiel", numbers=("030 111",)))
     store.add_caller(Caller(client_id=client_id, name="Bernd Krause", numbers=("030 222333",)))
@@ -349,7 +349,7 @@ def test_caller_search_add_edit_and_number_conflict(qtbot, store: SqliteClientSt
     assert "blocked" in tab.table.item([c.id for c in tab.rows()].index(carla.id), 3).text()
 
 
-def test_delete_client_keeps_call_history(qtbot, store: SqliteClientStore, open_admin):
+def test_delete_client_keeps_call_history(qtbot, store: ClientStore, open_admin):
     _client, client_id = add_client(store, code="ROTH", name="Kanzlei Roth")
     store.add_number(client_id, "030 1234567")
     call_id = store.record_call(
@@ -381,7 +381,7 @@ def test_delete_client_keeps_call_history(qtbot, store: SqliteClientStore, open_
     assert window.current is None and not window.numbers.isEnabled()
 
 
-def test_hours_and_closures(qtbot, store: SqliteClientStore, open_admin):
+def test_hours_and_closures(qtbot, store: ClientStore, open_admin):
     _client, client_id = add_client(store, code="ROTH", name="Kanzlei Roth")
     window = open_admin()
     tab = window.hours
@@ -407,7 +407,7 @@ def test_hours_and_closures(qtbot, store: SqliteClientStore, open_admin):
     assert [c.reason for c in store.list_closures(client_id)] == ["Betriebsferien"]
 
 
-def test_staff_availability_and_put_through(qtbot, store: SqliteClientStore, open_admin):
+def test_staff_availability_and_put_through(qtbot, store: ClientStore, open_admin):
     _client, client_id = add_client(store, code="ROTH", name="Kanzlei Roth")
     window = open_admin()
     tab = window.staff
@@ -427,7 +427,7 @@ def test_staff_availability_and_put_through(qtbot, store: SqliteClientStore, ope
     assert "Absent until" in tab.list.item(0).text()
 
 
-def test_faq_edit_keeps_position(qtbot, store: SqliteClientStore, open_admin):
+def test_faq_edit_keeps_position(qtbot, store: ClientStore, open_admin):
     _client, client_id = add_client(store, code="ROTH", name="Kanzlei Roth")
     window = open_admin()
     tab = window.faq
@@ -446,7 +446,7 @@ def test_faq_edit_keeps_position(qtbot, store: SqliteClientStore, open_admin):
     ]
 
 
-def test_existing_scripts_are_listed_per_variant(qtbot, store: SqliteClientStore, open_admin):
+def test_existing_scripts_are_listed_per_variant(qtbot, store: ClientStore, open_admin):
     _client, client_id = add_client(store, code="ROTH", name="Kanzlei Roth", language="en")
     store.set_script(
         Script(
@@ -467,7 +467,7 @@ def test_existing_scripts_are_listed_per_variant(qtbot, store: SqliteClientStore
 
 
 def test_switching_clients_asks_before_dropping_unsaved_edits(
-    qtbot, store: SqliteClientStore, open_admin
+    qtbot, store: ClientStore, open_admin
 ):
     first, _ = add_client(store, code="AAA", name="Anwalt A")
     second, second_id = add_client(store, code="BBB", name="Bäcker B")

@@ -17,8 +17,8 @@ from appenv import secrets
 from appenv.paths import AppPaths
 from appenv.settings import Settings
 from clients.model import CallRecord, Client, Outcome
-from clients.notes import Note, SqliteNotesStore, Urgency
-from clients.store import SqliteClientStore
+from notes.model import Note, Urgency
+from storage import Database, open_app_database, open_database
 from tests.fixtures.smtp import SmtpSink
 
 BERLIN = ZoneInfo("Europe/Berlin")
@@ -47,9 +47,17 @@ class World:
 
 
 @pytest.fixture
+def app_db(app_paths: AppPaths) -> Iterator[Database]:
+    """The app's database, opened once, as the app does."""
+    with open_app_database(app_paths) as db:
+        yield db
+
+
+@pytest.fixture
 def world(app_paths: AppPaths) -> World:
     """Two clients: ROTH (Berlin, 18:00, two calls on DAY) and NYLAW (New York, 17:30)."""
-    store = SqliteClientStore(app_paths.database)
+    db = open_database(app_paths.database)
+    store = db.clients
     try:
         roth = store.add_client(
             Client(code="ROTH", name="Kanzlei Dr. Roth", report_time="18:00",
@@ -59,7 +67,7 @@ def world(app_paths: AppPaths) -> World:
             Client(code="NYLAW", name="Hudson Law", language="en", timezone="America/New_York",
                    report_time="17:30", report_recipients=("desk@hudson.test",))
         )  # fmt: skip
-        notes = SqliteNotesStore(store)
+        notes = db.notes
         calls = []
         for hour, name in ((9, "Jürgen Müller"), (11, "Änne Schäfer")):
             at = dt.datetime(2024, 5, 7, hour, 0, tzinfo=BERLIN)

@@ -12,8 +12,9 @@ from PySide6.QtCore import Qt, QUrl
 from appenv import secrets
 from appenv.paths import AppPaths
 from appenv.settings import Settings
-from reports.delivery_queue import DeliveryQueue
+from storage import Database
 from tests.fixtures.smtp import SmtpSink
+from tests.reports.helpers import open_queue
 from tests.ui_delivery.conftest import ROTH_DUE, Clock, World, pdf_attachment
 from ui.deliveries_view import STATE_COLOURS, AttemptsDialog, DeliveriesView, ResendDialog
 from ui.report_scheduler import ReportScheduler
@@ -22,10 +23,12 @@ from ui.smtp_settings import SmtpSettingsDialog
 pytestmark = [pytest.mark.integration, pytest.mark.ui]
 
 
-def wire(qtbot, app_paths: AppPaths, settings: Settings, clock: Clock):
+def wire(qtbot, app_db: Database, app_paths: AppPaths, settings: Settings, clock: Clock):
     """As the app wires them: scheduler changes refresh the view, a resend runs the queue."""
-    scheduler = ReportScheduler(app_paths, settings, now=clock, catch_up=dt.timedelta(hours=1))
-    view = DeliveriesView(app_paths, operator="Frau Weber", now=clock)
+    scheduler = ReportScheduler(
+        app_db, app_paths, settings, now=clock, catch_up=dt.timedelta(hours=1)
+    )
+    view = DeliveriesView(app_db, operator="Frau Weber", now=clock)
     qtbot.addWidget(view)
     scheduler.changed.connect(view.refresh)
     view.requeued.connect(scheduler.run_now)
@@ -41,10 +44,10 @@ def row_texts(view: DeliveriesView) -> list[dict[str, str]]:
 
 @pytest.mark.expect_warnings  # the queue warns about each failed attempt
 def test_server_down_shows_pending_then_sent_exactly_once(
-    qtbot, sync_tasks, app_paths: AppPaths, world: World, settings: Settings,
+    qtbot, sync_tasks, app_paths: AppPaths, app_db: Database, world: World, settings: Settings,
     smtp_server: SmtpSink, clock: Clock,
 ) -> None:  # fmt: skip
-    scheduler, view = wire(qtbot, app_paths, settings, clock)
+    scheduler, view = wire(qtbot, app_db, app_paths, settings, clock)
     problems: list[str] = []
     scheduler.problem.connect(problems.append)
     smtp_server.stop()
@@ -75,17 +78,17 @@ def test_server_down_shows_pending_then_sent_exactly_once(
         clock.advance(minutes=10)
         scheduler.check_now()
     assert len(smtp_server.messages()) == 1
-    attempts = DeliveryQueue(app_paths.database).attempts(view.model.jobs[0].id)
+    attempts = open_queue(app_paths.database).attempts(view.model.jobs[0].id)
     assert [a.outcome for a in attempts] == ["retry", "sent"]
 
 
 @pytest.mark.expect_warnings  # a rejected password is logged as an error
 def test_wrong_password_fails_then_fixed_and_resent(
-    qtbot, sync_tasks, app_paths: AppPaths, world: World, settings: Settings,
+    qtbot, sync_tasks, app_paths: AppPaths, app_db: Database, world: World, settings: Settings,
     smtp_server: SmtpSink, clock: Clock, tmp_path: Path,
 ) -> None:  # fmt: skip
     secrets.set_secret(f"smtp:{smtp_server.user}", "not-the-password")
-    scheduler, view = wire(qtbot, app_paths, settings, clock)
+    scheduler, view = wire(qtbot, app_db, app_paths, settings, clock)
     clock.value = ROTH_DUE + dt.timedelta(seconds=30)
     scheduler.check_now()
     (row,) = row_texts(view)
@@ -142,11 +145,11 @@ def test_wrong_password_fails_then_fixed_and_resent(
 
 @pytest.mark.expect_warnings
 def test_resend_refuses_a_bad_address_and_cancel_changes_nothing(
-    qtbot, sync_tasks, app_paths: AppPaths, world: World, settings: Settings,
+    qtbot, sync_tasks, app_paths: AppPaths, app_db: Database, world: World, settings: Settings,
     smtp_server: SmtpSink, clock: Clock,
 ) -> None:  # fmt: skip
     secrets.set_secret(f"smtp:{smtp_server.user}", "wrong")
-    scheduler, view = wire(qtbot, app_paths, settings, clock)
+    scheduler, view = wire(qtbot, app_db, app_paths, settings, clock)
     clock.value = ROTH_DUE + dt.timedelta(seconds=30)
     scheduler.check_now()
     job_id = view.model.jobs[0].id
@@ -158,16 +161,16 @@ def test_resend_refuses_a_bad_address_and_cancel_changes_nothing(
     dialog.accept()
     assert dialog.isVisible() and "not-an-address" in dialog.error.text()
     dialog.reject()
-    job = DeliveryQueue(app_paths.database).job(job_id)
+    job = open_queue(app_paths.database).job(job_id)
     assert job.state == "failed" and job.recipients == ("kanzlei@roth.test",)
 
 
 @pytest.mark.expect_warnings  # the queue warns about the attempts while the server is down
 def test_filters_by_state_and_client(
-    qtbot, sync_tasks, app_paths: AppPaths, world: World, settings: Settings,
+    qtbot, sync_tasks, app_paths: AppPaths, app_db: Database, world: World, settings: Settings,
     smtp_server: SmtpSink, clock: Clock,
 ) -> None:  # fmt: skip
-    scheduler, view = wire(qtbot, app_paths, settings, clock)
+    scheduler, view = wire(qtbot, app_db, app_paths, settings, clock)
     clock.value = ROTH_DUE + dt.timedelta(seconds=30)
     scheduler.check_now()  # ROTH's daily report: sent
     clock.value = dt.datetime(2024, 5, 7, 21, 30, 30, tzinfo=dt.UTC)  # 17:30 in New York
@@ -190,10 +193,11 @@ def test_filters_by_state_and_client(
 
 
 def test_refresh_on_the_real_thread_pool(
-    qtbot, app_paths: AppPaths, world: World, settings: Settings, smtp_server: SmtpSink,
+    qtbot, app_paths: AppPaths, app_db: Database, world: World, settings: Settings,
+    smtp_server: SmtpSink,
     clock: Clock,
 ) -> None:  # fmt: skip
-    scheduler, view = wire(qtbot, app_paths, settings, clock)
+    scheduler, view = wire(qtbot, app_db, app_paths, settings, clock)
     clock.value = ROTH_DUE + dt.timedelta(seconds=30)
     with qtbot.waitSignal(view.loaded, timeout=30_000):
         scheduler.check_now()  # changed → refresh → loaded, all off the GUI thread
@@ -206,10 +210,10 @@ SHOTS = Path(__file__).resolve().parents[2] / "build" / "screenshots"
 
 @pytest.mark.expect_warnings  # a refused password and an unreachable server, on purpose
 def test_screenshot_shows_each_state_in_its_colour(
-    qtbot, sync_tasks, app_paths: AppPaths, world: World, settings: Settings,
+    qtbot, sync_tasks, app_paths: AppPaths, app_db: Database, world: World, settings: Settings,
     smtp_server: SmtpSink, clock: Clock, xvfb: str,
 ) -> None:  # fmt: skip
-    scheduler, view = wire(qtbot, app_paths, settings, clock)
+    scheduler, view = wire(qtbot, app_db, app_paths, settings, clock)
     clock.value = ROTH_DUE + dt.timedelta(seconds=30)
     scheduler.check_now()  # sent
     secrets.set_secret(f"smtp:{smtp_server.user}", "wrong")

@@ -9,8 +9,9 @@ import pytest
 from appenv.paths import AppPaths
 from appenv.settings import Settings
 from reports.clients_source import report_client
-from reports.delivery_queue import DeliveryQueue
+from storage import Database
 from tests.fixtures.smtp import SmtpSink
+from tests.reports.helpers import open_queue
 from tests.ui_delivery.conftest import (
     BERLIN,
     DAY,
@@ -45,11 +46,14 @@ def test_plan_follows_each_clients_time_zone() -> None:
 
 
 def test_at_report_time_the_report_is_queued_and_mailed_once(
-    qtbot, app_paths: AppPaths, world: World, settings: Settings, smtp_server: SmtpSink,
+    qtbot, app_paths: AppPaths, app_db: Database, world: World, settings: Settings,
+    smtp_server: SmtpSink,
     clock: Clock,
 ) -> None:  # fmt: skip
     """Real thread pool and the scheduler's own timer."""
-    scheduler = ReportScheduler(app_paths, settings, now=clock, catch_up=dt.timedelta(hours=1))
+    scheduler = ReportScheduler(
+        app_db, app_paths, settings, now=clock, catch_up=dt.timedelta(hours=1)
+    )
     changes: list[object] = []
     scheduler.changed.connect(lambda: changes.append(True))
 
@@ -88,16 +92,16 @@ def test_at_report_time_the_report_is_queued_and_mailed_once(
             scheduler.check_now()
         assert not again.args[0].queued and not again.args[0].attempted
     assert len(smtp_server.messages()) == 1
-    jobs = DeliveryQueue(app_paths.database).jobs()
+    jobs = open_queue(app_paths.database).jobs()
     assert [(j.client_code, j.day, j.state) for j in jobs] == [("ROTH", DAY, "sent")]
 
 
 def test_urgent_note_goes_out_at_once_and_only_once(
-    qtbot, sync_tasks, app_paths: AppPaths, world: World, settings: Settings,
+    qtbot, sync_tasks, app_paths: AppPaths, app_db: Database, world: World, settings: Settings,
     smtp_server: SmtpSink, clock: Clock,
 ) -> None:  # fmt: skip
     clock.value = dt.datetime(2024, 5, 7, 11, 5, tzinfo=BERLIN)
-    scheduler = ReportScheduler(app_paths, settings, now=clock)
+    scheduler = ReportScheduler(app_db, app_paths, settings, now=clock)
     with qtbot.waitSignal(scheduler.changed, timeout=5_000):
         scheduler.queue_urgent_note(world.urgent_note)
     scheduler.queue_urgent_note(world.urgent_note)  # saved again: no second mail
@@ -107,32 +111,40 @@ def test_urgent_note_goes_out_at_once_and_only_once(
     assert messages[0]["To"] == "kanzlei@roth.test"
     text = pdf_text(pdf_attachment(messages[0]))
     assert "Fristsache ROTHmarker" in text and "Bitte sofort zurückrufen" in text
-    (job,) = DeliveryQueue(app_paths.database).jobs()
+    (job,) = open_queue(app_paths.database).jobs()
     assert (job.kind, job.call_id, job.state) == ("call_note", "2", "sent")
     assert job.call_id == str(world.urgent_note.call_id)
 
 
 def test_nothing_is_built_when_automatic_sending_is_off(
-    qtbot, sync_tasks, app_paths: AppPaths, world: World, settings: Settings,
+    qtbot, sync_tasks, app_paths: AppPaths, app_db: Database, world: World, settings: Settings,
     smtp_server: SmtpSink, clock: Clock,
 ) -> None:  # fmt: skip
     settings.set("reports.send_automatically", False)
     clock.value = ROTH_DUE + dt.timedelta(seconds=30)
-    scheduler = ReportScheduler(app_paths, settings, now=clock, catch_up=dt.timedelta(hours=1))
+    scheduler = ReportScheduler(
+        app_db, app_paths, settings, now=clock, catch_up=dt.timedelta(hours=1)
+    )
     with qtbot.waitSignal(scheduler.run_finished, timeout=5_000) as run:
         scheduler.check_now()
     assert not run.args[0].queued
-    assert DeliveryQueue(app_paths.database).jobs() == []
+    assert open_queue(app_paths.database).jobs() == []
     assert smtp_server.messages() == []
 
 
 @pytest.mark.expect_warnings
 def test_unsaved_note_gives_a_clear_problem(
-    qtbot, sync_tasks, app_paths: AppPaths, world: World, settings: Settings, clock: Clock
+    qtbot,
+    sync_tasks,
+    app_paths: AppPaths,
+    app_db: Database,
+    world: World,
+    settings: Settings,
+    clock: Clock,
 ) -> None:
     from dataclasses import replace
 
-    scheduler = ReportScheduler(app_paths, settings, now=clock)
+    scheduler = ReportScheduler(app_db, app_paths, settings, now=clock)
     problems: list[str] = []
     scheduler.problem.connect(problems.append)
     scheduler.queue_urgent_note(replace(world.urgent_note, id=None))

@@ -11,8 +11,9 @@ from PySide6.QtCore import Qt
 from appenv import secrets
 from appenv.paths import AppPaths
 from appenv.settings import Settings
-from reports.cli import MisconfiguredTransport, _default_transport
 from reports.delivery import OutboxTransport, SmtpTransport
+from reports.transports import MisconfiguredTransport
+from reports.transports import default_transport as _default_transport
 from tests.fixtures.smtp import SmtpSink, free_port
 from ui.smtp_settings import SmtpSettingsDialog
 

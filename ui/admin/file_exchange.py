@@ -1,11 +1,9 @@
 """Import and export of clients and callers, off the GUI thread through ``ui.tasks``.
 
-Which store the background task uses: a SQLite *file* store gets a second connection
-opened inside the task (``SqliteClientStore(path)``, closed when the task ends). With WAL
-the GUI's own connection keeps reading while the import writes, and the GUI thread
-never waits on the lock the import holds for its whole transaction. Any other store
-(in-memory SQLite in tests, the PostgreSQL store later) is used directly: the SQLite
-store guards its connection with a lock, so that is safe, only slower for the GUI.
+Which store the background task uses: the store's own :meth:`ClientStore.background`
+(for a SQLite file a second connection, opened inside the task and closed when it ends:
+with WAL the GUI's own connection keeps reading while the import writes, and the GUI
+thread never waits on the lock the import holds for its whole transaction).
 While a task runs the admin window is disabled, so nothing edits underneath an import.
 The importers write everything or nothing, so a failed import leaves no partial data.
 """
@@ -23,7 +21,7 @@ from shiboken6 import isValid
 from appenv import logs
 from clients import exporting, importing
 from clients.importing import ImportReport, UnusableFile
-from clients.store import ClientStore, SqliteClientStore
+from clients.store import ClientStore
 from ui.admin.import_report_dialog import ImportReportDialog
 from ui.tasks import run_task
 
@@ -36,16 +34,7 @@ CALLER_FILTER = "CSV / vCard (*.csv *.txt *.vcf *.vcard)"
 
 def default_worker_store(store: ClientStore) -> WorkerStore:
     """How a background task gets a store (see the module docstring)."""
-    if not isinstance(store, SqliteClientStore) or store.path is None:
-        return lambda: contextlib.nullcontext(store)
-    path = store.path
-
-    # at function level, not inside the if: lupdate 6.11 loses the class context of every
-    # later tr() after a def nested in a block of a module-level function
-    def open_second() -> contextlib.AbstractContextManager[ClientStore]:
-        return contextlib.closing(SqliteClientStore(path))
-
-    return open_second
+    return store.background
 
 
 class FileExchange(QObject):

@@ -1,4 +1,4 @@
-"""Numbered schema migrations for the SQLite client store.
+"""The one list of numbered schema migrations, for every table of the SQLite database.
 
 The schema version is SQLite's ``PRAGMA user_version``. Migration *n* turns a version
 *n-1* database into version *n*; each runs in its own transaction together with the
@@ -18,6 +18,11 @@ and deletes (also the ``SET NULL`` of a deleted client, staff member or call).
 
 The SQL stays deliberately plain (no SQLite-only tricks beyond FTS5 and ``user_version``)
 so that the PostgreSQL store of a later issue can mirror it.
+
+Migration 6 brings the delivery queue's tables (created ad hoc by earlier versions, with
+``IF NOT EXISTS`` so that such databases keep their rows) under this list. Migration 7
+gives every logged call its unique ``call_key`` (older rows get ``legacy-<id>``), the
+caller's URI and whether its number is a verified number.
 """
 
 from __future__ import annotations
@@ -26,8 +31,9 @@ import sqlite3
 from pathlib import Path
 
 from appenv import logs
+from storage.errors import SchemaTooNew
 
-log = logs.get("clients")
+log = logs.get("storage")
 
 _CALLER_FTS_COLUMNS = "name, company, notes, numbers_text"
 _NOTE_FTS_FIELDS = (
@@ -237,13 +243,63 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
             VALUES (new.id, 'c' || coalesce(new.client_id, 0), {_NOTE_FTS_NEW});
         END""",
     ),
+    # 6: the delivery queue: every report mail, its state and every attempt
+    (
+        """CREATE TABLE IF NOT EXISTS delivery_jobs (
+            id INTEGER PRIMARY KEY,
+            idem_key TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            client_code TEXT NOT NULL,
+            day TEXT NOT NULL,
+            call_id TEXT,
+            recipients TEXT,
+            subject TEXT,
+            body TEXT,
+            attachment_name TEXT,
+            attachment BLOB,
+            encrypted INTEGER DEFAULT 0,
+            message_id TEXT NOT NULL,
+            state TEXT NOT NULL DEFAULT 'pending',
+            attempts INTEGER DEFAULT 0,
+            created_at TEXT,
+            next_attempt_at TEXT,
+            lease_until TEXT,
+            sent_at TEXT,
+            last_code INTEGER,
+            last_reply TEXT,
+            last_error TEXT
+        )""",
+        """CREATE TABLE IF NOT EXISTS delivery_attempts (
+            id INTEGER PRIMARY KEY,
+            job_id INTEGER NOT NULL REFERENCES delivery_jobs(id),
+            at TEXT NOT NULL,
+            transport TEXT,
+            outcome TEXT NOT NULL,
+            code INTEGER,
+            reply TEXT,
+            message_id TEXT
+        )""",
+        # the names sqlite-utils gave these indexes in databases of earlier versions
+        "CREATE UNIQUE INDEX IF NOT EXISTS idx_delivery_jobs_idem_key ON delivery_jobs(idem_key)",
+        "CREATE INDEX IF NOT EXISTS idx_delivery_jobs_state_next_attempt_at "
+        "ON delivery_jobs(state, next_attempt_at)",
+        "CREATE INDEX IF NOT EXISTS idx_delivery_jobs_client_code_day "
+        "ON delivery_jobs(client_code, day)",
+        "CREATE INDEX IF NOT EXISTS idx_delivery_attempts_job_id ON delivery_attempts(job_id)",
+    ),
+    # 7: the call log from the first ring: a unique key per call, the caller's URI, whether
+    # the number was verified; open calls (outcome NULL) found fast at start-up
+    (
+        "ALTER TABLE calls ADD COLUMN call_key TEXT",
+        "UPDATE calls SET call_key = 'legacy-' || id WHERE call_key IS NULL",
+        "CREATE UNIQUE INDEX calls_call_key ON calls(call_key)",
+        "ALTER TABLE calls ADD COLUMN caller_uri TEXT NOT NULL DEFAULT ''",
+        "ALTER TABLE calls ADD COLUMN number_verified INTEGER NOT NULL DEFAULT 1",
+        "CREATE INDEX calls_open ON calls(id) WHERE outcome IS NULL",
+    ),
 )
 
 LATEST = len(MIGRATIONS)
-
-
-class SchemaTooNew(RuntimeError):
-    """The database was written by a newer Vorzimmer; refusing to touch it."""
 
 
 def current_version(conn: sqlite3.Connection) -> int:
@@ -258,10 +314,7 @@ def migrate(conn: sqlite3.Connection, path: Path | None, target: int = LATEST) -
     """
     version = current_version(conn)
     if version > LATEST:
-        raise SchemaTooNew(
-            f"The database {path} has schema version {version}, this Vorzimmer knows "
-            f"{LATEST}. Please update Vorzimmer; the database was left unchanged."
-        )
+        raise SchemaTooNew(path, version, LATEST)
     if version >= target:
         return version
     if version > 0 and path is not None:
@@ -280,5 +333,5 @@ def migrate(conn: sqlite3.Connection, path: Path | None, target: int = LATEST) -
             conn.execute("ROLLBACK")
             raise
         conn.execute("COMMIT")
-        log.info("client store schema migrated to version %d", number)
+        log.info("database schema migrated to version %d", number)
     return version

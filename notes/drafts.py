@@ -7,7 +7,8 @@ because a draft must survive what the database may not offer at that moment: a w
 lock held by the report job, a lost connection to a shared PostgreSQL server.
 
 A draft whose content was saved already (the app died between saving the note and
-removing the draft) is recognised by its key and dropped by :func:`pending_drafts`.
+removing the draft) is recognised by its key and dropped by
+:func:`notes.recovery.pending_drafts`.
 """
 
 from __future__ import annotations
@@ -15,19 +16,15 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import json
-import os
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from appenv import logs
-from clients.notes import Note, note_from_dict, note_to_dict
+from appenv.files import atomic_write, remove_durably
+from notes.model import Note, note_from_dict, note_to_dict
 
-if TYPE_CHECKING:
-    from clients.notes import NotesStore
-
-log = logs.get("clients")
+log = logs.get("notes")
 
 _PREFIX = "note-draft-"
 
@@ -50,17 +47,6 @@ class Draft:
             raise ValueError(f"draft key must be alphanumeric, got {self.key!r}")
 
 
-def _fsync_dir(folder: Path) -> None:
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:  # e.g. Windows: folders cannot be opened
-        return
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
 class DraftBox:
     """The drafts folder of one seat (``AppPaths.drafts``)."""
 
@@ -78,21 +64,11 @@ class DraftBox:
             "saved_at": draft.saved_at.isoformat(),
             "note": note_to_dict(draft.note),
         }
-        payload = json.dumps(data, ensure_ascii=False, indent=1).encode("utf-8")
-        target = self._path(draft.key)
-        tmp = target.with_name(f".{target.name}.tmp")
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        try:
-            os.write(fd, payload)
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-        os.replace(tmp, target)
-        _fsync_dir(self.folder)
+        payload = json.dumps(data, ensure_ascii=False, indent=1)
+        atomic_write(self._path(draft.key), payload)
 
     def discard(self, key: str) -> None:
-        self._path(key).unlink(missing_ok=True)
-        _fsync_dir(self.folder)
+        remove_durably(self._path(key))
 
     def load(self, key: str) -> Draft | None:
         path = self._path(key)
@@ -122,22 +98,3 @@ class DraftBox:
         found = [d for d in drafts if d is not None]
         found.sort(key=lambda d: d.saved_at)
         return found
-
-
-def pending_drafts(notes: NotesStore) -> list[Draft]:
-    """Drafts still holding unsaved work; drafts already saved to the store are removed."""
-    box = notes.drafts
-    if box is None:
-        return []
-    pending: list[Draft] = []
-    for draft in box.all():
-        stored = (
-            notes.get_note(draft.note.id)
-            if draft.note.id is not None
-            else notes.note_by_draft(draft.key)
-        )
-        if stored is not None and stored.content() == draft.note.content():
-            box.discard(draft.key)
-            continue
-        pending.append(draft)
-    return pending

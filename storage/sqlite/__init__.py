@@ -1,0 +1,1 @@
+"""The SQLite implementation of the stores (the only module that knows SQLite)."""

@@ -1,0 +1,65 @@
+"""One SQLite database file and the stores on it (see :class:`storage.interfaces.Database`)."""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterator
+from pathlib import Path
+
+from notes.drafts import DraftBox
+from storage.changes import ChangeHub
+from storage.interfaces import CallLog, ClientStore, Database, DeliveryStore, NotesStore
+from storage.sqlite.client_store import SqliteClientStore
+from storage.sqlite.connection import SqliteConnection
+from storage.sqlite.delivery import SqliteDeliveryStore
+from storage.sqlite.notes import SqliteNotesStore
+
+
+class SqliteDatabase:
+    """Opened once per process; every store shares its one connection (one writer)."""
+
+    def __init__(
+        self, path: Path | None, *, drafts: Path | None = None, busy_timeout: float = 10.0
+    ) -> None:
+        self.path = path
+        self.changes = ChangeHub()
+        self._busy_timeout = busy_timeout
+        self._drafts = drafts
+        self._connection = SqliteConnection(path, self.changes, busy_timeout=busy_timeout)
+        store = SqliteClientStore(self._connection)
+        self.clients: ClientStore = store
+        self.calls: CallLog = store
+        self.notes: NotesStore = SqliteNotesStore(
+            self._connection, DraftBox(drafts) if drafts is not None else None
+        )
+        self.deliveries: DeliveryStore = SqliteDeliveryStore(self._connection)
+
+    @property
+    def schema_version(self) -> int:
+        return self._connection.schema_version
+
+    @contextlib.contextmanager
+    def background(self) -> Iterator[Database]:
+        """A second connection to the same file for one long background task (an import),
+        closed after it: the GUI keeps reading meanwhile (WAL) instead of waiting on this
+        connection's lock. Its writes announce their changes here as well. In memory: this
+        database itself."""
+        if self.path is None:
+            yield self
+            return
+        other = SqliteDatabase(self.path, drafts=self._drafts, busy_timeout=self._busy_timeout)
+        other.changes = self.changes
+        other._connection.hub = self.changes
+        try:
+            yield other
+        finally:
+            other.close()
+
+    def close(self) -> None:
+        self._connection.close()
+
+    def __enter__(self) -> SqliteDatabase:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
