@@ -3,6 +3,13 @@
 CSV is written the way German Excel opens it directly: UTF-8 with BOM, ``;`` separated,
 lists inside a cell joined by ``|``. Files are written to a temporary name and renamed,
 so an interrupted export never leaves half a file under the real name.
+
+No cell is run as a formula when the file is opened in a spreadsheet: a cell starting with
+``=``, ``+``, ``-``, ``@``, tab or CR gets a ``'`` in front (:mod:`clients.csv_cells`),
+which our importers remove again. Phone numbers need no such guard: they are written as
+they are dialled from Germany — ``030 1234567``, ``0043 1 58800``, extensions as digits —
+which a spreadsheet keeps as text (``+49301234567`` would become ``4.93E+10``) and which
+read back as the same E.164 keys. vCards keep E.164 (``TEL:+49301234567``).
 """
 
 from __future__ import annotations
@@ -13,6 +20,8 @@ import os
 import tempfile
 from pathlib import Path
 
+from clients import phone_numbers as pn
+from clients.csv_cells import guard
 from clients.hours_text import format_hours
 from clients.model import Caller, Variant
 from clients.store import ClientStore
@@ -62,11 +71,20 @@ def _write_atomically(path: Path, data: bytes) -> None:
         raise
 
 
+def number_cell(keys: tuple[str, ...] | list[str]) -> str:
+    """Numbers as dialled from Germany, ``|``-separated: no formula trigger, read back as is."""
+    cells = []
+    for key in keys:
+        shown = pn.display(key)
+        cells.append("00" + shown[1:] if shown.startswith("+") else shown)
+    return "|".join(cells)
+
+
 def _csv_bytes(columns: tuple[str, ...], rows: list[dict[str, str]]) -> bytes:
     buffer = io.StringIO(newline="")
     writer = csv.DictWriter(buffer, fieldnames=columns, delimiter=";", lineterminator="\r\n")
     writer.writeheader()
-    writer.writerows(rows)
+    writer.writerows({k: guard(v) for k, v in row.items()} for row in rows)
     return b"\xef\xbb\xbf" + buffer.getvalue().encode("utf-8")
 
 
@@ -80,7 +98,7 @@ def export_clients(store: ClientStore, path: Path) -> int:
         row = {
             "code": client.code,
             "name": client.name,
-            "numbers": "|".join(n.number for n in profile.numbers),
+            "numbers": number_cell([n.number for n in profile.numbers]),
             "hours": format_hours(profile.hours),
             "colour": client.colour,
             "language": client.language,
@@ -104,7 +122,7 @@ def _caller_row(caller: Caller) -> dict[str, str]:
         "name": caller.name,
         "company": caller.company,
         "salutation": caller.salutation,
-        "numbers": "|".join(caller.numbers),
+        "numbers": number_cell(caller.numbers),
         "notes": caller.notes,
         "vip": "ja" if caller.vip else "nein",
         "blocked": "ja" if caller.blocked else "nein",
