@@ -53,6 +53,7 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from softphone import commands as cmds  # noqa: E402
 from softphone import events as ev  # noqa: E402
 from tests.fixtures.pulse import PulseServer, make_speech, write_wav  # noqa: E402
 from tests.fixtures.sip import Phone, start_phone  # noqa: E402
@@ -165,11 +166,11 @@ def copies_correlation(one: np.ndarray, recording: np.ndarray) -> list[float]:
 
 
 def connect(caller: Phone, callee: Phone) -> tuple[str, str]:
-    caller.send("call", uri=callee.uri, tag="bench")
+    caller.send(cmds.Dial(uri=callee.uri, tag="bench"))
     started = caller.wait(lambda e: isinstance(e, ev.CallStarted), 5, "started")
     incoming = callee.wait(lambda e: isinstance(e, ev.IncomingCall), 5, "incoming")
     assert isinstance(started, ev.CallStarted) and isinstance(incoming, ev.IncomingCall)
-    callee.send("answer", call=incoming.call)
+    callee.send(cmds.Answer(call=incoming.call))
     for phone, call in ((caller, started.call), (callee, incoming.call)):
         phone.wait(
             lambda e, c=call: isinstance(e, ev.MediaStateChanged) and e.call == c and e.active,  # type: ignore[misc]
@@ -188,14 +189,14 @@ def sync(phone: Phone) -> float:
     before it has been handled when it returns (the engine keeps order)."""
     name = f"bench_marker_{next(_markers)}"
     started = time.perf_counter()
-    phone.send(name)
+    phone.process.send_line(json.dumps({"cmd": name}))
     phone.wait(lambda e: isinstance(e, ev.EngineError) and e.command == name, 5, name)
     return (time.perf_counter() - started) * 1000
 
 
 def audio_status(phone: Phone) -> ev.AudioStatus:
     """The counters as of now: the report ``ping`` triggered, just before the marker."""
-    phone.send("ping")
+    phone.send(cmds.Ping())
     sync(phone)
     events = phone.log.events[: phone.log.cursor]
     for event in reversed(events):
@@ -205,10 +206,10 @@ def audio_status(phone: Phone) -> ev.AudioStatus:
 
 
 def play_and_record(far: Phone, call: str, wav: Path, out: Path, seconds: float) -> np.ndarray:
-    far.send("record_file", call=call, path=str(out))
-    far.send("play_file", call=call, path=str(wav))
+    far.send(cmds.RecordFile(call=call, path=str(out)))
+    far.send(cmds.PlayFile(call=call, path=str(wav)))
     time.sleep(seconds)
-    far.send("stop_files")
+    far.send(cmds.StopFiles())
     return read_samples(out)
 
 
@@ -346,7 +347,7 @@ def main() -> None:
 
         # reference loop: pj echoes, no devices
         far_echo, echo_call = connect(far, echo)
-        echo.send("echo", call=echo_call)
+        echo.send(cmds.Echo(call=echo_call))
         pj_loop = round_trip(far, far_echo, clicks, starts, base / "pj_loop.wav")
         sort_data, hold = calibrate_sort()
         emit("engine_audio_ui_stall_gil_hold", round(hold * 1000, 1), "ms", every_ms=50)
@@ -356,7 +357,7 @@ def main() -> None:
                     far, far_echo, speech, base / f"pj_loop_{label}.wav", speech_s + 1.0
                 )
             speech_quality(one_samples, recorded, speech_s / 60, f"engine_audio_pj_only_{label}")
-        far.send("hangup", call=far_echo)
+        far.send(cmds.Hangup(call=far_echo))
         far.wait(lambda e: isinstance(e, ev.CallEnded), 5, "echo call ended")
 
         # device loop: through the seat's bridge and PulseAudio

@@ -17,6 +17,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from benchmarks.sip_uac import RawUac  # noqa: E402
+from softphone import commands as cmds  # noqa: E402
 from softphone import events as ev  # noqa: E402
 from tests.fixtures.sip import Registrar, start_phone  # noqa: E402
 
@@ -72,7 +73,7 @@ def main() -> None:
         # one active call for 10 s: a second engine calls in and streams silence both ways
         peer = start_phone("--auto-answer", "200", user="peer")
         try:
-            phone.send("call", uri=f"sip:peer@127.0.0.1:{peer.port}", tag="bench")
+            phone.send(cmds.Dial(uri=f"sip:peer@127.0.0.1:{peer.port}", tag="bench"))
             started = phone.wait(lambda e: isinstance(e, ev.CallStarted), 5)
             phone.wait_state(started.call, "confirmed")  # type: ignore[union-attr]
             cpu0, _ = proc_stat(pid)
@@ -83,7 +84,7 @@ def main() -> None:
                 "engine_cpu_one_call", (cpu1 - cpu0) / (time.monotonic() - t0) * 100, "% of a core"
             )
             emit("engine_rss_one_call", rss_call, "MB")
-            phone.send("hangup", call=started.call)  # type: ignore[union-attr]
+            phone.send(cmds.Hangup(call=started.call))  # type: ignore[union-attr]
         finally:
             peer.process.stop()
     finally:
@@ -112,10 +113,11 @@ def main() -> None:
                     t0 = time.monotonic()
                     p = start_phone(user="secretary")
                     p.send(
-                        "register",
-                        registrar=reg.address,
-                        username="secretary",
-                        password="s3cret-pw",
+                        cmds.Register(
+                            registrar=reg.address,
+                            username="secretary",
+                            password="s3cret-pw",
+                        )
                     )
                     p.wait(
                         lambda e: isinstance(e, ev.RegistrationState) and e.state == "registered",

@@ -2,7 +2,8 @@
 
 Kept out of Qt so the rules (which call is ringing, held, what counts as missed) are
 tested without a window. :meth:`CallBoard.apply` returns what changed so views
-refresh only the calls that did.
+refresh only the calls that did. The board keys calls by whatever ``call`` the events
+carry; the Qt adapter feeds it events whose keys are unique for the life of the UI.
 """
 
 from __future__ import annotations
@@ -14,33 +15,42 @@ from dataclasses import dataclass, field
 from softphone import events as ev
 from softphone.call_info import CallInfo
 from softphone.sip_headers import uri_number
+from softphone.states import RINGING_STATES, CallState, Direction, Outcome
 
 
 @dataclass(frozen=True)
 class FinishedCall:
-    """One ended call as the history stores it."""
+    """One ended call as the history stores it; times are epoch seconds."""
 
     key: str
-    direction: str  # "in" or "out"
+    direction: Direction
     number: str | None
     display_name: str | None
     dialled_number: str | None
-    started_at: float  # epoch seconds
+    started_at: float  # ring start (incoming INVITE) or dial time (outgoing)
+    answered_at: float | None  # CONFIRMED; None if never answered
+    ended_at: float
     answered: bool
-    duration_s: float
-    outcome: str  # answered, missed, rejected, busy, failed, transferred
+    duration_s: float  # talk time: ended_at - answered_at
+    outcome: Outcome
     code: int
     reason: str
     info: CallInfo | None
+    remote_uri: str = ""  # the caller's / callee's URI, also for calls without a number
+
+    @property
+    def ring_s(self) -> float:
+        """How long it rang (incoming) or was dialling (outgoing) until answer or end."""
+        return max(0.0, (self.answered_at or self.ended_at) - self.started_at)
 
 
 @dataclass(frozen=True)
 class BoardCall:
     key: str
-    direction: str
+    direction: Direction
     remote_uri: str
     info: CallInfo | None = None
-    state: str = "calling"
+    state: CallState = CallState.CALLING
     local_hold: bool = False
     remote_hold: bool = False
     muted: bool = False
@@ -55,7 +65,7 @@ class BoardCall:
 
     @property
     def ringing(self) -> bool:
-        return self.direction == "in" and self.state in ("incoming", "early")
+        return self.direction == Direction.IN and self.state in RINGING_STATES
 
     @property
     def number(self) -> str | None:
@@ -76,7 +86,7 @@ class CallBoard:
         return [c for c in self.calls.values() if c.ringing]
 
     def talking(self) -> list[BoardCall]:
-        return [c for c in self.calls.values() if c.state == "confirmed"]
+        return [c for c in self.calls.values() if c.state == CallState.CONFIRMED]
 
     def mark_rejected(self, key: str) -> None:
         self._update(key, rejected_by_us=True)
@@ -92,37 +102,41 @@ class CallBoard:
         self.calls[key] = call
         return call
 
+    def interrupt_all(self, at: float | None = None) -> list[tuple[BoardCall, FinishedCall]]:
+        """The engine died: every call on the board ends now, as "interrupted"."""
+        ended_at = time.time() if at is None else at
+        finished = []
+        for call in list(self.calls.values()):
+            del self.calls[call.key]
+            talk = ended_at - call.answered_at if call.answered_at is not None else 0.0
+            record = _record(call, Outcome.INTERRUPTED, ended_at, round(max(talk, 0.0), 3),
+                             0, "phone engine stopped")  # fmt: skip
+            finished.append((dataclasses.replace(call, state=CallState.DISCONNECTED), record))
+        return finished
+
     def apply(self, event: ev.Event) -> tuple[BoardCall | None, FinishedCall | None]:
         """Fold one event in; returns the call that changed and, at its end, its record."""
         if isinstance(event, ev.IncomingCall):
-            call = BoardCall(
-                event.call,
-                "in",
-                event.info.caller_uri,
-                event.info,
-                "incoming",
-                started_at=event.received_at,
-            )
+            call = BoardCall(event.call, Direction.IN, event.info.caller_uri, event.info,
+                             CallState.INCOMING, started_at=event.received_at)  # fmt: skip
             self.calls[call.key] = call
             return call, None
+        if isinstance(event, ev.CallRefused):
+            call = BoardCall(event.call, Direction.IN, event.info.caller_uri, event.info,
+                             CallState.DISCONNECTED, started_at=event.received_at)  # fmt: skip
+            return None, _record(call, Outcome.BUSY, event.received_at, 0.0, event.code,
+                                 event.reason)  # fmt: skip
         if isinstance(event, ev.CallStarted):
-            call = BoardCall(event.call, "out", event.uri, tag=event.tag)
+            known = self.calls.get(event.call)
+            started_at = event.started_at or time.time()
+            if known is not None:  # its first state change came first
+                return self._update(event.call, tag=event.tag, started_at=started_at), None
+            call = BoardCall(event.call, Direction.OUT, event.uri, tag=event.tag,
+                             started_at=started_at)  # fmt: skip
             self.calls[call.key] = call
             return call, None
         if isinstance(event, ev.CallStateChanged):
-            existing = self.calls.get(event.call)
-            if existing is None:  # e.g. a call pj created for a transfer request
-                existing = BoardCall(event.call, event.direction, event.remote_uri)
-                self.calls[event.call] = existing
-            answered_at = existing.answered_at
-            if event.state == "confirmed" and answered_at is None:
-                answered_at = time.time()
-            return self._update(
-                event.call,
-                state=event.state,
-                answered_at=answered_at,
-                remote_uri=event.remote_uri or existing.remote_uri,
-            ), None
+            return self._state_changed(event), None
         if isinstance(event, ev.MediaStateChanged):
             before = self.calls.get(event.call)
             return self._update(
@@ -146,21 +160,50 @@ class CallBoard:
             ended = self.calls.pop(event.call, None)
             if ended is None:
                 return None, None
-            return dataclasses.replace(ended, state="disconnected"), _finish(ended, event)
+            return dataclasses.replace(ended, state=CallState.DISCONNECTED), _finish(ended, event)
         return None, None
+
+    def _state_changed(self, event: ev.CallStateChanged) -> BoardCall | None:
+        existing = self.calls.get(event.call)
+        if existing is None:  # e.g. a call pj created for a transfer request
+            existing = BoardCall(event.call, event.direction, event.remote_uri,
+                                 started_at=event.at or time.time())  # fmt: skip
+            self.calls[event.call] = existing
+        answered_at = existing.answered_at
+        if event.state == CallState.CONFIRMED and answered_at is None:
+            answered_at = event.at or time.time()
+        return self._update(
+            event.call,
+            state=event.state,
+            answered_at=answered_at,
+            remote_uri=event.remote_uri or existing.remote_uri,
+        )
 
 
 def _finish(call: BoardCall, event: ev.CallEnded) -> FinishedCall:
     if call.transferred:
-        outcome = "transferred"
+        outcome = Outcome.TRANSFERRED
     elif event.answered:
-        outcome = "answered"
-    elif call.direction == "in":
-        outcome = "rejected" if call.rejected_by_us else "missed"
+        outcome = Outcome.ANSWERED
+    elif call.direction == Direction.IN:
+        outcome = Outcome.REJECTED if call.rejected_by_us else Outcome.MISSED
     elif event.code in (486, 600):
-        outcome = "busy"
+        outcome = Outcome.BUSY
     else:
-        outcome = "failed"
+        outcome = Outcome.FAILED
+    ended_at = event.ended_at or time.time()
+    answered_at = None
+    if event.answered:  # the engine's own stamp first
+        answered_at = event.answered_at or call.answered_at or ended_at - event.duration_s
+    call = dataclasses.replace(
+        call, answered_at=answered_at, started_at=event.started_at or call.started_at
+    )
+    return _record(call, outcome, ended_at, event.duration_s, event.code, event.reason)
+
+
+def _record(
+    call: BoardCall, outcome: Outcome, ended_at: float, talk_s: float, code: int, reason: str
+) -> FinishedCall:
     return FinishedCall(
         key=call.key,
         direction=call.direction,
@@ -168,10 +211,13 @@ def _finish(call: BoardCall, event: ev.CallEnded) -> FinishedCall:
         display_name=call.display_name,
         dialled_number=call.info.dialled_number if call.info else None,
         started_at=call.started_at,
-        answered=event.answered,
-        duration_s=event.duration_s,
+        answered_at=call.answered_at,
+        ended_at=ended_at,
+        answered=call.answered_at is not None,
+        duration_s=talk_s,
         outcome=outcome,
-        code=event.code,
-        reason=event.reason,
+        code=code,
+        reason=reason,
         info=call.info,
+        remote_uri=call.remote_uri,
     )

@@ -7,16 +7,16 @@ under ``vorzimmer.softphone`` at the level the engine gave it.
 
 from __future__ import annotations
 
-import json
 import logging
 import os
 import subprocess
 import sys
 import threading
 from collections.abc import Callable, Sequence
-from typing import IO, Any
+from typing import IO
 
 from appenv import logs
+from softphone import commands as cmds
 from softphone import events as ev
 
 log = logs.get("softphone")
@@ -81,12 +81,15 @@ class EngineProcess:
     def running(self) -> bool:
         return self.proc is not None and self.proc.poll() is None
 
-    def send(self, cmd: str, **params: Any) -> None:
+    def send(self, command: cmds.Command) -> None:
         """Queue a command; never blocks on the engine (the pipe buffer is ample)."""
+        self.send_line(cmds.encode(command))
+
+    def send_line(self, line: str) -> None:
+        """One raw protocol line (tests and benchmarks send malformed ones on purpose)."""
         if not self.running:
             raise RuntimeError("the phone engine is not running")
         assert self.proc is not None and self.proc.stdin is not None
-        line = json.dumps({"cmd": cmd, **params}, ensure_ascii=False)
         with self._write_lock:
             try:
                 self.proc.stdin.write(line + "\n")
@@ -101,7 +104,7 @@ class EngineProcess:
         self._stopping = True
         if self.proc.poll() is None:
             try:
-                self.send("shutdown")
+                self.send(cmds.Shutdown())
             except RuntimeError:
                 pass
             try:

@@ -3,45 +3,125 @@
 The engine runs in its own process (DESIGN.md §3); this adapter starts it, folds its
 events into a :class:`CallBoard`, and restarts it if it dies — the operator's open notes
 live in this process and survive.
+
+Call keys: the engine numbers its calls ``c1``, ``c2``… afresh in every process, so after
+a crash a new call would reuse the key of an old page or note form. The adapter mints a
+UUID for each engine call on its first event, per engine generation, and every signal it
+emits carries that key; commands are mapped back to the engine's id. When the engine
+dies, every call it had is finished at once as "interrupted".
 """
 
 from __future__ import annotations
 
+import dataclasses
+import uuid
 from collections.abc import Sequence
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal, Slot
 
 from appenv import logs
+from softphone import commands as cmds
 from softphone import events as ev
 from softphone.call_board import BoardCall, CallBoard, FinishedCall
 from softphone.engine_client import EngineProcess
+from softphone.states import DtmfMethod
+from ui import engine_messages
 
 log = logs.get("ui")
 
+_CALL_EVENTS = (
+    ev.IncomingCall,
+    ev.CallRefused,
+    ev.CallStarted,
+    ev.CallStateChanged,
+    ev.MediaStateChanged,
+    ev.DtmfReceived,
+    ev.TransferStatus,
+    ev.CallEnded,
+)
+
+
+class CallKeys:
+    """Engine call ids ↔ UI keys (UUIDs) for one engine process after another."""
+
+    def __init__(self) -> None:
+        self.generation = 0
+        self._ui: dict[str, str] = {}  # engine id -> UI key, current engine only
+        self._engine: dict[str, str] = {}  # UI key -> engine id, current engine only
+
+    def ui_key(self, engine_id: str) -> str:
+        key = self._ui.get(engine_id)
+        if key is None:
+            key = str(uuid.uuid4())
+            self._ui[engine_id] = key
+            self._engine[key] = engine_id
+        return key
+
+    def engine_id(self, ui_key: str) -> str | None:
+        return self._engine.get(ui_key)
+
+    def new_generation(self) -> int:
+        """The engine died: none of its ids means anything any more."""
+        self.generation += 1
+        self._ui.clear()
+        self._engine.clear()
+        return self.generation
+
+    def to_ui(self, event: ev.Event) -> ev.Event:
+        if isinstance(event, _CALL_EVENTS):
+            return dataclasses.replace(event, call=self.ui_key(event.call))
+        if isinstance(event, ev.EngineError) and event.call:
+            return dataclasses.replace(event, call=self._ui.get(event.call, ""))
+        return event
+
+    def to_engine(self, command: cmds.Command) -> cmds.Command | None:
+        """The command with engine ids; None if a call it names is gone."""
+        changes: dict[str, str] = {}
+        for name in ("call", "consult"):
+            key = getattr(command, name, None)
+            if key is None:
+                continue
+            engine_id = self.engine_id(key)
+            if engine_id is None:
+                return None
+            changes[name] = engine_id
+        return dataclasses.replace(command, **changes) if changes else command  # type: ignore[arg-type]
+
 
 class PhoneAdapter(QObject):
-    engine_event = Signal(object)  # every engine event, on the GUI thread
+    engine_event = Signal(object)  # every engine event (UI keys), on the GUI thread
     call_changed = Signal(object)  # BoardCall (state "disconnected" when it ended)
-    call_finished = Signal(object)  # FinishedCall, for the history
-    incoming = Signal(object)  # ev.IncomingCall
+    call_finished = Signal(object)  # FinishedCall, for the history (also refused/interrupted)
+    incoming = Signal(object)  # ev.IncomingCall with the UI key: an incoming call starts
+    outgoing = Signal(object)  # ev.CallStarted with the UI key: an outgoing call starts
     registration_changed = Signal(object)  # ev.RegistrationState
     audio_changed = Signal(object)  # ev.AudioStatus | ev.EngineReady
     engine_state = Signal(str, str)  # "running"/"restarting"/"stopped", message
-    error = Signal(str)
+    error = Signal(str)  # technical text (kept for the status bar until mapped by kind)
+    engine_error = Signal(object)  # ev.EngineError (UI key), to say it by its ``kind``
 
-    _from_reader = Signal(object)
+    _from_reader = Signal(int, object)  # (engine generation, event)
 
     def __init__(self, engine_args: Sequence[str], parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.engine_args = list(engine_args)
         self.board = CallBoard()
+        self.keys = CallKeys()
         self.ready: ev.EngineReady | None = None
         self.registration: ev.RegistrationState | None = None
-        self._account: dict[str, object] | None = None
+        self._account: cmds.Register | None = None
         self._stopping = False
         self._restarts = 0
         self._from_reader.connect(self._on_event)  # queued: reader thread → GUI thread
-        self.process = EngineProcess(self._from_reader.emit, self.engine_args)
+        self.process = self._new_process()
+
+    def _new_process(self) -> EngineProcess:
+        generation = self.keys.generation
+
+        def deliver(event: ev.Event) -> None:
+            self._from_reader.emit(generation, event)
+
+        return EngineProcess(deliver, self.engine_args)
 
     def start(self) -> None:
         self._stopping = False
@@ -54,85 +134,90 @@ class PhoneAdapter(QObject):
         QCoreApplication.sendPostedEvents(self)
 
     # ---- commands -------------------------------------------------------------------
-    def send(self, cmd: str, **params: object) -> None:
+    def send(self, command: cmds.Command) -> None:
+        mapped = self.keys.to_engine(command)
+        if mapped is None:
+            log.info("%s for a call that has ended; ignored", cmds.name_of(command))
+            return
         try:
-            self.process.send(cmd, **params)
+            self.process.send(mapped)
         except RuntimeError as exc:
             self.error.emit(str(exc))
 
     def register(self, registrar: str, username: str, password: str, transport: str) -> None:
-        self._account = {
-            "registrar": registrar,
-            "username": username,
-            "password": password,
-            "transport": transport,
-        }
-        self.send("register", **self._account)
+        self._account = cmds.Register(registrar, username, password, transport)
+        self.send(self._account)
 
     def unregister(self) -> None:
         self._account = None
-        self.send("unregister")
+        self.send(cmds.Unregister())
 
     def dial(self, target: str, tag: str = "") -> None:
-        self.send("call", uri=target, tag=tag)
+        self.send(cmds.Dial(target, tag))
 
     def answer(self, key: str) -> None:
         for other in self.board.talking():  # call waiting: park the current call first
             if other.key != key and not other.local_hold:
-                self.send("hold", call=other.key)
-        self.send("answer", call=key)
+                self.send(cmds.Hold(other.key))
+        self.send(cmds.Answer(key))
 
     def reject(self, key: str, code: int = 486) -> None:
         self.board.mark_rejected(key)
-        self.send("reject", call=key, code=code)
+        self.send(cmds.Reject(key, code))
 
     def hangup(self, key: str) -> None:
-        self.send("hangup", call=key)
+        self.send(cmds.Hangup(key))
 
     def hold(self, key: str, on: bool) -> None:
-        self.send("hold" if on else "unhold", call=key)
+        self.send(cmds.Hold(key) if on else cmds.Unhold(key))
 
     def swap_to(self, key: str) -> None:
         """Resume ``key`` and hold every other talking call."""
         for other in self.board.talking():
             if other.key != key and not other.local_hold:
-                self.send("hold", call=other.key)
-        self.send("unhold", call=key)
+                self.send(cmds.Hold(other.key))
+        self.send(cmds.Unhold(key))
 
     def mute(self, key: str, on: bool) -> None:
-        self.send("mute", call=key, on=on)
+        self.send(cmds.Mute(key, on))
 
-    def dtmf(self, key: str, digits: str, method: str = "rfc4733") -> None:
-        self.send("dtmf", call=key, digits=digits, method=method)
+    def dtmf(self, key: str, digits: str, method: DtmfMethod = DtmfMethod.RFC4733) -> None:
+        self.send(cmds.SendDtmf(key, digits, method))
 
     def transfer_blind(self, key: str, target: str) -> None:
-        self.send("transfer", call=key, uri=target)
+        self.send(cmds.Transfer(key, target))
 
     def transfer_attended(self, key: str, consult_key: str) -> None:
-        self.send("transfer_attended", call=key, consult=consult_key)
+        self.send(cmds.TransferAttended(key, consult_key))
 
     # ---- events ---------------------------------------------------------------------
-    @Slot(object)
-    def _on_event(self, event: ev.Event) -> None:
+    @Slot(int, object)
+    def _on_event(self, generation: int, event: ev.Event) -> None:
+        if generation != self.keys.generation:
+            return  # a late line of an engine that has died and whose calls are finished
         if isinstance(event, ev.EngineExited):
             self._on_exit(event)
             return
+        event = self.keys.to_ui(event)
         if isinstance(event, ev.EngineReady):
             self.ready = event
             self.engine_state.emit("running", event.local_uri)
             self.audio_changed.emit(event)
             if self._account is not None:  # after a restart: register again
-                self.send("register", **self._account)
+                self.send(self._account)
         elif isinstance(event, ev.RegistrationState):
             self.registration = event
             self.registration_changed.emit(event)
         elif isinstance(event, ev.AudioStatus):
             self.audio_changed.emit(event)
         elif isinstance(event, ev.EngineError):
-            self.error.emit(event.message)
+            self.engine_error.emit(event)
+            self.error.emit(engine_messages.describe(event))  # raw text: log only
         changed, finished = self.board.apply(event)
         if isinstance(event, ev.IncomingCall):
             self.incoming.emit(event)
+        elif isinstance(event, ev.CallStarted):
+            self.outgoing.emit(event)
         if changed is not None:
             self.call_changed.emit(changed)
         if finished is not None:
@@ -140,24 +225,28 @@ class PhoneAdapter(QObject):
         self.engine_event.emit(event)
 
     def _on_exit(self, event: ev.EngineExited) -> None:
-        for call in list(self.board.calls.values()):
-            self.board.calls.pop(call.key, None)
-            self.call_changed.emit(
-                BoardCall(call.key, call.direction, call.remote_uri, call.info, "disconnected")
-            )
+        self.keys.new_generation()
+        interrupted = self.board.interrupt_all()
+        for ended, finished in interrupted:
+            self.call_changed.emit(ended)
+            self.call_finished.emit(finished)
         if self._stopping or event.expected:
             self.engine_state.emit("stopped", "")
             return
         self._restarts += 1
         delay = min(10_000, 500 * 2 ** min(self._restarts, 5))
-        log.error("phone engine stopped (exit code %s); restarting", event.returncode)
+        log.error(
+            "phone engine stopped (exit code %s; %d call(s) interrupted); restarting",
+            event.returncode,
+            len(interrupted),
+        )
         self.engine_state.emit("restarting", f"exit code {event.returncode}")
         QTimer.singleShot(delay, self._restart)
 
     def _restart(self) -> None:
         if self._stopping:
             return
-        self.process = EngineProcess(self._from_reader.emit, self.engine_args)
+        self.process = self._new_process()
         self.process.start()
 
 

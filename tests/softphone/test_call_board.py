@@ -5,6 +5,7 @@ from __future__ import annotations
 from softphone import events as ev
 from softphone.call_board import CallBoard
 from softphone.call_info import parse_invite
+from softphone.states import CallState, Direction, DtmfMethod
 
 INVITE = (
     "INVITE sip:+4930555010@127.0.0.1 SIP/2.0\r\n"
@@ -17,7 +18,7 @@ def _incoming(board: CallBoard, key: str = "c1") -> None:
     board.apply(ev.IncomingCall(key, parse_invite(INVITE), 1000.0))
 
 
-def _state(key: str, state: str, direction: str = "in") -> ev.CallStateChanged:
+def _state(key: str, state: CallState, direction: Direction = Direction.IN) -> ev.CallStateChanged:
     return ev.CallStateChanged(key, state, direction, "sip:x@y", 200, "OK")
 
 
@@ -38,10 +39,10 @@ def test_rejected_answered_and_transferred_outcomes():
     assert board.apply(ev.CallEnded("c1", 486, "Busy", 0.0, False))[1].outcome == "rejected"  # type: ignore[union-attr]
 
     _incoming(board, "c2")
-    changed, _ = board.apply(_state("c2", "confirmed"))
+    changed, _ = board.apply(_state("c2", CallState.CONFIRMED))
     assert changed is not None and changed.answered_at is not None and not changed.ringing
-    board.apply(ev.DtmfReceived("c2", "4", "rfc4733"))
-    changed, _ = board.apply(ev.DtmfReceived("c2", "2", "info"))
+    board.apply(ev.DtmfReceived("c2", "4", DtmfMethod.RFC4733))
+    changed, _ = board.apply(ev.DtmfReceived("c2", "2", DtmfMethod.INFO))
     assert changed is not None and changed.dtmf == "42"
     board.apply(ev.TransferStatus("c2", 200, "OK", True))
     assert board.apply(ev.CallEnded("c2", 200, "", 12.0, True))[1].outcome == "transferred"  # type: ignore[union-attr]

@@ -20,8 +20,9 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from softphone import commands as cmds
 from softphone import events as ev
-from softphone.engine import CALL_WAITING_TONES
+from softphone.ring_control import CALL_WAITING_TONES
 from softphone.ringtone import DING_HZ, DONG_HZ
 from tests.conftest import require_tool
 from tests.fixtures.pulse import PulseServer, make_speech, read_wav
@@ -131,11 +132,11 @@ def record_for(pulse: PulseServer, path: Path, seconds: float) -> Samples:
 
 def connect(caller: Phone, callee: Phone) -> tuple[str, str]:
     """``caller`` dials ``callee``, who answers; both have active media. Returns both ids."""
-    caller.send("call", uri=callee.uri, tag="t")
+    caller.send(cmds.Dial(uri=callee.uri, tag="t"))
     started = caller.wait(lambda e: isinstance(e, ev.CallStarted), 10, "call started")
     incoming = callee.wait(lambda e: isinstance(e, ev.IncomingCall), 10, "incoming")
     assert isinstance(started, ev.CallStarted) and isinstance(incoming, ev.IncomingCall)
-    callee.send("answer", call=incoming.call)
+    callee.send(cmds.Answer(call=incoming.call))
     for phone, call in ((caller, started.call), (callee, incoming.call)):
         phone.wait(media_active(call), 5, f"{call} media")
     return started.call, incoming.call
@@ -148,7 +149,7 @@ def media_active(call: str) -> Callable[[ev.Event], bool]:
 def audio_status(phone: Phone) -> ev.AudioStatus:
     """A fresh status: ``ping`` makes the engine report at once."""
     phone.log.cursor = len(phone.log.events)  # not a periodic report from before
-    phone.send("ping")
+    phone.send(cmds.Ping())
     status = phone.wait(lambda e: isinstance(e, ev.AudioStatus), 10, "audio status")
     assert isinstance(status, ev.AudioStatus)
     return status
@@ -172,18 +173,18 @@ def test_speech_flows_both_ways_between_far_end_and_headset(
     # far end → our speaker (callout)
     with pulse_server.record(tmp_path / "callout.wav") as heard:
         time.sleep(0.3)
-        far.send("play_file", call=far_call, path=str(speech_wav))
+        far.send(cmds.PlayFile(call=far_call, path=str(speech_wav)))
         time.sleep(seconds + 0.8)
     at_seat = samples(heard.stop())
-    far.send("stop_files")
+    far.send(cmds.StopFiles())
 
     # our microphone (micsrc) → far end
     far_wav = tmp_path / "far.wav"
-    far.send("record_file", call=far_call, path=str(far_wav))
+    far.send(cmds.RecordFile(call=far_call, path=str(far_wav)))
     time.sleep(0.3)
     pulse_server.play(speech_wav)
     time.sleep(0.6)
-    far.send("stop_files")
+    far.send(cmds.StopFiles())
     at_far = wav_samples(far_wav)
 
     to_seat = chunked_correlation(reference, at_seat)
@@ -219,16 +220,16 @@ def test_hold_silences_both_directions_and_resume_restores_them(
         """Both directions talk continuously; hold after 2.5 s, resume 3 s later."""
         time.sleep(0.2)
         started = time.perf_counter()
-        far.send("play_file", call=far_call, path=str(long_wav))
-        far.send("record_file", call=far_call, path=str(far_wav))
+        far.send(cmds.PlayFile(call=far_call, path=str(long_wav)))
+        far.send(cmds.RecordFile(call=far_call, path=str(far_wav)))
         mic = pulse_server.play(long_wav, wait=False)
         try:
             time.sleep(2.5)
-            seat.send("hold", call=seat_call)
+            seat.send(cmds.Hold(call=seat_call))
             seat.wait(lambda e: isinstance(e, ev.MediaStateChanged) and e.local_hold, 10, "held")
             held = time.perf_counter() - started
             time.sleep(3.0)
-            seat.send("unhold", call=seat_call)
+            seat.send(cmds.Unhold(call=seat_call))
             seat.wait(
                 lambda e: isinstance(e, ev.MediaStateChanged) and e.active and not e.local_hold,
                 5,
@@ -239,7 +240,7 @@ def test_hold_silences_both_directions_and_resume_restores_them(
         finally:
             mic.kill()
             mic.wait()
-        far.send("stop_files")
+        far.send(cmds.StopFiles())
         return started, held, resumed, time.perf_counter() - started
 
     with pulse_server.record(tmp_path / "callout.wav") as heard:
@@ -281,13 +282,13 @@ def test_ringer_rings_while_a_call_waits_and_stops_on_answer(
     seat: Phone, phone_factory: Callable[..., Phone], pulse_server: PulseServer, tmp_path: Path
 ) -> None:
     far = phone_factory(user="caller")
-    far.send("call", uri=seat.uri, tag="t")
+    far.send(cmds.Dial(uri=seat.uri, tag="t"))
     incoming = seat.wait(lambda e: isinstance(e, ev.IncomingCall), 10, "incoming")
     assert isinstance(incoming, ev.IncomingCall)
     ringing = record_for(pulse_server, tmp_path / "ring.wav", 2.0)
     assert_chimes(ringing, "while ringing")
 
-    seat.send("answer", call=incoming.call)
+    seat.send(cmds.Answer(call=incoming.call))
     seat.wait_state(incoming.call, "confirmed")
     time.sleep(0.4)
     assert_quiet(record_for(pulse_server, tmp_path / "answered.wav", RING_CYCLE_S), "answered")
@@ -298,15 +299,15 @@ def test_ringer_stops_when_the_caller_gives_up_or_we_reject(
 ) -> None:
     far = phone_factory(user="caller")
     for ending in ("cancel", "reject"):
-        far.send("call", uri=seat.uri, tag=ending)
+        far.send(cmds.Dial(uri=seat.uri, tag=ending))
         started = far.wait(lambda e: isinstance(e, ev.CallStarted), 10, "started")
         incoming = seat.wait(lambda e: isinstance(e, ev.IncomingCall), 10, "incoming")
         assert isinstance(started, ev.CallStarted) and isinstance(incoming, ev.IncomingCall)
         assert_chimes(record_for(pulse_server, tmp_path / f"{ending}1.wav", 1.2), ending)
         if ending == "cancel":
-            far.send("hangup", call=started.call)
+            far.send(cmds.Hangup(call=started.call))
         else:
-            seat.send("reject", call=incoming.call, code=486)
+            seat.send(cmds.Reject(call=incoming.call, code=486))
         ended = seat.wait(lambda e: isinstance(e, ev.CallEnded), 5, f"{ending}: ended")
         assert isinstance(ended, ev.CallEnded) and not ended.answered
         far.wait(lambda e: isinstance(e, ev.CallEnded), 5, f"{ending}: caller ended")
@@ -322,7 +323,7 @@ def test_call_waiting_beeps_in_the_headset_instead_of_ringing(
     second = phone_factory(user="second")
     first_call, _ = connect(first, seat)
 
-    second.send("call", uri=seat.uri, tag="waiting")
+    second.send(cmds.Dial(uri=seat.uri, tag="waiting"))
     waiting = seat.wait(lambda e: isinstance(e, ev.IncomingCall), 10, "second call")
     assert isinstance(waiting, ev.IncomingCall)
     beep = record_for(pulse_server, tmp_path / "beep.wav", 1.0)
@@ -332,12 +333,12 @@ def test_call_waiting_beeps_in_the_headset_instead_of_ringing(
     assert band_share(beep, DING_HZ) + band_share(beep, DONG_HZ) < 0.05, "the ringer rang"
 
     # the first call ends while the second still waits: now it rings for real
-    first.send("hangup", call=first_call)
+    first.send(cmds.Hangup(call=first_call))
     seat.wait(lambda e: isinstance(e, ev.CallEnded), 10, "first call ended")
     time.sleep(0.3)
     assert_chimes(record_for(pulse_server, tmp_path / "ring.wav", 1.5), "line free")
 
-    seat.send("reject", call=waiting.call, code=486)
+    seat.send(cmds.Reject(call=waiting.call, code=486))
     seat.wait(lambda e: isinstance(e, ev.CallEnded), 10, "second call rejected")
     time.sleep(0.4)
     assert_quiet(record_for(pulse_server, tmp_path / "quiet.wav", RING_CYCLE_S), "all done")
@@ -363,22 +364,22 @@ def test_engine_without_sound_devices_runs_in_null_mode_and_still_takes_calls(
     assert seat.ready.audio_mode == "null"
     assert "no such headset" in seat.ready.audio_reason
     far = phone_factory(user="caller")
-    far.send("call", uri=seat.uri, tag="t")
+    far.send(cmds.Dial(uri=seat.uri, tag="t"))
     incoming = seat.wait(lambda e: isinstance(e, ev.IncomingCall), 10, "incoming")
     assert isinstance(incoming, ev.IncomingCall)
     error = seat.wait(lambda e: isinstance(e, ev.EngineError), 10, "ringer problem reported")
     assert isinstance(error, ev.EngineError) and error.command == "ring"
     assert "no such headset" in error.message
-    seat.send("answer", call=incoming.call)
+    seat.send(cmds.Answer(call=incoming.call))
     seat_call = incoming.call
     seat.wait_state(seat_call, "confirmed")
     started = far.wait(lambda e: isinstance(e, ev.CallStarted), 10, "caller's call")
     assert isinstance(started, ev.CallStarted)
     far_call = started.call
-    seat.send("hold", call=seat_call)
+    seat.send(cmds.Hold(call=seat_call))
     seat.wait(lambda e: isinstance(e, ev.MediaStateChanged) and e.local_hold, 10, "held")
     assert audio_status(seat).mode == "null"
-    far.send("hangup", call=far_call)
+    far.send(cmds.Hangup(call=far_call))
     seat.wait(lambda e: isinstance(e, ev.CallEnded), 10, "ended")
     assert seat.process.running
     assert seat.process.stop() == 0
@@ -408,7 +409,7 @@ def test_sigterm_with_a_call_up_and_another_waiting_ends_both_cleanly(
     first = phone_factory(user="first")
     second = phone_factory(user="second")
     connect(first, seat)
-    second.send("call", uri=seat.uri, tag="waiting")
+    second.send(cmds.Dial(uri=seat.uri, tag="waiting"))
     seat.wait(lambda e: isinstance(e, ev.IncomingCall), 10, "second call")
     time.sleep(0.3)  # the call-waiting tone is playing
     assert seat.process.proc is not None
@@ -438,22 +439,22 @@ def test_echo_returns_the_callers_audio(
     far = phone_factory(user="caller")
     echo = phone_factory(user="echo")
     far_call, echo_call = connect(far, echo)
-    echo.send("echo", call=echo_call)
-    echo.send("hold", call=echo_call)
+    echo.send(cmds.Echo(call=echo_call))
+    echo.send(cmds.Hold(call=echo_call))
     echo.wait(lambda e: isinstance(e, ev.MediaStateChanged) and e.local_hold, 10, "held")
-    echo.send("unhold", call=echo_call)
+    echo.send(cmds.Unhold(call=echo_call))
     echo.wait(lambda e: isinstance(e, ev.MediaStateChanged) and not e.local_hold, 10, "resumed")
     back = tmp_path / "back.wav"
     reference = wav_samples(speech_wav)
     seconds = len(reference) / RATE
-    far.send("record_file", call=far_call, path=str(back))
-    far.send("play_file", call=far_call, path=str(speech_wav))
+    far.send(cmds.RecordFile(call=far_call, path=str(back)))
+    far.send(cmds.PlayFile(call=far_call, path=str(speech_wav)))
     time.sleep(seconds + 0.5)
-    echo.send("echo", call=echo_call, on=False)
+    echo.send(cmds.Echo(call=echo_call, on=False))
     time.sleep(0.3)
-    far.send("play_file", call=far_call, path=str(speech_wav))  # into the void this time
+    far.send(cmds.PlayFile(call=far_call, path=str(speech_wav)))  # into the void this time
     time.sleep(seconds)
-    far.send("stop_files")
+    far.send(cmds.StopFiles())
     heard = wav_samples(back)
     assert chunked_correlation(reference, heard[: int((seconds + 0.5) * RATE)]) >= 0.9
     assert rms(heard, seconds + 0.8, len(heard) / RATE) < QUIET_RMS  # echo off

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from softphone import commands as cmds
 from softphone import events as ev
+from softphone.states import DtmfMethod
 from tests.fixtures.sip import Phone, run_sipp
 from tests.softphone.speech import best_correlation, envelope, make_speech_wav, make_ulaw, read_wav
 
@@ -21,14 +23,14 @@ def test_call_flow_with_dtmf_hold_and_blind_transfer(phone: Phone, tmp_path: Pat
     assert isinstance(incoming, ev.IncomingCall)
     call = incoming.call
     assert incoming.info.asserted_number == "+4930999"
-    phone.send("answer", call=call)
+    phone.send(cmds.Answer(call=call))
     phone.wait_state(call, "confirmed")
     recording = tmp_path / "heard.wav"
-    phone.send("record_file", call=call, path=str(recording))
+    phone.send(cmds.RecordFile(call=call, path=str(recording)))
 
     info = phone.wait(lambda e: isinstance(e, ev.DtmfReceived) and e.method == "info", 15, "INFO")
     assert isinstance(info, ev.DtmfReceived) and info.digit == "5"
-    phone.send("stop_files")
+    phone.send(cmds.StopFiles())
     rfc = phone.wait(lambda e: isinstance(e, ev.DtmfReceived) and e.method == "rfc4733", 5, "4733")
     assert isinstance(rfc, ev.DtmfReceived) and rfc.digit == "1"
 
@@ -44,17 +46,17 @@ def test_call_flow_with_dtmf_hold_and_blind_transfer(phone: Phone, tmp_path: Pat
         "remote unhold",
     )
 
-    phone.send("hold", call=call)
+    phone.send(cmds.Hold(call=call))
     phone.wait(lambda e: isinstance(e, ev.MediaStateChanged) and e.local_hold, 5, "our hold")
-    phone.send("unhold", call=call)
+    phone.send(cmds.Unhold(call=call))
     phone.wait(
         lambda e: isinstance(e, ev.MediaStateChanged) and e.active and not e.local_hold,
         5,
         "our unhold",
     )
-    phone.send("dtmf", call=call, digits="7", method="info")
+    phone.send(cmds.SendDtmf(call=call, digits="7", method=DtmfMethod.INFO))
 
-    phone.send("transfer", call=call, uri="sip:+4930555099@127.0.0.1")
+    phone.send(cmds.Transfer(call=call, uri="sip:+4930555099@127.0.0.1"))
     final = phone.wait(lambda e: isinstance(e, ev.TransferStatus) and e.final, 10, "NOTIFY 200")
     assert isinstance(final, ev.TransferStatus) and final.code == 200
     ended = phone.wait(lambda e: isinstance(e, ev.CallEnded), 10, "hung up after transfer")

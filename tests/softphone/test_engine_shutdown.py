@@ -6,12 +6,13 @@ import signal
 
 import pytest
 
+from softphone import commands as cmds
 from softphone import events as ev
 from tests.fixtures.sip import Phone
 
 
 def _call(caller: Phone, seat: Phone) -> None:
-    caller.send("call", uri=seat.uri, tag="x")
+    caller.send(cmds.Dial(uri=seat.uri, tag="x"))
     caller.wait(lambda e: isinstance(e, ev.CallStateChanged) and e.state == "confirmed", 10)
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from softphone import commands as cmds
 from softphone import events as ev
 from tests.fixtures.sip import Phone, run_sipp
 
@@ -20,7 +21,7 @@ def test_forwarded_call_carries_caller_dialled_number_and_chain(phone: Phone, tm
     assert info.client_candidates()[0] == "+49301234567"
     assert "+4930555010" in info.client_candidates()
     phone.wait_state(incoming.call, "early")  # our 180 Ringing went out
-    phone.send("answer", call=incoming.call)
+    phone.send(cmds.Answer(call=incoming.call))
     phone.wait_state(incoming.call, "confirmed")
     ended = phone.wait(lambda e: isinstance(e, ev.CallEnded), 10, "caller hangs up")
     assert isinstance(ended, ev.CallEnded) and ended.answered
@@ -43,7 +44,7 @@ def test_reject_busy(phone: Phone, tmp_path: Path):
     sipp = run_sipp(tmp_path, "uac_forwarded.xml", f"127.0.0.1:{phone.port}")
     incoming = phone.wait(lambda e: isinstance(e, ev.IncomingCall), 10, "incoming")
     assert isinstance(incoming, ev.IncomingCall)
-    phone.send("reject", call=incoming.call, code=486)
+    phone.send(cmds.Reject(call=incoming.call, code=486))
     ended = phone.wait(lambda e: isinstance(e, ev.CallEnded), 10, "rejected")
     assert isinstance(ended, ev.CallEnded) and ended.code == 486 and not ended.answered
     assert sipp.wait() != 0  # sipp expected a 200 and got 486: it reports failure

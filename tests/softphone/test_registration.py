@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 
+from softphone import commands as cmds
 from softphone import events as ev
 from tests.fixtures.sip import Phone, Registrar
 
@@ -13,10 +14,12 @@ def _reg(state: str):
 
 
 def test_register_good_password_then_wrong_password(phone: Phone, registrar: Registrar):
-    phone.send("register", registrar=registrar.address, username="secretary", password="s3cret-pw")
+    phone.send(
+        cmds.Register(registrar=registrar.address, username="secretary", password="s3cret-pw")
+    )
     ok = phone.wait(_reg("registered"), 10, "registered")
     assert isinstance(ok, ev.RegistrationState) and ok.code == 200
-    phone.send("register", registrar=registrar.address, username="secretary", password="wrong")
+    phone.send(cmds.Register(registrar=registrar.address, username="secretary", password="wrong"))
     bad = phone.wait(_reg("failed"), 10, "rejected")
     assert isinstance(bad, ev.RegistrationState) and bad.code in (401, 403)
 
@@ -24,7 +27,9 @@ def test_register_good_password_then_wrong_password(phone: Phone, registrar: Reg
 def test_lost_registrar_is_seen_quickly_and_reregisters_after_restart(
     phone: Phone, registrar: Registrar
 ):
-    phone.send("register", registrar=registrar.address, username="secretary", password="s3cret-pw")
+    phone.send(
+        cmds.Register(registrar=registrar.address, username="secretary", password="s3cret-pw")
+    )
     phone.wait(_reg("registered"), 10, "registered")
     registrar.stop()
     lost_at = time.monotonic()
@@ -38,11 +43,12 @@ def test_lost_registrar_is_seen_quickly_and_reregisters_after_restart(
 
 def test_tcp_registration(phone: Phone, registrar: Registrar):
     phone.send(
-        "register",
-        registrar=registrar.address,
-        username="secretary",
-        password="s3cret-pw",
-        transport="tcp",
+        cmds.Register(
+            registrar=registrar.address,
+            username="secretary",
+            password="s3cret-pw",
+            transport="tcp",
+        )
     )
     ok = phone.wait(_reg("registered"), 10, "registered over TCP")
     assert isinstance(ok, ev.RegistrationState) and ok.code == 200
@@ -51,11 +57,11 @@ def test_tcp_registration(phone: Phone, registrar: Registrar):
 def test_call_between_two_registered_seats(phone_factory, registrar: Registrar):
     alice = phone_factory(user="alice")
     bob = phone_factory("--auto-answer", "200", user="bob")
-    alice.send("register", registrar=registrar.address, username="alice", password="alicepw")
-    bob.send("register", registrar=registrar.address, username="bob", password="bobpw")
+    alice.send(cmds.Register(registrar=registrar.address, username="alice", password="alicepw"))
+    bob.send(cmds.Register(registrar=registrar.address, username="bob", password="bobpw"))
     alice.wait(_reg("registered"), 10)
     bob.wait(_reg("registered"), 10)
-    alice.send("call", uri="bob", tag="t1")
+    alice.send(cmds.Dial(uri="bob", tag="t1"))
     started = alice.wait(lambda e: isinstance(e, ev.CallStarted), 5, "started")
     assert isinstance(started, ev.CallStarted) and started.tag == "t1"
     assert started.uri == "sip:bob@127.0.0.1"
@@ -63,6 +69,6 @@ def test_call_between_two_registered_seats(phone_factory, registrar: Registrar):
     incoming = bob.wait(lambda e: isinstance(e, ev.IncomingCall), 5)
     assert isinstance(incoming, ev.IncomingCall)
     assert incoming.info.caller_uri == "sip:alice@127.0.0.1"
-    alice.send("hangup", call=started.call)
+    alice.send(cmds.Hangup(call=started.call))
     ended = bob.wait(lambda e: isinstance(e, ev.CallEnded), 5, "bob sees hang-up")
     assert isinstance(ended, ev.CallEnded) and ended.answered

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
+from softphone import commands as cmds
 from softphone import events as ev
 from tests.ui.test_main_window import window  # noqa: F401  (fixture)
 from ui.main_window import MainWindow
@@ -12,13 +13,13 @@ from ui.main_window import MainWindow
 def test_second_call_rings_while_first_is_up_and_swap(window: MainWindow, qtbot, phone_factory):  # noqa: F811
     target = f"sip:vorzimmer@127.0.0.1:{window.sip_port}"  # type: ignore[attr-defined]
     first, second = phone_factory(user="anna"), phone_factory(user="bernd")
-    first.send("call", uri=target, tag="1")
+    first.send(cmds.Dial(uri=target, tag="1"))
     qtbot.waitUntil(lambda: len(window.cards) == 1, timeout=10000)
     card1 = next(iter(window.cards.values()))
     qtbot.mouseClick(card1.answer_btn, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: card1.call.state == "confirmed", timeout=5000)
 
-    second.send("call", uri=target, tag="2")
+    second.send(cmds.Dial(uri=target, tag="2"))
     qtbot.waitUntil(lambda: len(window.cards) == 2, timeout=10000)
     card2 = next(c for c in window.cards.values() if c is not card1)
     qtbot.waitUntil(lambda: card2.answer_btn.isVisible() and card2.call.ringing, timeout=5000)
