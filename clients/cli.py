@@ -42,7 +42,7 @@ def run_import(paths: AppPaths, kind: str, file: Path, client_code: str | None) 
     try:
         db = open_app_database(paths)
     except StoreUnavailable as exc:
-        log.error("import: database not opened: %s (%s)", exc, exc.detail)
+        log.error("import: database not opened: %s (%s)", type(exc).__name__, exc.detail)
         return _fail(str(exc))
     store = db.clients
     try:

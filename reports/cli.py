@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -53,8 +54,8 @@ def run_report(paths: AppPaths, day: dt.date, client_code: str | None, send: boo
     try:
         db = open_app_database(paths)
     except StoreUnavailable as exc:
-        log.error("report for %s not built: %s (%s)", day, exc, exc.detail)
-        print(f"error: {exc}")
+        log.error("report for %s not built: %s (%s)", day, type(exc).__name__, exc.detail)
+        print(f"error: {exc}", file=sys.stderr)
         return EXIT_FAILED
     try:
         queue = DeliveryQueue(db.deliveries) if send else None

@@ -135,6 +135,7 @@ class Application:
         if result == QMessageBox.StandardButton.Retry:
             self.open_store()
         else:
+            self.window.close()
             self.qt_app.quit()
 
     def start_reports(self) -> None:
