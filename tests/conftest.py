@@ -1,4 +1,4 @@
-"""Shared fixtures: a temporary home folder, a log guard, tool checks."""
+"""Shared fixtures: a temporary home, a log guard, tool checks; markers in tests/markers.py."""
 
 from __future__ import annotations
 
@@ -53,6 +53,8 @@ def fail_on_unexpected_warnings(request: pytest.FixtureRequest) -> Iterator[None
 
 
 pytest_plugins = [
+    "tests.markers",  # ui / integration marks from the fixtures and helpers a test uses
+    "pytester",  # tests/test_markers.py runs pytest on small generated suites
     "tests.fixtures.pulse",
     "tests.fixtures.smtp",
     "tests.fixtures.sip",
