@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from appenv import logs
 from appenv.instance_lock import FolderInUse
 from appenv.paths import AppPaths
+from appenv.settings import STARTUP_PROBE
 
 log = logs.get("app")
 
@@ -113,7 +114,7 @@ def refuse_second_window(paths: AppPaths, error: FolderInUse) -> None:
         details.append(translate("SingleInstance", "Command line: {0}").format(command))
     box.setDetailedText("\n".join(details))
     _close_on_signals(box)
-    if os.environ.get("VORZIMMER_STARTUP_PROBE"):
+    if STARTUP_PROBE.is_on():
         QTimer.singleShot(0, lambda: print("probe in-use-shown", file=sys.stderr, flush=True))
     box.exec()
 
