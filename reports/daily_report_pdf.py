@@ -130,10 +130,11 @@ def _summary_block(
     ]
     details: list[str] = []
     if summary.calls:
-        outcomes = ", ".join(
-            f"{count} {labels.outcome(outcome, language).split(' – ')[0]}"
-            for outcome, count in summary.by_outcome
-        )
+        counts: dict[str, int] = {}  # busy and hung-up calls are both "missed"
+        for outcome, count in summary.by_outcome:
+            short = labels.outcome(outcome, language).split(" – ")[0]
+            counts[short] = counts.get(short, 0) + count
+        outcomes = ", ".join(f"{count} {short}" for short, count in counts.items())
         details.append(f"{labels.text('calls', language)}: {outcomes}")
     if summary.appointments:
         booked = labels.appointment_change_count(
