@@ -22,9 +22,10 @@ from PySide6.QtWidgets import (
 
 from appenv import logs
 from appenv.settings import Settings
-from clients.model import CallRecord, Direction, Outcome
 from softphone import events as ev
 from softphone.call_board import BoardCall, FinishedCall
+from softphone.call_info import CallInfo
+from softphone.states import CallState
 from ui.call_card import CallCard
 from ui.dial_pad import DialPad
 from ui.history_view import HistoryView
@@ -32,31 +33,12 @@ from ui.phone import PhoneAdapter
 from ui.pops import PopPanel
 
 if TYPE_CHECKING:
-    from storage.interfaces import NotesStore
+    from clients.call_journal import CallJournal
     from clients.store import ClientStore
+    from storage.interfaces import NotesStore
     from ui.notes_search import NotesSearch
 
 log = logs.get("ui")
-
-
-def record_for(finished: FinishedCall, client_id: int | None) -> CallRecord:
-    from clients import phone_numbers
-
-    started = dt.datetime.fromtimestamp(finished.started_at, dt.UTC)
-    ended = started + dt.timedelta(seconds=max(finished.duration_s, 0.0))
-    return CallRecord(
-        client_id=client_id,
-        caller_number=phone_numbers.normalise(finished.number) or finished.number,
-        caller_name=finished.display_name or "",
-        dialled_number=phone_numbers.normalise(finished.dialled_number),
-        direction=Direction(finished.direction),
-        started_at=started,
-        answered_at=started if finished.answered else None,
-        ended_at=ended,
-        duration_s=round(finished.duration_s, 1),
-        outcome=Outcome(finished.outcome),
-        sip_call_id=finished.info.sip_call_id if finished.info else "",
-    )
 
 
 class MainWindow(QMainWindow):
@@ -73,12 +55,13 @@ class MainWindow(QMainWindow):
         self.notes: NotesStore | None = None
         self.notes_search: NotesSearch | None = None
         self.settings = settings
+        self.journal: CallJournal | None = None  # every call's log row, from its first ring
         # what happened before the store was open: popped and logged as soon as it is
+        self._pending_calls: dict[str, BoardCall] = {}
         self._pending_pops: list[ev.IncomingCall] = []
         self._unsaved: list[FinishedCall] = []
         self.ask_before_close = True  # closing with calls up asks first (tests switch it off)
         self.cards: dict[str, CallCard] = {}
-        self.client_of_call: dict[str, int | None] = {}  # set by the screen-pop
         self._consult_for: dict[str, str] = {}  # consult tag -> held call
         self.setObjectName("main-window")
         self.setWindowTitle("Vorzimmer")
@@ -109,7 +92,7 @@ class MainWindow(QMainWindow):
         self.pops = PopPanel(
             self.pop_area, lambda: str(settings.get("operator.name")), self.pop_placeholder
         )
-        self.pops.client_resolved.connect(self.client_of_call.__setitem__)
+        self.pops.client_resolved.connect(self._client_resolved)
         self.pops.pop_shown.connect(self._wire_pop)
         self.side_panel = QTabWidget()  # history and other lists
         self.side_panel.setObjectName("side-panel")
@@ -159,9 +142,15 @@ class MainWindow(QMainWindow):
 
     def attach_store(self, store: ClientStore, notes: NotesStore | None = None) -> None:
         """Called once the database is open; with ``notes``, calls get note forms."""
+        from clients.call_journal import CallJournal
+
         self.store = store
         self.notes = notes
         self.pops.store = store
+        self.journal = CallJournal(store, self._client_for)
+        closed = self.journal.recover()
+        if closed:
+            log.info("%d call(s) left open by a crash closed as interrupted", closed)
         self.reload_history()
         if notes is not None:
             from ui.note_form import NoteForm, recover_drafts
@@ -174,12 +163,24 @@ class MainWindow(QMainWindow):
                 form = NoteForm.from_draft(store, notes, self._operator(), draft)
                 form.saved.connect(self.note_saved)
                 self.pops.open_loose_note(form, self.tr("Recovered draft"))
+        for call in self._pending_calls.values():
+            self._journal_call(call)
         for incoming in self._pending_pops:
             self.on_incoming(incoming)
         for finished in self._unsaved:
             self.on_call_finished(finished)
+        self._pending_calls.clear()
         self._pending_pops.clear()
         self._unsaved.clear()
+
+    def _client_for(self, info: CallInfo) -> int | None:
+        assert self.store is not None
+        client = self.store.find_client_by_numbers(list(info.client_candidates()))
+        return client.id if client is not None else None
+
+    def _client_resolved(self, key: str, client_id: int | None) -> None:
+        if self.journal is not None:
+            self.journal.client_known(key, client_id)
 
     def _operator(self) -> str:
         return str(self.settings.get("operator.name"))
@@ -314,6 +315,7 @@ class MainWindow(QMainWindow):
                 card.update_call(card.call)
 
     def on_call_changed(self, call: BoardCall) -> None:
+        self._journal_call(call)
         self.pops.call_changed(call)
         card = self.cards.get(call.key)
         if call.state == "disconnected":
@@ -347,6 +349,16 @@ class MainWindow(QMainWindow):
             self.phone.hold(key, True)
         else:
             self.phone.swap_to(key)  # resuming one call parks the others
+
+    def _journal_call(self, call: BoardCall) -> None:
+        """The log row opens with the call and learns when it was answered."""
+        if call.state == CallState.DISCONNECTED:
+            return  # completed by on_call_finished
+        if self.journal is None:
+            self._pending_calls[call.key] = call
+            return
+        self.journal.started(call)
+        self.journal.answered(call)
 
     def on_incoming(self, incoming: ev.IncomingCall) -> None:
         if self.store is None:
@@ -382,22 +394,20 @@ class MainWindow(QMainWindow):
             self.pops.attach_form(key, form)
 
     def on_call_finished(self, finished: FinishedCall) -> None:
-        if self.store is None:
+        if self.journal is None:
             self._pending_pops = [p for p in self._pending_pops if p.call != finished.key]
             self._unsaved.append(finished)
             return
-        record = record_for(finished, self.client_of_call.pop(finished.key, None))
         try:
-            record_id = self.store.record_call(record)
+            stored = self.journal.finished(finished)
         except Exception as exc:
             log.error("could not store call in history: %s", exc)
             self.on_error(self.tr("The call could not be saved in the history: {0}").format(exc))
             return
-        stored = self.store.get_call(record_id) or record
         self.history.prepend(stored)
         form = self.pops.forms.get(finished.key)
-        if form is not None:
-            form.attach_call(record_id)
+        if form is not None and stored.id is not None:
+            form.attach_call(stored.id)
         self.call_recorded.emit(stored)
 
     def reload_history(self) -> None:

@@ -1,0 +1,135 @@
+"""Every call is in the call log from its first ring, whatever crashes afterwards.
+
+A row is opened when a call starts (ringing in, or dialled out), given its client when the
+screen-pop knows it, marked when answered and completed when the call ends. A crash in
+between leaves the row open; :meth:`CallJournal.recover` closes such rows at the next start
+with the outcome "interrupted". A caller the engine turned away (all lines busy) has no
+live call at all: :meth:`finished` logs it in one step, as a missed call.
+
+Plain domain code: the window routes the phone's signals here, tests drive it directly.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+from clients import phone_numbers as pn
+from clients.model import CallRecord, Direction, Outcome
+from softphone.call_board import BoardCall, FinishedCall
+from softphone.call_info import CallInfo
+from storage.interfaces import CallLog
+
+#: Which client a call is for, from its dialled numbers (``None``: not known).
+ClientFinder = Callable[[CallInfo], int | None]
+
+
+def utc(epoch: float) -> dt.datetime:
+    return dt.datetime.fromtimestamp(epoch, dt.UTC)
+
+
+def _number(raw: str | None) -> tuple[str | None, bool]:
+    """(what to store, verified): a valid number's key, else the text as received."""
+    parsed = pn.parse(raw)
+    if parsed is None:
+        return None, True  # no number at all (withheld): nothing to verify
+    return parsed.key, parsed.verified
+
+
+def _start_record(call: BoardCall, client_id: int | None) -> CallRecord:
+    number, verified = _number(call.number)
+    info = call.info
+    return CallRecord(
+        call_key=call.key,
+        client_id=client_id,
+        caller_number=number,
+        number_verified=verified,
+        caller_uri=(info.caller_uri if info is not None else call.remote_uri) or "",
+        caller_name=call.display_name or "",
+        dialled_number=pn.normalise(info.dialled_number) if info is not None else None,
+        direction=Direction(str(call.direction)),
+        started_at=utc(call.started_at),
+        sip_call_id=info.sip_call_id if info is not None else "",
+    )
+
+
+def record_for(finished: FinishedCall, client_id: int | None) -> CallRecord:
+    """The complete log row of an ended call, with its true ring, answer and end times."""
+    number, verified = _number(finished.number)
+    info = finished.info
+    return CallRecord(
+        call_key=finished.key,
+        client_id=client_id,
+        caller_number=number,
+        number_verified=verified,
+        caller_uri=finished.remote_uri,
+        caller_name=finished.display_name or "",
+        dialled_number=pn.normalise(finished.dialled_number),
+        direction=Direction(str(finished.direction)),
+        started_at=utc(finished.started_at),
+        answered_at=utc(finished.answered_at) if finished.answered_at is not None else None,
+        ended_at=utc(finished.ended_at),
+        duration_s=round(finished.duration_s, 1),
+        outcome=Outcome(str(finished.outcome)),
+        sip_call_id=info.sip_call_id if info is not None else "",
+    )
+
+
+class CallJournal:
+    """Keeps the log row of every live call in step with the call."""
+
+    def __init__(self, log: CallLog, client_for: ClientFinder) -> None:
+        self.log = log
+        self.client_for = client_for
+        self._rows: dict[str, int] = {}  # call key -> row id
+        self._clients: dict[str, int | None] = {}
+        self._answered: set[str] = set()
+
+    def recover(self, now: dt.datetime | None = None) -> int:
+        """Close what a crash left open; returns how many calls were closed."""
+        return self.log.close_interrupted(now or dt.datetime.now(dt.UTC))
+
+    def row_of(self, key: str) -> int | None:
+        return self._rows.get(key)
+
+    def started(self, call: BoardCall) -> int:
+        """Open the row of a call the moment it exists (idempotent per call key)."""
+        row = self._rows.get(call.key)
+        if row is None:
+            if call.key not in self._clients and call.info is not None:
+                self._clients[call.key] = self.client_for(call.info)
+            row = self.log.open_call(_start_record(call, self._clients.get(call.key)))
+            self._rows[call.key] = row
+        return row
+
+    def client_known(self, key: str, client_id: int | None) -> None:
+        self._clients[key] = client_id
+        row = self._rows.get(key)
+        if row is not None:
+            self.log.set_call_client(row, client_id)
+
+    def answered(self, call: BoardCall) -> None:
+        """Note the answer time once (later updates of the call change nothing here)."""
+        row = self._rows.get(call.key)
+        if row is not None and call.answered_at is not None and call.key not in self._answered:
+            self._answered.add(call.key)
+            self.log.mark_answered(row, utc(call.answered_at))
+
+    def finished(self, finished: FinishedCall) -> CallRecord:
+        """Complete the call's row (or log it whole if it never had one); returns the row."""
+        client_id = self._clients.pop(finished.key, None)
+        row = self._rows.pop(finished.key, None)
+        self._answered.discard(finished.key)
+        if client_id is None and finished.info is not None:
+            client_id = self.client_for(finished.info)  # e.g. turned away: no pop was shown
+        record = record_for(finished, client_id)
+        if row is None:
+            return self.log.get_call(self.log.record_call(record)) or record
+        assert record.ended_at is not None and record.outcome is not None
+        return self.log.finish_call(
+            row,
+            ended_at=record.ended_at,
+            outcome=record.outcome,
+            duration_s=record.duration_s or 0.0,
+            answered_at=record.answered_at,
+        )
