@@ -22,12 +22,24 @@ pytestmark = pytest.mark.integration
 CLIENTS = "code;name;numbers;greeting\nNEU;Neu GmbH;030 5550999;{client}, {greeting}.\n"
 
 
-def window_titles(display: str) -> list[str]:
-    tree = subprocess.run(
-        [require_tool("xwininfo"), "-display", display, "-root", "-tree"],
-        capture_output=True, text=True, timeout=10, check=True,
-    ).stdout  # fmt: skip
-    return [line.split('"')[1] for line in tree.splitlines() if line.count('"') >= 2]
+def shown_windows_of(pid: int, display: str) -> list[str]:
+    """Titles of the viewable top-level windows that process ``pid`` shows (any language)."""
+    xwininfo, xprop = require_tool("xwininfo"), require_tool("xprop")
+
+    def run(*args: str) -> str:
+        return subprocess.run(args, capture_output=True, text=True, timeout=10, check=True).stdout
+
+    titles = []
+    for line in run(xwininfo, "-display", display, "-root", "-children").splitlines():
+        words = line.split()
+        if not words or not words[0].startswith("0x") or '"' not in line:
+            continue
+        owner = run(xprop, "-display", display, "-id", words[0], "_NET_WM_PID")
+        if owner.strip().endswith(f"= {pid}"):
+            state = run(xwininfo, "-display", display, "-id", words[0])
+            if "IsViewable" in state:
+                titles.append(line.split('"')[1])
+    return titles
 
 
 def test_a_second_window_on_the_folder_raises_the_first_and_exits(
@@ -49,7 +61,7 @@ def test_a_second_window_on_the_folder_raises_the_first_and_exits(
         assert f"The data folder {home} is in use by Vorzimmer (pid {first.pid}:" in said
         assert f"--home {home}" in said  # the holder's command line
         second.wait_for("probe in-use-shown")
-        wait_until(lambda: "Vorzimmer is already open" in window_titles(xvfb), what="the box")
+        wait_until(lambda: bool(shown_windows_of(second.pid, xvfb)), what="the message box")
         log = home / "logs" / "vorzimmer.log"
         raised = f"second start on this data folder (pid {second.pid}): window brought to the front"
         wait_until(lambda: raised in log.read_text(), what="the raise request in the first")
