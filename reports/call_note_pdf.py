@@ -9,7 +9,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 
-from reports import labels
+from reports import report_wording as labels
 from reports.call_text import action_text, appointment_line, caller_label, local, number_label, tags
 from reports.daily_report_pdf import LOGO_H, LOGO_W, check_calls
 from reports.model import Language, ReportCall, ReportClient

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from zoneinfo import ZoneInfo
 
-from reports import labels
+from reports import report_wording as labels
 from reports.model import Language, ReportAppointment, ReportCall, RequestedAction, Urgency
 from reports.pdf_layout import markup
 

@@ -15,7 +15,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 
-from reports import labels
+from reports import report_wording as labels
 from reports.call_text import body_lines, head_line, local
 from reports.model import Language, Outcome, ReportCall, ReportClient
 from reports.pdf_layout import (

@@ -26,7 +26,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
 from appenv import logs
-from reports import labels
+from reports import report_wording as labels
 from reports.model import Language, ReportClient
 from reports.pdf_fonts import BOLD, REGULAR, register_fonts
 

@@ -7,7 +7,7 @@ import re
 from collections.abc import Callable, Sequence
 from zoneinfo import ZoneInfo
 
-from reports import labels
+from reports import report_wording as labels
 from reports.delivery_queue import DeliveryRequest
 from reports.model import ReportCall, ReportClient
 

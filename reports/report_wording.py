@@ -1,7 +1,8 @@
 """German and English wording of the reports, and date/duration formats per language.
 
 Reports are read by the client, so their language follows the client's setting, not the
-operator's user interface; the texts therefore live here and not in Qt translations.
+operator's user interface; the texts therefore live here and not in the Qt catalogue
+(the UI's own shared words are in ``ui/common_words.py``).
 """
 
 from __future__ import annotations
