@@ -16,10 +16,9 @@ from __future__ import annotations
 
 import csv
 import io
-import os
-import tempfile
 from pathlib import Path
 
+from appenv.files import atomic_write
 from clients import phone_numbers as pn
 from clients.csv_cells import guard
 from clients.hours_text import format_hours
@@ -58,17 +57,7 @@ _GREETING_COLUMN = {
 
 
 def _write_atomically(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}-")
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    atomic_write(path, data)
 
 
 def number_cell(keys: tuple[str, ...] | list[str]) -> str:

@@ -11,11 +11,9 @@ from __future__ import annotations
 
 import datetime as dt
 import email.policy
-import os
 import re
 import smtplib
 import ssl
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from email.message import EmailMessage
@@ -26,6 +24,7 @@ from typing import Literal, Protocol
 from appenv import logs
 from appenv import secrets as app_secrets
 from appenv.errors import UserError
+from appenv.files import atomic_write
 
 log = logs.get("reports")
 
@@ -138,16 +137,8 @@ def _now_local() -> dt.datetime:
 
 
 def write_atomic(path: Path, data: bytes) -> None:
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=path.suffix)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    """A report or mail file in the outbox, all or nothing (:func:`appenv.files.atomic_write`)."""
+    atomic_write(path, data)
 
 
 class OutboxTransport:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 
 from appenv import logs
+from appenv.times import to_utc
 from reports.delivery import DeliveryError, OutgoingMail, ServerReply, Transport
 from reports.delivery_jobs import (
     ClaimedJob,
@@ -49,9 +50,12 @@ log = logs.get("reports")
 
 
 def _utc(moment: dt.datetime) -> dt.datetime:
-    if moment.tzinfo is None or moment.utcoffset() is None:
-        raise DeliveryQueueError("times given to the delivery queue must be timezone-aware")
-    return moment
+    try:
+        return to_utc(moment)
+    except ValueError:
+        raise DeliveryQueueError(
+            "times given to the delivery queue must be timezone-aware"
+        ) from None
 
 
 def _now() -> dt.datetime:
