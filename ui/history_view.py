@@ -72,9 +72,11 @@ class HistoryView(QTableWidget):
             "⬇ " + self.tr("in") if record.direction.value == "in" else "⬆ " + self.tr("out")
         )
         outcome = record.outcome.value if record.outcome is not None else ""
+        # busy-refused, failed and interrupted calls are missed calls too: a caller waits
+        missed = record.outcome is not None and record.outcome.missed
         for col, text in enumerate((when, direction, who, duration, outcome_text(outcome))):
             item = QTableWidgetItem(text)
-            if col == 4 and outcome == "missed":
+            if col == 4 and missed:
                 item.setForeground(Qt.GlobalColor.red)
             self.setItem(row, col, item)
 
