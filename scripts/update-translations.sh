@@ -20,7 +20,7 @@ TS=resources/translations/vorzimmer_de.ts
 
 # every Python file (tracked or new) with a tr() call or a translation marker, outside tests
 sources() {
-    git grep -l --untracked -E '\btr\(|QCoreApplication\.translate\(|QT_TRANSLATE_NOOP\(' \
+    git grep -l --untracked -E '\b(tr|translate|QT_TRANSLATE_NOOP)\(' \
         -- '*.py' ':!tests/**' ':!benchmarks/**' ':!scripts/**' | sort
 }
 

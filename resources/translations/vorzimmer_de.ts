@@ -1058,178 +1058,178 @@ Sie können weiterarbeiten. Wenn es wieder passiert, sagen Sie bitte Ihrer Admin
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="94"/>
+        <location filename="../../ui/main_window.py" line="77"/>
         <source>No calls.</source>
         <translation>Keine Anrufe.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="106"/>
+        <location filename="../../ui/main_window.py" line="89"/>
         <source>The screen-pop of the next call appears here.</source>
         <translation>Die Anrufanzeige des nächsten Anrufs erscheint hier.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="118"/>
+        <location filename="../../ui/main_window.py" line="101"/>
         <source>History</source>
         <translation>Verlauf</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="134"/>
-        <location filename="../../ui/main_window.py" line="413"/>
+        <location filename="../../ui/main_window.py" line="117"/>
+        <location filename="../../ui/main_window.py" line="423"/>
         <source>Local mode</source>
         <translation>Lokaler Modus</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="138"/>
+        <location filename="../../ui/main_window.py" line="121"/>
         <source>Starting phone…</source>
         <translation>Telefon wird gestartet…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="172"/>
+        <location filename="../../ui/main_window.py" line="161"/>
         <source>Notes</source>
         <translation>Notizen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="176"/>
+        <location filename="../../ui/main_window.py" line="165"/>
         <source>Recovered draft</source>
         <translation>Wiederhergestellter Entwurf</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="195"/>
+        <location filename="../../ui/main_window.py" line="196"/>
         <source>New note</source>
         <translation>Neue Notiz</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="205"/>
+        <location filename="../../ui/main_window.py" line="206"/>
         <source>Note {0}</source>
         <translation>Notiz {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="222"/>
+        <location filename="../../ui/main_window.py" line="223"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="223"/>
+        <location filename="../../ui/main_window.py" line="224"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Einstellungen…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="227"/>
+        <location filename="../../ui/main_window.py" line="228"/>
         <source>&amp;Mail delivery…</source>
         <translation>E-Mail-&amp;Zustellung…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="231"/>
+        <location filename="../../ui/main_window.py" line="232"/>
         <source>&amp;New note</source>
         <translation>&amp;Neue Notiz</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="236"/>
+        <location filename="../../ui/main_window.py" line="237"/>
         <source>&amp;Clients…</source>
         <translation>&amp;Mandanten…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="241"/>
+        <location filename="../../ui/main_window.py" line="242"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="283"/>
+        <location filename="../../ui/main_window.py" line="284"/>
         <source>Number or SIP address:</source>
         <translation>Nummer oder SIP-Adresse:</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="287"/>
+        <location filename="../../ui/main_window.py" line="288"/>
         <source>Blind transfer</source>
         <translation>Weiterleiten</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="292"/>
+        <location filename="../../ui/main_window.py" line="293"/>
         <source>Consult before transfer</source>
         <translation>Rücksprache vor dem Verbinden</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="359"/>
+        <location filename="../../ui/main_window.py" line="371"/>
         <source>Screen-pop failed: {0}</source>
         <translation>Anrufanzeige fehlgeschlagen: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="394"/>
+        <location filename="../../ui/main_window.py" line="405"/>
         <source>The call could not be saved in the history: {0}</source>
         <translation>Der Anruf konnte nicht im Verlauf gespeichert werden: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="409"/>
+        <location filename="../../ui/main_window.py" line="419"/>
         <source>Registering {0}…</source>
         <translation>Anmeldung von {0}…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="410"/>
+        <location filename="../../ui/main_window.py" line="420"/>
         <source>● Registered as {0}</source>
         <translation>● Angemeldet als {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="411"/>
+        <location filename="../../ui/main_window.py" line="421"/>
         <source>✖ Registration of {0} failed</source>
         <translation>✖ Anmeldung von {0} fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="412"/>
+        <location filename="../../ui/main_window.py" line="422"/>
         <source>✖ Registrar unreachable ({0})</source>
         <translation>✖ Registrar nicht erreichbar ({0})</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="426"/>
+        <location filename="../../ui/main_window.py" line="436"/>
         <source>No audio device</source>
         <translation>Kein Audiogerät</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="429"/>
+        <location filename="../../ui/main_window.py" line="439"/>
         <source>Audio ready</source>
         <translation>Audio bereit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="434"/>
+        <location filename="../../ui/main_window.py" line="444"/>
         <source>Phone ready: {0}</source>
         <translation>Telefon bereit: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="435"/>
+        <location filename="../../ui/main_window.py" line="445"/>
         <source>Phone restarting ({0})…</source>
         <translation>Telefon startet neu ({0})…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="436"/>
+        <location filename="../../ui/main_window.py" line="446"/>
         <source>Phone stopped</source>
         <translation>Telefon angehalten</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="454"/>
+        <location filename="../../ui/main_window.py" line="464"/>
         <source>Calls in progress</source>
         <translation>Laufende Anrufe</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="455"/>
+        <location filename="../../ui/main_window.py" line="465"/>
         <source>{0} call(s) are still connected. Hang up and quit?</source>
         <translation>{0} Anruf(e) noch verbunden. Auflegen und beenden?</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="149"/>
+        <location filename="../../ui/app.py" line="150"/>
         <source>Deliveries</source>
         <translation>Zustellungen</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="184"/>
+        <location filename="../../ui/app.py" line="185"/>
         <source>No password stored for {0}: open Settings.</source>
         <translation>Kein Passwort für {0} gespeichert: Öffnen Sie die Einstellungen.</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="204"/>
+        <location filename="../../ui/app.py" line="205"/>
         <source>Password not saved</source>
         <translation>Passwort nicht gespeichert</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="211"/>
+        <location filename="../../ui/app.py" line="212"/>
         <source>New audio settings apply after the calls.</source>
         <translation>Neue Audioeinstellungen gelten nach den laufenden Anrufen.</translation>
     </message>
@@ -2181,6 +2181,34 @@ Sie können weiterarbeiten. Wenn es wieder passiert, sagen Sie bitte Ihrer Admin
         <location filename="../../ui/settings_dialog.py" line="119"/>
         <source>The new language shows when Vorzimmer starts again.</source>
         <translation>Die neue Sprache erscheint, wenn Vorzimmer das nächste Mal startet.</translation>
+    </message>
+</context>
+<context>
+    <name>SingleInstance</name>
+    <message>
+        <location filename="../../ui/single_instance.py" line="100"/>
+        <source>Vorzimmer is already open for this data folder (process {0}).</source>
+        <translation>Vorzimmer ist für diesen Datenordner bereits geöffnet (Prozess {0}).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/single_instance.py" line="104"/>
+        <source>Its window has been brought to the front.</source>
+        <translation>Sein Fenster wurde in den Vordergrund geholt.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/single_instance.py" line="107"/>
+        <source>Vorzimmer is already open</source>
+        <translation>Vorzimmer ist bereits geöffnet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/single_instance.py" line="111"/>
+        <source>Data folder: {0}</source>
+        <translation>Datenordner: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/single_instance.py" line="114"/>
+        <source>Command line: {0}</source>
+        <translation>Befehlszeile: {0}</translation>
     </message>
 </context>
 <context>
