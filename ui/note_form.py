@@ -16,18 +16,9 @@ import datetime as dt
 import zoneinfo
 from dataclasses import replace
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QHideEvent
 from PySide6.QtWidgets import (
-    QCheckBox,
-    QComboBox,
-    QFormLayout,
-    QHBoxLayout,
-    QLabel,
-    QLineEdit,
-    QPlainTextEdit,
-    QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -41,6 +32,7 @@ from notes.recovery import recover_drafts
 from notes.saving import finalise
 from notes.validation import Problem, problem_of
 from storage.interfaces import ClientStore, NotesStore
+from ui.note_form_fields import NoteFormFields
 
 __all__ = ["NoteForm", "recover_drafts"]  # recover_drafts: moved to notes.recovery
 
@@ -56,7 +48,7 @@ def _duration(seconds: float | None) -> str:
     return f"{total // 60}:{total % 60:02d}"
 
 
-class NoteForm(QWidget):
+class NoteForm(NoteFormFields):
     """One note, bound to one call or to none. Emits ``saved(Note)`` after *Save*."""
 
     saved = Signal(object)  # Note, as stored
@@ -71,7 +63,7 @@ class NoteForm(QWidget):
         call_id: int | None,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
+        super().__init__(operator, parent)
         self.setObjectName("note-form")
         self.store = store
         self.notes = notes
@@ -89,7 +81,7 @@ class NoteForm(QWidget):
             noted_at=dt.datetime.now(dt.UTC),
             channel=Channel.CALL if call_id is not None else Channel.WALK_IN,
         )
-        self._build()
+        self.save_btn.clicked.connect(self.save)
         self._autosave = QTimer(self)
         self._autosave.setSingleShot(True)
         self._autosave.setInterval(AUTOSAVE_MS)
@@ -106,105 +98,6 @@ class NoteForm(QWidget):
             self._bind_call(call_id, prefill=True)
         self._refresh_context()
         self._loading = False
-
-    # ---- building -------------------------------------------------------------------
-    def _build(self) -> None:
-        self.client_box = QComboBox()
-        self.client_box.setObjectName("note-client")
-        self.channel_box = QComboBox()
-        self.channel_box.setObjectName("note-channel")
-        for channel, text in (
-            (Channel.CALL, self.tr("Phone call")),
-            (Channel.WALK_IN, self.tr("Walk-in")),
-            (Channel.EMAIL, self.tr("E-mail")),
-            (Channel.OTHER, self.tr("Other")),
-        ):
-            self.channel_box.addItem(text, str(channel))
-        self.caller_info = QLabel()
-        self.caller_info.setObjectName("note-caller-info")
-        self.caller_info.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.time_info = QLabel()
-        self.time_info.setObjectName("note-time")
-        self.duration_info = QLabel()
-        self.duration_info.setObjectName("note-duration")
-        self.operator_info = QLabel(self.operator)
-        self.operator_info.setObjectName("note-operator")
-
-        self.caller_name = QLineEdit()
-        self.caller_name.setObjectName("note-caller-name")
-        self.company = QLineEdit()
-        self.company.setObjectName("note-company")
-        self.callback = QLineEdit()
-        self.callback.setObjectName("note-callback")
-        self.subject = QLineEdit()
-        self.subject.setObjectName("note-subject")
-        self.message = QPlainTextEdit()
-        self.message.setObjectName("note-message")
-        self.message.setTabChangesFocus(True)
-        self.urgency = QComboBox()
-        self.urgency.setObjectName("note-urgency")
-        for urgency, text in (
-            (Urgency.NORMAL, self.tr("Normal")),
-            (Urgency.URGENT, self.tr("Urgent")),
-            (Urgency.LOW, self.tr("Low")),
-        ):
-            self.urgency.addItem(text, str(urgency))
-        self.for_whom = QComboBox()
-        self.for_whom.setObjectName("note-for-whom")
-        self.action = QComboBox()
-        self.action.setObjectName("note-action")
-        for action, text in (
-            (Action.NONE, self.tr("No action")),
-            (Action.CALL_BACK, self.tr("Call back")),
-            (Action.SEND_INFO, self.tr("Send information")),
-        ):
-            self.action.addItem(text, str(action))
-        self.wrong_number = QCheckBox(self.tr("Wrong number"))
-        self.wrong_number.setObjectName("note-wrong-number")
-        self.appointment = QLineEdit()
-        self.appointment.setObjectName("note-appointment")
-        self.appointment.setReadOnly(True)
-        self.appointment.setPlaceholderText(self.tr("No appointment booked"))
-
-        context = QFormLayout()
-        context.addRow(self.tr("Client:"), self.client_box)
-        context.addRow(self.tr("Via:"), self.channel_box)
-        context.addRow(self.tr("Caller:"), self.caller_info)
-        context.addRow(self.tr("Time:"), self.time_info)
-        context.addRow(self.tr("Duration:"), self.duration_info)
-        context.addRow(self.tr("Operator:"), self.operator_info)
-        form = QFormLayout()
-        form.addRow(self.tr("Caller name:"), self.caller_name)
-        form.addRow(self.tr("Company:"), self.company)
-        form.addRow(self.tr("Callback number:"), self.callback)
-        form.addRow(self.tr("Subject:"), self.subject)
-        form.addRow(self.tr("Message:"), self.message)
-        form.addRow(self.tr("Urgency:"), self.urgency)
-        form.addRow(self.tr("For:"), self.for_whom)
-        form.addRow(self.tr("Requested action:"), self.action)
-        form.addRow("", self.wrong_number)
-        form.addRow(self.tr("Appointment:"), self.appointment)
-
-        self.status = QLabel()
-        self.status.setObjectName("note-status")
-        self.status.setWordWrap(True)
-        self.save_btn = QPushButton(self.tr("&Save"))
-        self.save_btn.setObjectName("note-save")
-        self.save_btn.clicked.connect(self.save)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.status, 1)
-        buttons.addWidget(self.save_btn)
-        self.changes = QPlainTextEdit()
-        self.changes.setObjectName("note-changes")
-        self.changes.setReadOnly(True)
-        self.changes.setMaximumHeight(110)
-        self.changes.setVisible(False)
-
-        layout = QVBoxLayout(self)
-        layout.addLayout(context)
-        layout.addLayout(form)
-        layout.addLayout(buttons)
-        layout.addWidget(self.changes)
 
     def _connect_edits(self) -> None:
         for line in (self.caller_name, self.company, self.callback, self.subject):

@@ -14,7 +14,7 @@ from clients.store import ClientStore
 from storage import Database, open_app_database
 from tests.fixtures.qt import open_main_window
 from tests.fixtures.sip import run_sipp
-from tests.ui.test_screen_pop import _client
+from tests.ui.demo_clients import add_demo_client as _client
 from ui.main_window import MainWindow
 
 
