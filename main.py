@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING
 from appenv import __version__
 
 if TYPE_CHECKING:
+    from appenv.instance_lock import FolderInUse
     from appenv.paths import AppPaths
 
 
@@ -65,38 +66,57 @@ def takes_lock(args: argparse.Namespace) -> bool:
     return True
 
 
+EXIT_UNUSABLE_HOME = 2  # the data folder cannot be created or written
+
+
 def main(argv: list[str] | None = None) -> int:
     from appenv.permissions import restrict_umask
 
     restrict_umask()  # before any file exists; the engine child inherits it
     args = build_parser().parse_args(argv)
-    from appenv import logs
     from appenv.instance_lock import EXIT_IN_USE, FolderInUse, InstanceLock
     from appenv.paths import resolve_home
-    from appenv.permissions import repair_tree, report_repair
 
     paths = resolve_home(args.home)
-    repaired = repair_tree(paths.home)  # before ensure(), which narrows folders silently
-    paths.ensure()
-    logs.setup(paths.logs, stderr=args.command is not None)
-    report_repair(paths.home, repaired)
     lock: InstanceLock | None = None
-    if takes_lock(args):
-        try:
+    try:
+        _prepare_home(paths, log_to_stderr=args.command is not None)
+        if takes_lock(args):
             lock = InstanceLock.acquire(paths.instance_lock)
-        except FolderInUse as exc:
-            print(f"vorzimmer: {exc}", file=sys.stderr, flush=True)
-            logs.get("app").info("not started: %s (%s)", exc, exc.detail)
-            if args.command is None:
-                from ui.single_instance import refuse_second_window
-
-                refuse_second_window(paths, exc)
-            return EXIT_IN_USE
+    except FolderInUse as exc:
+        _refuse(args, paths, exc)
+        return EXIT_IN_USE
+    except OSError as exc:
+        print(f"vorzimmer: cannot use the data folder {paths.home}: {exc}", file=sys.stderr)
+        return EXIT_UNUSABLE_HOME
     try:
         return _run(args, paths)
     finally:
         if lock is not None:
             lock.release()
+
+
+def _prepare_home(paths: AppPaths, log_to_stderr: bool) -> None:
+    """Folders owner-only, the log open, anything found wider narrowed and said once."""
+    from appenv import logs
+    from appenv.permissions import repair_tree, report_repair
+
+    repaired = repair_tree(paths.home)  # before ensure(), which narrows folders silently
+    paths.ensure()
+    logs.setup(paths.logs, stderr=log_to_stderr)
+    report_repair(paths.home, repaired)
+
+
+def _refuse(args: argparse.Namespace, paths: AppPaths, exc: FolderInUse) -> None:
+    """Say who has the folder; a second window also raises the first and shows a box."""
+    from appenv import logs
+
+    print(f"vorzimmer: {exc}", file=sys.stderr, flush=True)
+    logs.get("app").info("not started: %s (%s)", exc, exc.detail)
+    if args.command is None:
+        from ui.single_instance import refuse_second_window
+
+        refuse_second_window(paths, exc)
 
 
 def _run(args: argparse.Namespace, paths: AppPaths) -> int:

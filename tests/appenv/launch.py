@@ -6,6 +6,7 @@ import os
 import queue
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 from collections.abc import Callable
@@ -88,7 +89,7 @@ def run_cli(home: Path, *args: str, umask: int = -1) -> subprocess.CompletedProc
         capture_output=True,
         text=True,
         env=app_env(),
-        cwd=home.parent,
+        cwd=tempfile.gettempdir(),  # not the data folder's parent, which may not exist
         timeout=120,
         umask=umask,
     )

@@ -138,3 +138,13 @@ def test_a_wide_data_folder_is_repaired_at_start_with_one_log_line(open_base: Pa
     assert again.returncode == 0
     log = (home / "logs" / "vorzimmer.log").read_text()
     assert len([line for line in log.splitlines() if "were open to other users" in line]) == 1
+
+
+def test_a_data_folder_that_cannot_be_made_is_one_line_not_a_traceback(tmp_path: Path) -> None:
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where the data folder's parent should be")
+    result = run_cli(blocker / "home", "report", "--date", "2026-11-30")
+    assert result.returncode == 2, result.stderr
+    assert "Traceback" not in result.stderr
+    [line] = result.stderr.splitlines()
+    assert line.startswith(f"vorzimmer: cannot use the data folder {blocker / 'home'}: ")
