@@ -27,16 +27,11 @@ from PySide6.QtGui import QBrush, QColor, QDesktopServices, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDialog,
-    QDialogButtonBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QPushButton,
     QTableView,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -45,7 +40,17 @@ from appenv import logs
 from appenv.files import atomic_write
 from reports.delivery_queue import DeliveryAttempt, DeliveryJob, DeliveryQueue
 from storage.interfaces import Database
+from ui.delivery_dialogs import AttemptsDialog, ResendDialog, local_time, parse_recipients
 from ui.tasks import run_task
+
+__all__ = [
+    "STATE_COLOURS",
+    "AttemptsDialog",
+    "DeliveriesView",
+    "DeliveryJobsModel",
+    "ResendDialog",
+    "parse_recipients",
+]
 
 log = logs.get("ui")
 
@@ -56,22 +61,8 @@ STATE_COLOURS = {
     "sent": "#d4edda",  # green
     "failed": "#f8d7da",  # red: the operator must act
 }
-_ADDRESS = re.compile(r"^[^@\s,;]+@[^@\s,;]+\.[^@\s,;]+$")
 
 Index = QModelIndex | QPersistentModelIndex
-
-
-def _local(moment: dt.datetime | None) -> str:
-    return "" if moment is None else moment.astimezone().strftime("%Y-%m-%d %H:%M")
-
-
-def parse_recipients(text: str) -> tuple[str, ...]:
-    """``"a@x.de, b@y.de; c@z.de"`` → addresses; raises ValueError naming a bad one."""
-    parts = tuple(p.strip() for p in re.split(r"[,;\s]+", text) if p.strip())
-    for part in parts:
-        if not _ADDRESS.match(part):
-            raise ValueError(part)
-    return parts
 
 
 class DeliveryJobsModel(QAbstractTableModel):
@@ -133,7 +124,7 @@ class DeliveryJobsModel(QAbstractTableModel):
             return str(job.attempts)
         if column == "reply":
             return job.last_reply
-        return _local(job.sent_at)
+        return local_time(job.sent_at)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
@@ -151,114 +142,6 @@ class DeliveryJobsModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.UserRole:
             return job.id
         return None
-
-
-class ResendDialog(QDialog):
-    """Asks before a report goes out again; the recipients may be changed for this copy."""
-
-    def __init__(self, job: DeliveryJob, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("resend-dialog")
-        self.setWindowTitle(self.tr("Send again"))
-        self.job = job
-        question = QLabel(
-            self.tr("Send “%1” (%2, %3) again?")
-            .replace("%1", job.subject)
-            .replace("%2", job.client_code)
-            .replace("%3", job.day.isoformat())
-        )
-        question.setWordWrap(True)
-        if job.state == "sent":
-            question.setText(
-                question.text() + "\n" + self.tr("It was delivered already; this sends a copy.")
-            )
-        self.recipients = QLineEdit(", ".join(job.recipients))
-        self.recipients.setObjectName("recipients")
-        self.error = QLabel()
-        self.error.setObjectName("resend-error")
-        self.error.setStyleSheet("color: #a40000")
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        ok.setText(self.tr("Send again"))
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(question)
-        layout.addWidget(QLabel(self.tr("Recipients (comma-separated):")))
-        layout.addWidget(self.recipients)
-        layout.addWidget(self.error)
-        layout.addWidget(self.buttons)
-
-    def chosen_recipients(self) -> tuple[str, ...] | None:
-        """The addresses typed, or None (with the error shown) when one is not valid."""
-        try:
-            recipients = parse_recipients(self.recipients.text())
-        except ValueError as exc:
-            self.error.setText(self.tr("Not an e-mail address: %1").replace("%1", str(exc)))
-            return None
-        if not recipients:
-            self.error.setText(self.tr("Enter at least one e-mail address."))
-            return None
-        return recipients
-
-    def accept(self) -> None:
-        if self.chosen_recipients() is not None:
-            super().accept()
-
-
-class AttemptsDialog(QDialog):
-    """Every attempt of one job with the server's answer, oldest first."""
-
-    def __init__(
-        self, job: DeliveryJob, attempts: list[DeliveryAttempt], parent: QWidget | None = None
-    ) -> None:
-        super().__init__(parent)
-        self.setObjectName("attempts-dialog")
-        self.setWindowTitle(
-            self.tr("Attempts: %1 %2").replace("%1", job.client_code).replace("%2", str(job.day))
-        )
-        self.resize(760, 320)
-        self.table = QTableWidget(len(attempts), 5)
-        self.table.setObjectName("attempts")
-        self.table.setHorizontalHeaderLabels(
-            [self.tr("When"), self.tr("Via"), self.tr("Outcome"), self.tr("Code"),
-             self.tr("Server's answer")]
-        )  # fmt: skip
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        for row, attempt in enumerate(attempts):
-            values = (
-                _local(attempt.at),
-                attempt.transport,
-                attempt.outcome,
-                "" if attempt.code is None else str(attempt.code),
-                attempt.reply,
-            )
-            for column, value in enumerate(values):
-                item = QTableWidgetItem(value)
-                item.setToolTip(value)
-                self.table.setItem(row, column, item)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.resizeColumnsToContents()
-        error = QLabel(job.last_error)
-        error.setObjectName("last-error")
-        error.setWordWrap(True)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.table)
-        if job.last_error:
-            layout.addWidget(error)
-        layout.addWidget(buttons)
-
-    def rows(self) -> list[list[str]]:
-        """The table as text (for tests and copy & paste)."""
-        rows: list[list[str]] = []
-        for r in range(self.table.rowCount()):
-            items = [self.table.item(r, c) for c in range(self.table.columnCount())]
-            rows.append([item.text() if item is not None else "" for item in items])
-        return rows
 
 
 class DeliveriesView(QWidget):
@@ -433,10 +316,10 @@ class DeliveriesView(QWidget):
     def _describe(self, job: DeliveryJob) -> str:
         lines = [job.subject]
         if job.state == "sent":
-            lines.append(self.tr("Delivered %1: %2").replace("%1", _local(job.sent_at))
+            lines.append(self.tr("Delivered %1: %2").replace("%1", local_time(job.sent_at))
                          .replace("%2", job.last_reply))  # fmt: skip
         elif job.state == "pending" and job.next_attempt_at is not None:
-            lines.append(self.tr("Next attempt %1").replace("%1", _local(job.next_attempt_at)))
+            lines.append(self.tr("Next attempt %1").replace("%1", local_time(job.next_attempt_at)))
         if job.last_error:
             lines.append(job.last_error)
         return "\n".join(line for line in lines if line)
