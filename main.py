@@ -74,7 +74,7 @@ def main(argv: list[str] | None = None) -> int:
 
     restrict_umask()  # before any file exists; the engine child inherits it
     args = build_parser().parse_args(argv)
-    from appenv.instance_lock import EXIT_IN_USE, FolderInUse, InstanceLock
+    from appenv.instance_lock import EXIT_IN_USE, WINDOW, FolderInUse, InstanceLock
     from appenv.paths import resolve_home
 
     paths = resolve_home(args.home)
@@ -82,7 +82,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         _prepare_home(paths, log_to_stderr=args.command is not None)
         if takes_lock(args):
-            lock = InstanceLock.acquire(paths.instance_lock)
+            lock = InstanceLock.acquire(paths.instance_lock, role=args.command or WINDOW)
     except FolderInUse as exc:
         _refuse(args, paths, exc)
         return EXIT_IN_USE

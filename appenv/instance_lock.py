@@ -24,6 +24,7 @@ from appenv.errors import UserError
 from appenv.permissions import open_private
 
 EXIT_IN_USE = 3  # exit status of a process that found its data folder in use
+WINDOW = "window"
 
 
 @dataclass(frozen=True)
@@ -32,6 +33,7 @@ class Holder:
 
     pid: int
     argv: tuple[str, ...] = ()
+    role: str = WINDOW  # WINDOW, or the name of the command that holds the folder
 
     def describe(self) -> str:
         command = " ".join(self.argv)
@@ -43,9 +45,12 @@ class FolderInUse(UserError):
 
     def __init__(self, folder: Path, holder: Holder | None) -> None:
         who = holder.describe() if holder is not None else "another process"
+        if holder is None or holder.role == WINDOW:
+            advice = "Use the window that is open, or close it first."
+        else:
+            advice = f"Try again when its {holder.role} has finished."
         super().__init__(
-            f"The data folder {folder} is in use by Vorzimmer ({who}). "
-            "Use the window that is open, or close it first.",
+            f"The data folder {folder} is in use by Vorzimmer ({who}). {advice}",
             detail=f"lock held on {folder}",
         )
         self.folder = folder
@@ -60,14 +65,18 @@ class InstanceLock:
         self._fd: int | None = fd
 
     @classmethod
-    def acquire(cls, path: Path, argv: list[str] | None = None) -> InstanceLock:
+    def acquire(cls, path: Path, argv: list[str] | None = None, role: str = WINDOW) -> InstanceLock:
         """Take the lock at once or raise :class:`FolderInUse` naming the holder."""
         fd = open_private(path, os.O_RDWR | os.O_CREAT)
         try:
             if not _try_lock(fd):
                 raise FolderInUse(path.parent, read_holder(path))
             os.ftruncate(fd, 0)
-            me = {"pid": os.getpid(), "argv": list(sys.argv if argv is None else argv)}
+            me = {
+                "pid": os.getpid(),
+                "argv": list(sys.argv if argv is None else argv),
+                "role": role,
+            }
             os.lseek(fd, 0, os.SEEK_SET)
             os.write(fd, (json.dumps(me) + "\n").encode("utf-8"))
         except BaseException:
@@ -99,7 +108,8 @@ def read_holder(path: Path, wait: float = 0.5) -> Holder | None:
         try:
             text = path.read_text(encoding="utf-8")
             data = json.loads(text)
-            return Holder(int(data["pid"]), tuple(str(a) for a in data.get("argv", ())))
+            argv = tuple(str(a) for a in data.get("argv", ()))
+            return Holder(int(data["pid"]), argv, str(data.get("role", WINDOW)))
         except (OSError, ValueError, KeyError, TypeError):
             if time.monotonic() >= deadline:
                 return None

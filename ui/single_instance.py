@@ -19,7 +19,7 @@ from PySide6.QtNetwork import QLocalServer, QLocalSocket
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from appenv import logs
-from appenv.instance_lock import FolderInUse
+from appenv.instance_lock import WINDOW, FolderInUse
 from appenv.paths import AppPaths
 from appenv.settings import STARTUP_PROBE
 
@@ -97,17 +97,21 @@ def refuse_second_window(paths: AppPaths, error: FolderInUse) -> None:
     raised = send_raise(paths)
     translate = QCoreApplication.translate
     pid = error.holder.pid if error.holder is not None else 0
-    text = translate(
-        "SingleInstance", "Vorzimmer is already open for this data folder (process {0})."
-    ).format(pid)
-    if raised:
-        text += "\n" + translate("SingleInstance", "Its window has been brought to the front.")
-    box = QMessageBox(
-        QMessageBox.Icon.Information,
-        translate("SingleInstance", "Vorzimmer is already open"),
-        text,
-        QMessageBox.StandardButton.Ok,
-    )
+    if error.holder is None or error.holder.role == WINDOW:
+        title = translate("SingleInstance", "Vorzimmer is already open")
+        text = translate(
+            "SingleInstance", "Vorzimmer is already open for this data folder (process {0})."
+        ).format(pid)
+        if raised:
+            text += "\n" + translate("SingleInstance", "Its window has been brought to the front.")
+    else:  # an import or a report run holds the folder for a moment
+        title = translate("SingleInstance", "Data folder in use")
+        text = translate(
+            "SingleInstance",
+            "A Vorzimmer command (process {0}) is working on this data folder. "
+            "Start Vorzimmer again when it has finished.",
+        ).format(pid)
+    box = QMessageBox(QMessageBox.Icon.Information, title, text, QMessageBox.StandardButton.Ok)
     details = [translate("SingleInstance", "Data folder: {0}").format(error.folder)]
     if error.holder is not None and error.holder.argv:
         command = " ".join(error.holder.argv)

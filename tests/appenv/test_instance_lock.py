@@ -66,3 +66,15 @@ def test_an_unreadable_holder_line_still_refuses(tmp_path: Path) -> None:
             InstanceLock.acquire(path)
         assert refused.value.holder is None
         assert "in use by Vorzimmer (another process)" in str(refused.value)
+
+
+def test_a_command_holding_the_folder_is_named_as_such(tmp_path: Path) -> None:
+    path = tmp_path / "vorzimmer.lock"
+    argv = ["main.py", "import", "clients", "x.csv"]
+    with (
+        InstanceLock.acquire(path, argv=argv, role="import"),
+        pytest.raises(FolderInUse) as refused,
+    ):
+        InstanceLock.acquire(path)
+    assert refused.value.holder is not None and refused.value.holder.role == "import"
+    assert str(refused.value).endswith("Try again when its import has finished.")
