@@ -106,7 +106,10 @@ class Application:
         run_task(open_it, self.store_opened, self.store_failed, owner=self.window)
 
     def store_opened(self, db: Database) -> None:
+        from ui.db_changes import DatabaseChanges
+
         self.db = db
+        self.db_changes = DatabaseChanges(db, parent=self.window)  # views refresh on writes
         self.window.attach_store(db.clients, db.notes)
         self.start_reports()
 
@@ -149,7 +152,7 @@ class Application:
         self.window.side_panel.addTab(
             deliveries, QCoreApplication.translate("MainWindow", "Deliveries")
         )
-        self.scheduler.changed.connect(deliveries.refresh)
+        self.db_changes.changed.connect(deliveries.on_database_changed)
         self.scheduler.problem.connect(self.window.on_error)
         deliveries.requeued.connect(self.scheduler.run_now)
         deliveries.error.connect(self.window.on_error)
@@ -232,6 +235,7 @@ class Application:
         for translator in self.translators:
             self.qt_app.removeTranslator(translator)
         if self.db is not None:
+            self.db_changes.stop()
             self.db.close()
 
 

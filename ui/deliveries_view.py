@@ -19,6 +19,7 @@ from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
     Qt,
+    QTimer,
     QUrl,
     Signal,
     Slot,
@@ -39,6 +40,7 @@ from PySide6.QtWidgets import (
 from appenv import logs
 from appenv.files import atomic_write
 from reports.delivery_queue import DeliveryAttempt, DeliveryJob, DeliveryQueue
+from storage.changes import DELIVERIES, Changes
 from storage.interfaces import Database
 from ui.delivery_dialogs import AttemptsDialog, ResendDialog, local_time, parse_recipients
 from ui.tasks import run_task
@@ -176,6 +178,10 @@ class DeliveriesView(QWidget):
         self._generation = 0
         self._shown_once = False
         self._pdf_dir: tempfile.TemporaryDirectory[str] | None = None
+        self._refresh_due = QTimer(self)
+        self._refresh_due.setSingleShot(True)
+        self._refresh_due.setInterval(50)
+        self._refresh_due.timeout.connect(self.refresh)
 
         self.state_filter = QComboBox()
         self.state_filter.setObjectName("state-filter")
@@ -246,6 +252,13 @@ class DeliveriesView(QWidget):
         if not self._shown_once:
             self._shown_once = True
             self.refresh()
+
+    @Slot(object)
+    def on_database_changed(self, changes: Changes) -> None:
+        """A write touched the delivery queue (any seat's worker, a resend): reload once
+        for a burst of writes."""
+        if changes.touches(DELIVERIES) and self._shown_once and not self._refresh_due.isActive():
+            self._refresh_due.start()
 
     @Slot()
     def refresh(self) -> None:

@@ -239,3 +239,29 @@ def test_screenshot_shows_each_state_in_its_colour(
     SHOTS.mkdir(parents=True, exist_ok=True)
     assert view.grab().save(str(SHOTS / "deliveries.png"))
     assert (SHOTS / "deliveries.png").stat().st_size > 5_000
+
+
+def test_the_view_refreshes_itself_when_another_thread_queues_a_report(
+    qtbot, app_db: Database
+) -> None:
+    """Writes announce what changed; the view reloads on its own (no scheduler involved)."""
+    import threading
+
+    from reports.delivery_queue import DeliveryQueue
+    from tests.reports.test_queue_and_outbox import T0, request
+    from ui.db_changes import DatabaseChanges
+
+    view = DeliveriesView(app_db, operator="Frau Weber")
+    qtbot.addWidget(view)
+    relay = DatabaseChanges(app_db, parent=view)
+    relay.changed.connect(view.on_database_changed)
+    with qtbot.waitSignal(view.loaded, timeout=20_000):
+        view.show()
+    assert view.model.jobs == []
+    worker = threading.Thread(
+        target=lambda: DeliveryQueue(app_db.deliveries).enqueue(request(), T0)
+    )
+    with qtbot.waitSignal(view.loaded, timeout=20_000):
+        worker.start()
+    worker.join()
+    assert [job.client_code for job in view.model.jobs] == ["A"]
