@@ -10,73 +10,18 @@ from PySide6.QtCore import Qt
 
 from appenv.paths import AppPaths
 from appenv.settings import Settings
-from clients.model import BusinessHours, Caller, Client, Script, Staff, Variant
-from clients.store import ClientStore
-from storage import open_database
 from tests.fixtures.qt import open_main_window, screenshot
 from tests.fixtures.sip import run_sipp
+from tests.ui.demo_clients import demo_store
 from ui.main_window import MainWindow
 from ui.screen_pop import PopView
 
 SHOTS = Path(__file__).resolve().parents[2] / "build" / "screenshots"
-ALWAYS_OPEN = BusinessHours.weekly({d: [("00:00", "24:00")] for d in range(7)})
-
-
-def _client(store: ClientStore, code: str, name: str, number: str, colour: str) -> Client:
-    client = store.add_client(Client(code=code, name=name, colour=colour, state="BE"))
-    assert client.id is not None
-    store.add_number(client.id, number)
-    store.set_business_hours(client.id, ALWAYS_OPEN)
-    for variant in Variant:
-        store.set_script(
-            Script(
-                client_id=client.id,
-                variant=variant,
-                language="de",
-                greeting=f"{name}, {{greeting}}, {{caller_name}}, Sie sprechen mit {{operator}}.",
-                instructions=f"Nur für {name}: Termine nie am Telefon zusagen.",
-            )
-        )
-    return client
-
-
-def _demo_store(app_paths: AppPaths) -> ClientStore:
-    store = open_database(app_paths.database).clients
-    roth = _client(store, "ROTH", "Kanzlei Dr. Roth", "+49301234567", "#1f3a5f")
-    other = _client(store, "YIL", "Praxis Dr. Yilmaz", "+494012345678", "#00897b")
-    assert roth.id and other.id
-    store.add_caller(
-        Caller(
-            client_id=roth.id,
-            name="Jürgen Müller",
-            salutation="Herr Müller",
-            company="Müller Bau GmbH",
-            numbers=("+4917612345678",),
-            vip=True,
-        )
-    )
-    store.add_caller(
-        Caller(
-            client_id=other.id,
-            name="Falscher Patient",
-            numbers=("+4917612345678",),
-            notes="GEHEIM: darf nie erscheinen",
-        )
-    )
-    store.add_staff(
-        Staff(
-            client_id=roth.id,
-            name="Dr. Anna Roth",
-            role="Partnerin",
-            transfer_target="sip:roth@127.0.0.1",
-        )
-    )
-    return store
 
 
 @pytest.fixture
 def window(qtbot, app_paths: AppPaths) -> Iterator[MainWindow]:
-    store = _demo_store(app_paths)
+    store = demo_store(app_paths)
     settings = Settings(app_paths.settings_file)
     settings.set("operator.name", "Frau Weber")
     win = open_main_window(qtbot, settings, store)
@@ -138,7 +83,7 @@ def test_call_ringing_before_the_store_opens_pops_once_it_is_open(
     qtbot, app_paths: AppPaths, tmp_path: Path
 ):
     """At start-up calls may come in before the database is open: they pop as soon as it is."""
-    store = _demo_store(app_paths)
+    store = demo_store(app_paths)
     settings = Settings(app_paths.settings_file)
     win = open_main_window(qtbot, settings, None)  # as the app is in its first moments
     try:
