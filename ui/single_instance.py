@@ -91,6 +91,10 @@ def send_raise(paths: AppPaths, timeout_ms: int = 1000) -> bool:
 
 def refuse_second_window(paths: AppPaths, error: FolderInUse) -> None:
     """Raise the running window, then say in a message box who has the folder."""
+    if not _has_display():  # e.g. over ssh: the terminal line said it; Qt would abort
+        _core = QCoreApplication.instance() or QCoreApplication(sys.argv)
+        send_raise(paths)
+        return
     app = QApplication.instance() or QApplication(sys.argv)
     assert isinstance(app, QApplication)
     _install_translations(app, paths)
@@ -121,6 +125,12 @@ def refuse_second_window(paths: AppPaths, error: FolderInUse) -> None:
     if STARTUP_PROBE.is_on():
         QTimer.singleShot(0, lambda: print("probe in-use-shown", file=sys.stderr, flush=True))
     box.exec()
+
+
+def _has_display() -> bool:
+    if not sys.platform.startswith("linux"):
+        return True
+    return any(os.environ.get(k) for k in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"))
 
 
 def _install_translations(app: QApplication, paths: AppPaths) -> None:

@@ -61,6 +61,8 @@ class AppProcess:
 def app_env(display: str | None = None) -> dict[str, str]:
     env = dict(os.environ, VORZIMMER_NULL_AUDIO="1", VORZIMMER_STARTUP_PROBE="1")
     env.pop("VORZIMMER_HOME", None)
+    for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"):  # commands need none
+        env.pop(name, None)
     if display is not None:
         env.update(DISPLAY=display, QT_QPA_PLATFORM="xcb")
     return env

@@ -74,6 +74,15 @@ def test_a_second_window_on_the_folder_raises_the_first_and_exits(
         assert imported.returncode == EXIT_IN_USE, imported.stdout + imported.stderr
         assert f"is in use by Vorzimmer (pid {first.pid}:" in imported.stderr
 
+        # a second start without a display (over ssh): the terminal line, a raise, exit 3
+        headless = run_cli(home)
+        assert headless.returncode == EXIT_IN_USE, headless.stderr
+        assert f"is in use by Vorzimmer (pid {first.pid}:" in headless.stderr
+        wait_until(
+            lambda: log.read_text().count("window brought to the front") == 2,
+            what="the headless start's raise request",
+        )
+
         second.popen.send_signal(signal.SIGTERM)  # closes the box as OK would
         assert second.popen.wait(15) == EXIT_IN_USE
         assert first.popen.poll() is None  # the first one carries on
