@@ -20,6 +20,7 @@ def problem_of(note: Note) -> Problem | None:
         return Problem.NO_CLIENT
     if not note.has_content:
         return Problem.NO_CONTENT
-    if note.callback_number and pn.normalise(note.callback_number) is None:
+    # an unverified number (no valid reading, e.g. a local one) is called back as received
+    if note.callback_number and pn.parse(note.callback_number) is None:
         return Problem.BAD_CALLBACK_NUMBER
     return None
