@@ -55,6 +55,16 @@ def caller_number(i: int) -> str:
     return f"+49151{10000000 + i}"
 
 
+def sent_as(key: str) -> str:
+    """A known caller's number in one of the forms German trunks send (key, 49…, sip 0…)."""
+    form = random.random()
+    if form < 0.6:
+        return key
+    if form < 0.8:
+        return f"sip:{key[1:]}@sbc.carrier.example;user=phone"  # international without "+"
+    return f"sip:0{key[3:]}@sbc.carrier.example;user=phone"
+
+
 def build(store: ClientStore, clients: int, callers: int, calls: int) -> list[int]:
     hours = BusinessHours.weekly({d: [("08:00", "12:00"), ("13:00", "17:00")] for d in range(5)})
     ids: list[int] = []
@@ -130,7 +140,7 @@ def main() -> None:
             i = random.randrange(args.clients)
             known = random.random() < 0.7
             caller = (
-                caller_number(i * per_client + random.randrange(per_client))
+                sent_as(caller_number(i * per_client + random.randrange(per_client)))
                 if known
                 else f"0171 {random.randrange(10**7):07d}"
             )
