@@ -65,9 +65,10 @@ _ANGLE = re.compile(r"<([^>]*)>")
 _SCHEME = re.compile(r"^(tel|sips?|callto|phone)\s*:\s*", re.IGNORECASE)
 _TRUNK_IN_BRACKETS = re.compile(r"\(\s*0\s*\)")
 _VISUAL = re.compile(r"[\s\-./()\u00a0\u2010-\u2015]")
-_INTERNAL = re.compile(rf"^[1-9]\d{{0,{MAX_INTERNAL_DIGITS - 1}}}$")
+_INTERNAL = re.compile(rf"^[1-9][0-9]{{0,{MAX_INTERNAL_DIGITS - 1}}}$")
 _NUMBER_LIKE = re.compile(r"^\+?[0-9*#]+$")
-_BARE_DIGITS = re.compile(r"^[1-9]\d*$")
+_DIGITS = re.compile(r"^\+?[0-9]+$")  # ASCII only: str.isdigit() takes "٣" too
+_BARE_DIGITS = re.compile(r"^[1-9][0-9]*$")
 _PHONE_CONTEXT = re.compile(r";\s*phone-context\s*=\s*(\+[\d\-.()]+)", re.IGNORECASE)
 
 
@@ -115,8 +116,8 @@ def _number_text(text: str) -> str | None:
 _CACHE: dict[tuple[str, str], PhoneNumber | None] = {}
 _CACHE_LIMIT = 65_536
 # A German E.164 key needs no parsing: build the number from its digits, only validate.
-_GERMAN_KEY = re.compile(r"^\+49[1-9]\d{1,13}$")
-_GERMAN_NATIONAL = re.compile(r"^0[1-9]\d{1,13}$")  # trunk prefix 0, as phonenumbers strips it
+_GERMAN_KEY = re.compile(r"^\+49[1-9][0-9]{1,13}$")
+_GERMAN_NATIONAL = re.compile(r"^0[1-9][0-9]{1,13}$")  # trunk prefix 0, as phonenumbers strips it
 _MISS = object()
 
 
@@ -160,12 +161,12 @@ def _parse(raw: str, region: str) -> PhoneNumber | None:
 
 
 def _digit_count(text: str) -> int:
-    return sum(ch.isdigit() for ch in text)
+    return sum("0" <= ch <= "9" for ch in text)
 
 
 def _readings(compact: str, region: str) -> list[str | None]:
     """The E.164 key of every reading the form allows (``None`` for an invalid one)."""
-    if not compact.isdigit() and not (compact[0] == "+" and compact[1:].isdigit()):
+    if not _DIGITS.match(compact):
         return []  # * and # (feature codes) are dialled, never looked up
     if not _BARE_DIGITS.match(compact):
         return [_valid_key(compact, region)]  # "+…", "00…", "0…": one reading each
