@@ -22,6 +22,7 @@ from pathlib import Path
 
 from appenv import logs
 from appenv.files import atomic_write, remove_durably
+from appenv.times import from_db, to_db
 from notes.model import Note, note_from_dict, note_to_dict
 
 log = logs.get("notes")
@@ -61,7 +62,7 @@ class DraftBox:
         self.folder.mkdir(parents=True, exist_ok=True)
         data = {
             "key": draft.key,
-            "saved_at": draft.saved_at.isoformat(),
+            "saved_at": to_db(draft.saved_at),
             "note": note_to_dict(draft.note),
         }
         payload = json.dumps(data, ensure_ascii=False, indent=1)
@@ -80,7 +81,7 @@ class DraftBox:
             return Draft(
                 key=data["key"],
                 note=note_from_dict(data["note"]),
-                saved_at=dt.datetime.fromisoformat(data["saved_at"]),
+                saved_at=from_db(data["saved_at"]),
             )
         except (OSError, ValueError, KeyError, TypeError) as exc:
             # keep the bytes for a human; never delete what might be someone's message

@@ -152,23 +152,6 @@ def test_a_read_only_folder(tmp_path: Path) -> None:
         subprocess.run(["rm", "-rf", str(folder)], check=True)
 
 
-@pytest.fixture
-def full_disk() -> Iterator[Path]:
-    """A 1 MiB tmpfs filled to the last block (needs root to mount)."""
-    if os.geteuid() != 0:
-        pytest.fail("the disk-full test mounts a tiny tmpfs: run it as root (CI does)")
-    mount = Path(tempfile.mkdtemp(prefix="vorzimmer-full-", dir="/tmp"))
-    subprocess.run(["mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", str(mount)], check=True)
-    try:
-        yield mount
-    finally:
-        import gc
-
-        gc.collect()  # connections of a failed open are closed, but let nothing linger
-        subprocess.run(["umount", str(mount)], check=True)
-        mount.rmdir()
-
-
 def _fill(folder: Path) -> None:
     fd = os.open(folder / "filler", os.O_WRONLY | os.O_CREAT, 0o600)
     try:
