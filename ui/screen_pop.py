@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from clients import phone_numbers as pn
 from clients.lookup import Pop
 from clients.model import Availability, Client, Staff, Variant
 from ui.common_words import outcome_text
@@ -155,11 +156,22 @@ class PopView(QScrollArea):
         colour = colours.get(self.pop.variant, "#555555") if self.pop.variant else "#555555"
         return f"color:{colour};font-weight:bold;"
 
+    def _caller_number_text(self) -> str:
+        """The number as the operator would dial it back; one we could not verify says so."""
+        phone = self.pop.caller_phone
+        if phone is None:
+            return self.tr("number withheld")
+        shown = pn.display(phone.key)
+        if not phone.verified:
+            unverified = self.tr("unverified")
+            return f"{shown} ({unverified})"
+        return shown
+
     def _caller_box(self) -> QGroupBox:
         box = QGroupBox(self.tr("Caller"))
         inner = QVBoxLayout(box)
         caller = self.pop.caller
-        number = self.pop.caller_number or self.tr("number withheld")
+        number = self._caller_number_text()
         if caller is None:
             unknown = self.tr("Not known for this client.")  # lupdate misses tr() in f-strings
             text = f"<b>{_esc(number)}</b><br><i>{unknown}</i>"

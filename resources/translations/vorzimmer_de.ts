@@ -152,7 +152,7 @@ Die {5} protokollierten Anrufe und ihre Notizen bleiben im Verlauf, aber ohne Zu
 <context>
     <name>Application</name>
     <message>
-        <location filename="../../ui/app.py" line="123"/>
+        <location filename="../../ui/app.py" line="126"/>
         <source>The database cannot be opened</source>
         <translation>Die Datenbank lässt sich nicht öffnen</translation>
     </message>
@@ -160,32 +160,32 @@ Die {5} protokollierten Anrufe und ihre Notizen bleiben im Verlauf, aber ohne Zu
 <context>
     <name>AttemptsDialog</name>
     <message>
-        <location filename="../../ui/deliveries_view.py" line="220"/>
+        <location filename="../../ui/delivery_dialogs.py" line="103"/>
         <source>Attempts: %1 %2</source>
         <translation>Zustellversuche: %1 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/deliveries_view.py" line="226"/>
+        <location filename="../../ui/delivery_dialogs.py" line="109"/>
         <source>When</source>
         <translation>Zeitpunkt</translation>
     </message>
     <message>
-        <location filename="../../ui/deliveries_view.py" line="226"/>
+        <location filename="../../ui/delivery_dialogs.py" line="109"/>
         <source>Via</source>
         <translation>Über</translation>
     </message>
     <message>
-        <location filename="../../ui/deliveries_view.py" line="226"/>
+        <location filename="../../ui/delivery_dialogs.py" line="109"/>
         <source>Outcome</source>
         <translation>Ergebnis</translation>
     </message>
     <message>
-        <location filename="../../ui/deliveries_view.py" line="226"/>
+        <location filename="../../ui/delivery_dialogs.py" line="109"/>
         <source>Code</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../ui/deliveries_view.py" line="227"/>
+        <location filename="../../ui/delivery_dialogs.py" line="110"/>
         <source>Server&apos;s answer</source>
         <translation>Antwort des Servers</translation>
     </message>
@@ -442,68 +442,68 @@ Die {5} protokollierten Anrufe und ihre Notizen bleiben im Verlauf, aber ohne Zu
 <context>
     <name>DeliveriesView</name>
     <message>
-        <location filename="../../ui/deliveries_view.py" line="299"/>
+        <location filename="../../ui/deliveries_view.py" line="188"/>
         <source>All states</source>
         <translation>Alle Status</translation>
     </message>
     <message>
-        <location filename="../../ui/deliveries_view.py" line="301"/>
+        <location filename="../../ui/deliveries_view.py" line="190"/>
         <source>Pending</source>
         <translation>Ausstehend</translation>
     </message>
     <message>
-        <location filename="../../ui/deliveries_view.py" line="302"/>
+        <location filename="../../ui/deliveries_view.py" line="191"/>
         <source>Sending</source>
         <translation>Wird gesendet</translation>
     </message>
     <message>
-        <location filename="../../ui/deliveries_view.py" line="303"/>
+        <location filename="../../ui/deliveries_view.py" line="192"/>
         <source>Sent</source>
         <translation>Gesendet</translation>
     </message>
     <message>
-        <location filename="../../ui/deliveries_view.py" line="304"/>
+        <location filename="../../ui/deliveries_view.py" line="193"/>
         <source>Failed</source>
         <translation>Fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../../ui/deliveries_view.py" line="309"/>
-        <location filename="../../ui/deliveries_view.py" line="388"/>
+        <location filename="../../ui/deliveries_view.py" line="198"/>
+        <location filename="../../ui/deliveries_view.py" line="284"/>
         <source>All clients</source>
         <translation>Alle Mandanten</translation>
     </message>
     <message>
-        <location filename="../../ui/deliveries_view.py" line="326"/>
+        <location filename="../../ui/deliveries_view.py" line="215"/>
         <source>Resend…</source>
         <translation>Erneut senden…</translation>
     </message>
     <message>
-        <location filename="../../ui/deliveries_view.py" line="328"/>
+        <location filename="../../ui/deliveries_view.py" line="217"/>
         <source>Show attempts</source>
         <translation>Zustellversuche anzeigen</translation>
     </message>
     <message>
-        <location filename="../../ui/deliveries_view.py" line="330"/>
+        <location filename="../../ui/deliveries_view.py" line="219"/>
         <source>Open PDF</source>
         <translation>PDF öffnen</translation>
     </message>
     <message>
-        <location filename="../../ui/deliveries_view.py" line="332"/>
+        <location filename="../../ui/deliveries_view.py" line="221"/>
         <source>Refresh</source>
         <translation>Aktualisieren</translation>
     </message>
     <message>
-        <location filename="../../ui/deliveries_view.py" line="436"/>
+        <location filename="../../ui/deliveries_view.py" line="332"/>
         <source>Delivered %1: %2</source>
         <translation>Zugestellt am %1: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/deliveries_view.py" line="439"/>
+        <location filename="../../ui/deliveries_view.py" line="335"/>
         <source>Next attempt %1</source>
         <translation>Nächster Versuch am %1</translation>
     </message>
     <message>
-        <location filename="../../ui/deliveries_view.py" line="509"/>
+        <location filename="../../ui/deliveries_view.py" line="405"/>
         <source>No PDF viewer could open %1</source>
         <translation>Kein PDF-Betrachter konnte %1 öffnen</translation>
     </message>
@@ -511,72 +511,72 @@ Die {5} protokollierten Anrufe und ihre Notizen bleiben im Verlauf, aber ohne Zu
 <context>
     <name>DeliveryJobsModel</name>
     <message>
-        <location filename="../../ui/deliveries_view.py" line="86"/>
+        <location filename="../../ui/deliveries_view.py" line="79"/>
         <source>Client</source>
         <translation>Mandant</translation>
     </message>
     <message>
-        <location filename="../../ui/deliveries_view.py" line="87"/>
+        <location filename="../../ui/deliveries_view.py" line="80"/>
         <source>Kind</source>
         <translation>Art</translation>
     </message>
     <message>
-        <location filename="../../ui/deliveries_view.py" line="88"/>
+        <location filename="../../ui/deliveries_view.py" line="81"/>
         <source>Day</source>
         <translation>Tag</translation>
     </message>
     <message>
-        <location filename="../../ui/deliveries_view.py" line="89"/>
+        <location filename="../../ui/deliveries_view.py" line="82"/>
         <source>Recipients</source>
         <translation>Empfänger</translation>
     </message>
     <message>
-        <location filename="../../ui/deliveries_view.py" line="90"/>
+        <location filename="../../ui/deliveries_view.py" line="83"/>
         <source>State</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/deliveries_view.py" line="91"/>
+        <location filename="../../ui/deliveries_view.py" line="84"/>
         <source>Attempts</source>
         <translation>Versuche</translation>
     </message>
     <message>
-        <location filename="../../ui/deliveries_view.py" line="92"/>
+        <location filename="../../ui/deliveries_view.py" line="85"/>
         <source>Last server reply</source>
         <translation>Letzte Serverantwort</translation>
     </message>
     <message>
-        <location filename="../../ui/deliveries_view.py" line="93"/>
+        <location filename="../../ui/deliveries_view.py" line="86"/>
         <source>Sent at</source>
         <translation>Gesendet am</translation>
     </message>
     <message>
-        <location filename="../../ui/deliveries_view.py" line="95"/>
+        <location filename="../../ui/deliveries_view.py" line="88"/>
         <source>Daily report</source>
         <translation>Tagesbericht</translation>
     </message>
     <message>
-        <location filename="../../ui/deliveries_view.py" line="95"/>
+        <location filename="../../ui/deliveries_view.py" line="88"/>
         <source>Call note</source>
         <translation>Anrufnotiz</translation>
     </message>
     <message>
-        <location filename="../../ui/deliveries_view.py" line="97"/>
+        <location filename="../../ui/deliveries_view.py" line="90"/>
         <source>pending</source>
         <translation>ausstehend</translation>
     </message>
     <message>
-        <location filename="../../ui/deliveries_view.py" line="98"/>
+        <location filename="../../ui/deliveries_view.py" line="91"/>
         <source>sending</source>
         <translation>wird gesendet</translation>
     </message>
     <message>
-        <location filename="../../ui/deliveries_view.py" line="99"/>
+        <location filename="../../ui/deliveries_view.py" line="92"/>
         <source>sent</source>
         <translation>gesendet</translation>
     </message>
     <message>
-        <location filename="../../ui/deliveries_view.py" line="100"/>
+        <location filename="../../ui/deliveries_view.py" line="93"/>
         <source>failed</source>
         <translation>fehlgeschlagen</translation>
     </message>
@@ -1214,22 +1214,22 @@ Sie können weiterarbeiten. Wenn es wieder passiert, sagen Sie bitte Ihrer Admin
         <translation>{0} Anruf(e) noch verbunden. Auflegen und beenden?</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="150"/>
+        <location filename="../../ui/app.py" line="153"/>
         <source>Deliveries</source>
         <translation>Zustellungen</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="185"/>
+        <location filename="../../ui/app.py" line="188"/>
         <source>No password stored for {0}: open Settings.</source>
         <translation>Kein Passwort für {0} gespeichert: Öffnen Sie die Einstellungen.</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="205"/>
+        <location filename="../../ui/app.py" line="208"/>
         <source>Password not saved</source>
         <translation>Passwort nicht gespeichert</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="212"/>
+        <location filename="../../ui/app.py" line="215"/>
         <source>New audio settings apply after the calls.</source>
         <translation>Neue Audioeinstellungen gelten nach den laufenden Anrufen.</translation>
     </message>
@@ -1237,223 +1237,223 @@ Sie können weiterarbeiten. Wenn es wieder passiert, sagen Sie bitte Ihrer Admin
 <context>
     <name>NoteForm</name>
     <message>
-        <location filename="../../ui/note_form.py" line="117"/>
+        <location filename="../../ui/note_form_fields.py" line="36"/>
         <source>Phone call</source>
         <translation>Telefonat</translation>
     </message>
     <message>
-        <location filename="../../ui/note_form.py" line="118"/>
+        <location filename="../../ui/note_form_fields.py" line="37"/>
         <source>Walk-in</source>
         <translation>Besuch</translation>
     </message>
     <message>
-        <location filename="../../ui/note_form.py" line="119"/>
+        <location filename="../../ui/note_form_fields.py" line="38"/>
         <source>E-mail</source>
         <translation>E-Mail</translation>
     </message>
     <message>
-        <location filename="../../ui/note_form.py" line="120"/>
+        <location filename="../../ui/note_form_fields.py" line="39"/>
         <source>Other</source>
         <translation>Sonstiges</translation>
     </message>
     <message>
-        <location filename="../../ui/note_form.py" line="147"/>
+        <location filename="../../ui/note_form_fields.py" line="66"/>
         <source>Normal</source>
         <translation>Normal</translation>
     </message>
     <message>
-        <location filename="../../ui/note_form.py" line="148"/>
+        <location filename="../../ui/note_form_fields.py" line="67"/>
         <source>Urgent</source>
         <translation>Dringend</translation>
     </message>
     <message>
-        <location filename="../../ui/note_form.py" line="149"/>
+        <location filename="../../ui/note_form_fields.py" line="68"/>
         <source>Low</source>
         <translation>Niedrig</translation>
     </message>
     <message>
-        <location filename="../../ui/note_form.py" line="157"/>
+        <location filename="../../ui/note_form_fields.py" line="76"/>
         <source>No action</source>
         <translation>Keine Aktion</translation>
     </message>
     <message>
-        <location filename="../../ui/note_form.py" line="158"/>
+        <location filename="../../ui/note_form_fields.py" line="77"/>
         <source>Call back</source>
         <translation>Rückruf</translation>
     </message>
     <message>
-        <location filename="../../ui/note_form.py" line="159"/>
+        <location filename="../../ui/note_form_fields.py" line="78"/>
         <source>Send information</source>
         <translation>Informationen senden</translation>
     </message>
     <message>
-        <location filename="../../ui/note_form.py" line="162"/>
+        <location filename="../../ui/note_form_fields.py" line="81"/>
         <source>Wrong number</source>
         <translation>Falsch verbunden</translation>
     </message>
     <message>
-        <location filename="../../ui/note_form.py" line="167"/>
+        <location filename="../../ui/note_form_fields.py" line="87"/>
         <source>No appointment booked</source>
         <translation>Kein Termin vereinbart</translation>
     </message>
     <message>
-        <location filename="../../ui/note_form.py" line="170"/>
+        <location filename="../../ui/note_form_fields.py" line="91"/>
         <source>Client:</source>
         <translation>Mandant:</translation>
     </message>
     <message>
-        <location filename="../../ui/note_form.py" line="171"/>
+        <location filename="../../ui/note_form_fields.py" line="92"/>
         <source>Via:</source>
         <translation>Kanal:</translation>
     </message>
     <message>
-        <location filename="../../ui/note_form.py" line="172"/>
+        <location filename="../../ui/note_form_fields.py" line="93"/>
         <source>Caller:</source>
         <translation>Anrufer:</translation>
     </message>
     <message>
-        <location filename="../../ui/note_form.py" line="173"/>
+        <location filename="../../ui/note_form_fields.py" line="94"/>
         <source>Time:</source>
         <translation>Zeit:</translation>
     </message>
     <message>
-        <location filename="../../ui/note_form.py" line="174"/>
+        <location filename="../../ui/note_form_fields.py" line="95"/>
         <source>Duration:</source>
         <translation>Dauer:</translation>
     </message>
     <message>
-        <location filename="../../ui/note_form.py" line="175"/>
+        <location filename="../../ui/note_form_fields.py" line="96"/>
         <source>Operator:</source>
         <translation>Notiert von:</translation>
     </message>
     <message>
-        <location filename="../../ui/note_form.py" line="177"/>
+        <location filename="../../ui/note_form_fields.py" line="98"/>
         <source>Caller name:</source>
         <translation>Name des Anrufers:</translation>
     </message>
     <message>
-        <location filename="../../ui/note_form.py" line="178"/>
+        <location filename="../../ui/note_form_fields.py" line="99"/>
         <source>Company:</source>
         <translation>Firma:</translation>
     </message>
     <message>
-        <location filename="../../ui/note_form.py" line="179"/>
+        <location filename="../../ui/note_form_fields.py" line="100"/>
         <source>Callback number:</source>
         <translation>Rückrufnummer:</translation>
     </message>
     <message>
-        <location filename="../../ui/note_form.py" line="180"/>
+        <location filename="../../ui/note_form_fields.py" line="101"/>
         <source>Subject:</source>
         <translation>Betreff:</translation>
     </message>
     <message>
-        <location filename="../../ui/note_form.py" line="181"/>
+        <location filename="../../ui/note_form_fields.py" line="102"/>
         <source>Message:</source>
         <translation>Nachricht:</translation>
     </message>
     <message>
-        <location filename="../../ui/note_form.py" line="182"/>
+        <location filename="../../ui/note_form_fields.py" line="103"/>
         <source>Urgency:</source>
         <translation>Dringlichkeit:</translation>
     </message>
     <message>
-        <location filename="../../ui/note_form.py" line="183"/>
+        <location filename="../../ui/note_form_fields.py" line="104"/>
         <source>For:</source>
         <translation>Für:</translation>
     </message>
     <message>
-        <location filename="../../ui/note_form.py" line="184"/>
+        <location filename="../../ui/note_form_fields.py" line="105"/>
         <source>Requested action:</source>
         <translation>Gewünschte Aktion:</translation>
     </message>
     <message>
-        <location filename="../../ui/note_form.py" line="186"/>
+        <location filename="../../ui/note_form_fields.py" line="107"/>
         <source>Appointment:</source>
         <translation>Termin:</translation>
     </message>
     <message>
-        <location filename="../../ui/note_form.py" line="191"/>
+        <location filename="../../ui/note_form_fields.py" line="112"/>
         <source>&amp;Save</source>
         <translation>&amp;Speichern</translation>
     </message>
     <message>
-        <location filename="../../ui/note_form.py" line="221"/>
+        <location filename="../../ui/note_form.py" line="114"/>
         <source>— choose the client —</source>
         <translation>— Mandant auswählen —</translation>
     </message>
     <message>
-        <location filename="../../ui/note_form.py" line="236"/>
+        <location filename="../../ui/note_form.py" line="129"/>
         <source>— nobody in particular —</source>
         <translation>— niemand Bestimmtes —</translation>
     </message>
     <message>
-        <location filename="../../ui/note_form.py" line="262"/>
+        <location filename="../../ui/note_form.py" line="155"/>
         <source>Unknown caller</source>
         <translation>Unbekannter Anrufer</translation>
     </message>
     <message>
-        <location filename="../../ui/note_form.py" line="277"/>
+        <location filename="../../ui/note_form.py" line="170"/>
         <source>The call {0} is not in the log.</source>
         <translation>Der Anruf {0} ist nicht im Anrufprotokoll.</translation>
     </message>
     <message>
-        <location filename="../../ui/note_form.py" line="343"/>
+        <location filename="../../ui/note_form.py" line="236"/>
         <source>The note {0} does not exist.</source>
         <translation>Die Notiz {0} existiert nicht.</translation>
     </message>
     <message>
-        <location filename="../../ui/note_form.py" line="358"/>
+        <location filename="../../ui/note_form.py" line="251"/>
         <source>Recovered draft from {0} — not saved yet.</source>
         <translation>Wiederhergestellter Entwurf vom {0} — noch nicht gespeichert.</translation>
     </message>
     <message>
-        <location filename="../../ui/note_form.py" line="409"/>
+        <location filename="../../ui/note_form.py" line="302"/>
         <source>{0} · {1} · written</source>
         <translation>{0} · {1} · erfasst</translation>
     </message>
     <message>
-        <location filename="../../ui/note_form.py" line="415"/>
+        <location filename="../../ui/note_form.py" line="308"/>
         <source>{0} · {1} · {2}: {3} → {4}</source>
         <translation>{0} · {1} · {2}: {3} → {4}</translation>
     </message>
     <message>
-        <location filename="../../ui/note_form.py" line="436"/>
+        <location filename="../../ui/note_form.py" line="329"/>
         <source>Editing…</source>
         <translation>Wird bearbeitet…</translation>
     </message>
     <message>
-        <location filename="../../ui/note_form.py" line="479"/>
+        <location filename="../../ui/note_form.py" line="372"/>
         <source>The draft could not be stored ({0}). Save the note or copy the text.</source>
         <translation>Der Entwurf konnte nicht gesichert werden ({0}). Speichern Sie die Notiz oder kopieren Sie den Text.</translation>
     </message>
     <message>
-        <location filename="../../ui/note_form.py" line="484"/>
+        <location filename="../../ui/note_form.py" line="377"/>
         <source>Draft kept {0}</source>
         <translation>Entwurf gesichert um {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/note_form.py" line="493"/>
+        <location filename="../../ui/note_form.py" line="386"/>
         <source>Choose the client this note is for.</source>
         <translation>Wählen Sie den Mandanten, für den diese Notiz bestimmt ist.</translation>
     </message>
     <message>
-        <location filename="../../ui/note_form.py" line="495"/>
+        <location filename="../../ui/note_form.py" line="388"/>
         <source>Write a subject or a message (or mark a wrong number).</source>
         <translation>Geben Sie einen Betreff oder eine Nachricht ein (oder wählen Sie „Falsch verbunden“).</translation>
     </message>
     <message>
-        <location filename="../../ui/note_form.py" line="497"/>
+        <location filename="../../ui/note_form.py" line="390"/>
         <source>The callback number {0} is not a phone number.</source>
         <translation>Die Rückrufnummer {0} ist keine Telefonnummer.</translation>
     </message>
     <message>
-        <location filename="../../ui/note_form.py" line="515"/>
-        <location filename="../../ui/note_form.py" line="520"/>
+        <location filename="../../ui/note_form.py" line="408"/>
+        <location filename="../../ui/note_form.py" line="413"/>
         <source>Not saved: {0} Your text is kept as a draft.</source>
         <translation>Nicht gespeichert: {0} Ihr Text bleibt als Entwurf erhalten.</translation>
     </message>
     <message>
-        <location filename="../../ui/note_form.py" line="532"/>
+        <location filename="../../ui/note_form.py" line="425"/>
         <source>Saved {0} (revision {1})</source>
         <translation>Gespeichert um {0} (Version {1})</translation>
     </message>
@@ -1671,127 +1671,132 @@ Sie können weiterarbeiten. Wenn es wieder passiert, sagen Sie bitte Ihrer Admin
 <context>
     <name>PopView</name>
     <message>
-        <location filename="../../ui/screen_pop.py" line="69"/>
+        <location filename="../../ui/screen_pop.py" line="70"/>
         <source>Unknown client</source>
         <translation>Unbekannter Mandant</translation>
     </message>
     <message>
-        <location filename="../../ui/screen_pop.py" line="74"/>
+        <location filename="../../ui/screen_pop.py" line="75"/>
         <source>Which client is this call for?</source>
         <translation>Für welchen Mandanten ist dieser Anruf?</translation>
     </message>
     <message>
-        <location filename="../../ui/screen_pop.py" line="77"/>
+        <location filename="../../ui/screen_pop.py" line="78"/>
         <source>— choose —</source>
         <translation>— auswählen —</translation>
     </message>
     <message>
-        <location filename="../../ui/screen_pop.py" line="101"/>
+        <location filename="../../ui/screen_pop.py" line="102"/>
         <source>Answer</source>
         <translation>Annehmen</translation>
     </message>
     <message>
-        <location filename="../../ui/screen_pop.py" line="110"/>
+        <location filename="../../ui/screen_pop.py" line="111"/>
         <source>Instructions</source>
         <translation>Anweisungen</translation>
     </message>
     <message>
-        <location filename="../../ui/screen_pop.py" line="123"/>
+        <location filename="../../ui/screen_pop.py" line="124"/>
         <source>FAQ</source>
         <translation>FAQ</translation>
     </message>
     <message>
-        <location filename="../../ui/screen_pop.py" line="135"/>
+        <location filename="../../ui/screen_pop.py" line="136"/>
         <source>Business hours</source>
         <translation>Geschäftszeiten</translation>
     </message>
     <message>
-        <location filename="../../ui/screen_pop.py" line="136"/>
+        <location filename="../../ui/screen_pop.py" line="137"/>
         <source>After hours</source>
         <translation>Außerhalb der Geschäftszeiten</translation>
     </message>
     <message>
-        <location filename="../../ui/screen_pop.py" line="137"/>
+        <location filename="../../ui/screen_pop.py" line="138"/>
         <source>Public holiday</source>
         <translation>Feiertag</translation>
     </message>
     <message>
-        <location filename="../../ui/screen_pop.py" line="138"/>
+        <location filename="../../ui/screen_pop.py" line="139"/>
         <source>Closed (vacation)</source>
         <translation>Geschlossen (Urlaub)</translation>
     </message>
     <message>
-        <location filename="../../ui/screen_pop.py" line="159"/>
+        <location filename="../../ui/screen_pop.py" line="171"/>
         <source>Caller</source>
         <translation>Anrufer</translation>
     </message>
     <message>
-        <location filename="../../ui/screen_pop.py" line="162"/>
+        <location filename="../../ui/screen_pop.py" line="163"/>
         <source>number withheld</source>
         <translation>Rufnummer unterdrückt</translation>
     </message>
     <message>
-        <location filename="../../ui/screen_pop.py" line="164"/>
+        <location filename="../../ui/screen_pop.py" line="166"/>
+        <source>unverified</source>
+        <translation>nicht geprüft</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screen_pop.py" line="176"/>
         <source>Not known for this client.</source>
         <translation>Für diesen Mandanten nicht bekannt.</translation>
     </message>
     <message>
-        <location filename="../../ui/screen_pop.py" line="171"/>
+        <location filename="../../ui/screen_pop.py" line="183"/>
         <source>BLOCKED</source>
         <translation>GESPERRT</translation>
     </message>
     <message>
-        <location filename="../../ui/screen_pop.py" line="188"/>
+        <location filename="../../ui/screen_pop.py" line="200"/>
         <source>Always put through to: {0}</source>
         <translation>Immer durchstellen zu: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/screen_pop.py" line="197"/>
+        <location filename="../../ui/screen_pop.py" line="209"/>
         <source>Last contacts:</source>
         <translation>Letzte Kontakte:</translation>
     </message>
     <message>
-        <location filename="../../ui/screen_pop.py" line="204"/>
+        <location filename="../../ui/screen_pop.py" line="216"/>
         <source>Staff</source>
         <translation>Mitarbeiter</translation>
     </message>
     <message>
-        <location filename="../../ui/screen_pop.py" line="217"/>
+        <location filename="../../ui/screen_pop.py" line="229"/>
         <source>Transfer</source>
         <translation>Weiterleiten</translation>
     </message>
     <message>
-        <location filename="../../ui/screen_pop.py" line="221"/>
+        <location filename="../../ui/screen_pop.py" line="233"/>
         <source>Consult</source>
         <translation>Rücksprache</translation>
     </message>
     <message>
-        <location filename="../../ui/screen_pop.py" line="234"/>
+        <location filename="../../ui/screen_pop.py" line="246"/>
         <source>present</source>
         <translation>anwesend</translation>
     </message>
     <message>
-        <location filename="../../ui/screen_pop.py" line="236"/>
+        <location filename="../../ui/screen_pop.py" line="248"/>
         <source>in a meeting</source>
         <translation>in einer Besprechung</translation>
     </message>
     <message>
-        <location filename="../../ui/screen_pop.py" line="238"/>
+        <location filename="../../ui/screen_pop.py" line="250"/>
         <source>on vacation</source>
         <translation>im Urlaub</translation>
     </message>
     <message>
-        <location filename="../../ui/screen_pop.py" line="243"/>
+        <location filename="../../ui/screen_pop.py" line="255"/>
         <source>absent until {0}</source>
         <translation>abwesend bis {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/screen_pop.py" line="245"/>
+        <location filename="../../ui/screen_pop.py" line="257"/>
         <source>absent</source>
         <translation>abwesend</translation>
     </message>
     <message>
-        <location filename="../../ui/screen_pop.py" line="269"/>
+        <location filename="../../ui/screen_pop.py" line="281"/>
         <source>(ended)</source>
         <translation>(beendet)</translation>
     </message>
@@ -1827,33 +1832,33 @@ Sie können weiterarbeiten. Wenn es wieder passiert, sagen Sie bitte Ihrer Admin
 <context>
     <name>ResendDialog</name>
     <message>
-        <location filename="../../ui/deliveries_view.py" line="162"/>
-        <location filename="../../ui/deliveries_view.py" line="184"/>
+        <location filename="../../ui/delivery_dialogs.py" line="45"/>
+        <location filename="../../ui/delivery_dialogs.py" line="67"/>
         <source>Send again</source>
         <translation>Erneut senden</translation>
     </message>
     <message>
-        <location filename="../../ui/deliveries_view.py" line="165"/>
+        <location filename="../../ui/delivery_dialogs.py" line="48"/>
         <source>Send “%1” (%2, %3) again?</source>
         <translation>„%1“ (%2, %3) erneut senden?</translation>
     </message>
     <message>
-        <location filename="../../ui/deliveries_view.py" line="173"/>
+        <location filename="../../ui/delivery_dialogs.py" line="56"/>
         <source>It was delivered already; this sends a copy.</source>
         <translation>Bereits zugestellt; es wird eine Kopie gesendet.</translation>
     </message>
     <message>
-        <location filename="../../ui/deliveries_view.py" line="189"/>
+        <location filename="../../ui/delivery_dialogs.py" line="72"/>
         <source>Recipients (comma-separated):</source>
         <translation>Empfänger (durch Kommas getrennt):</translation>
     </message>
     <message>
-        <location filename="../../ui/deliveries_view.py" line="199"/>
+        <location filename="../../ui/delivery_dialogs.py" line="82"/>
         <source>Not an e-mail address: %1</source>
         <translation>Keine E-Mail-Adresse: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/deliveries_view.py" line="202"/>
+        <location filename="../../ui/delivery_dialogs.py" line="85"/>
         <source>Enter at least one e-mail address.</source>
         <translation>Geben Sie mindestens eine E-Mail-Adresse ein.</translation>
     </message>
@@ -2186,27 +2191,37 @@ Sie können weiterarbeiten. Wenn es wieder passiert, sagen Sie bitte Ihrer Admin
 <context>
     <name>SingleInstance</name>
     <message>
-        <location filename="../../ui/single_instance.py" line="100"/>
+        <location filename="../../ui/single_instance.py" line="106"/>
         <source>Vorzimmer is already open for this data folder (process {0}).</source>
         <translation>Vorzimmer ist für diesen Datenordner bereits geöffnet (Prozess {0}).</translation>
     </message>
     <message>
-        <location filename="../../ui/single_instance.py" line="104"/>
+        <location filename="../../ui/single_instance.py" line="110"/>
         <source>Its window has been brought to the front.</source>
         <translation>Sein Fenster wurde in den Vordergrund geholt.</translation>
     </message>
     <message>
-        <location filename="../../ui/single_instance.py" line="107"/>
+        <location filename="../../ui/single_instance.py" line="105"/>
         <source>Vorzimmer is already open</source>
         <translation>Vorzimmer ist bereits geöffnet</translation>
     </message>
     <message>
-        <location filename="../../ui/single_instance.py" line="111"/>
+        <location filename="../../ui/single_instance.py" line="112"/>
+        <source>Data folder in use</source>
+        <translation>Datenordner in Benutzung</translation>
+    </message>
+    <message>
+        <location filename="../../ui/single_instance.py" line="113"/>
+        <source>A Vorzimmer command (process {0}) is working on this data folder. Start Vorzimmer again when it has finished.</source>
+        <translation>Ein Vorzimmer-Befehl (Prozess {0}) arbeitet gerade mit diesem Datenordner. Starten Sie Vorzimmer erneut, wenn er fertig ist.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/single_instance.py" line="119"/>
         <source>Data folder: {0}</source>
         <translation>Datenordner: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/single_instance.py" line="114"/>
+        <location filename="../../ui/single_instance.py" line="122"/>
         <source>Command line: {0}</source>
         <translation>Befehlszeile: {0}</translation>
     </message>

@@ -30,6 +30,12 @@ def add_demo_client(store: ClientStore, code: str, name: str, number: str, colou
 
 def demo_store(app_paths: AppPaths) -> ClientStore:
     store = open_database(app_paths.database).clients
+    fill_demo(store)
+    return store
+
+
+def fill_demo(store: ClientStore) -> None:
+    """Kanzlei Dr. Roth (+49301234567) and Praxis Dr. Yilmaz (+494012345678), a caller each."""
     roth = add_demo_client(store, "ROTH", "Kanzlei Dr. Roth", "+49301234567", "#1f3a5f")
     other = add_demo_client(store, "YIL", "Praxis Dr. Yilmaz", "+494012345678", "#00897b")
     assert roth.id and other.id
@@ -59,4 +65,3 @@ def demo_store(app_paths: AppPaths) -> ClientStore:
             transfer_target="sip:roth@127.0.0.1",
         )
     )
-    return store
