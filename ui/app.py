@@ -13,10 +13,11 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 from appenv import logs, secrets
 from appenv.paths import AppPaths
 from appenv.settings import NULL_AUDIO, STARTUP_PROBE, Settings
+from softphone.account import password_key
 from ui import errors, i18n
 from ui.main_window import MainWindow
 from ui.phone import PhoneAdapter
-from ui.settings_dialog import SettingsDialog, sip_secret_key
+from ui.settings_dialog import SettingsDialog
 from ui.tasks import run_task
 
 if TYPE_CHECKING:
@@ -180,7 +181,7 @@ class Application:
         transport = self.settings.get("sip.transport")
 
         def fetch() -> str | None:
-            return password or secrets.get_secret(sip_secret_key(username, registrar))
+            return password or secrets.get_secret(password_key(username, registrar))
 
         def done(pw: str | None) -> None:
             if pw is None:

@@ -19,15 +19,12 @@ from PySide6.QtWidgets import (
 
 from appenv import messages, secrets
 from appenv.settings import ACCOUNT_KEYS, ENGINE_KEYS, Section, Settings
+from softphone.account import password_key
 from ui.settings_form import SettingsForm
 from ui.tasks import run_task
 
 if TYPE_CHECKING:
     from softphone.audio_bridge import AudioDevice
-
-
-def sip_secret_key(username: str, registrar: str) -> str:
-    return f"sip:{username}@{registrar}"
 
 
 def _list_devices() -> list[AudioDevice]:
@@ -112,7 +109,7 @@ class SettingsDialog(QDialog):
         password = self.password.text() or None
         if password and values["sip.registrar"] and values["sip.username"]:
             secrets.set_secret(
-                sip_secret_key(values["sip.username"], values["sip.registrar"]), password
+                password_key(values["sip.username"], values["sip.registrar"]), password
             )
         keys = self.settings.update(values)
         if "ui.language" in keys:  # translators are installed once, at start

@@ -11,9 +11,10 @@ import pytest
 from appenv import secrets
 from appenv.paths import AppPaths
 from appenv.settings import Settings
+from softphone.account import password_key
 from tests.fixtures.sip import Registrar, free_port
 from ui.app import Application
-from ui.settings_dialog import SettingsDialog, sip_secret_key
+from ui.settings_dialog import SettingsDialog
 from ui.tasks import set_synchronous
 
 
@@ -54,7 +55,7 @@ def test_password_goes_to_keyring_and_app_registers(
     finally:
         set_synchronous(False)
     assert "Registered as secretary@" in application.window.reg_label.text()
-    assert secrets.get_secret(sip_secret_key("secretary", registrar.address)) == "s3cret-pw"
+    assert secrets.get_secret(password_key("secretary", registrar.address)) == "s3cret-pw"
     assert "s3cret-pw" not in application.paths.settings_file.read_text()
     assert caplog.records, "nothing was logged: the check below would prove nothing"
     assert not [r for r in caplog.records if "s3cret-pw" in r.getMessage()]
