@@ -17,6 +17,8 @@ from softphone.call_info import CallInfo
 from softphone.sip_headers import uri_number
 from softphone.states import RINGING_STATES, CallState, Direction, Outcome
 
+BUSY_CODES = frozenset({486, 600, 603})
+
 
 @dataclass(frozen=True)
 class FinishedCall:
@@ -124,8 +126,8 @@ class CallBoard:
         if isinstance(event, ev.CallRefused):
             call = BoardCall(event.call, Direction.IN, event.info.caller_uri, event.info,
                              CallState.DISCONNECTED, started_at=event.received_at)  # fmt: skip
-            return None, _record(call, Outcome.BUSY, event.received_at, 0.0, event.code,
-                                 event.reason)  # fmt: skip
+            outcome = Outcome.BUSY if event.code in BUSY_CODES else Outcome.FAILED
+            return None, _record(call, outcome, event.received_at, 0.0, event.code, event.reason)
         if isinstance(event, ev.CallStarted):
             known = self.calls.get(event.call)
             started_at = event.started_at or time.time()
@@ -187,7 +189,7 @@ def _finish(call: BoardCall, event: ev.CallEnded) -> FinishedCall:
         outcome = Outcome.ANSWERED
     elif call.direction == Direction.IN:
         outcome = Outcome.REJECTED if call.rejected_by_us else Outcome.MISSED
-    elif event.code in (486, 600):
+    elif event.code in BUSY_CODES:
         outcome = Outcome.BUSY
     else:
         outcome = Outcome.FAILED
