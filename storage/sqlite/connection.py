@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import os
 import sqlite3
 import threading
 from collections.abc import Iterator, Sequence
@@ -33,8 +34,6 @@ def _disk_is_full(path: Path | None) -> bool:
     if path is None:
         return False
     try:
-        import os
-
         stat = os.statvfs(path.parent)
     except (OSError, AttributeError):
         return False

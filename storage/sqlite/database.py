@@ -19,10 +19,15 @@ class SqliteDatabase:
     """Opened once per process; every store shares its one connection (one writer)."""
 
     def __init__(
-        self, path: Path | None, *, drafts: Path | None = None, busy_timeout: float = 10.0
+        self,
+        path: Path | None,
+        *,
+        drafts: Path | None = None,
+        busy_timeout: float = 10.0,
+        changes: ChangeHub | None = None,
     ) -> None:
         self.path = path
-        self.changes = ChangeHub()
+        self.changes = changes or ChangeHub()
         self._busy_timeout = busy_timeout
         self._drafts = drafts
         self._connection = SqliteConnection(path, self.changes, busy_timeout=busy_timeout)
@@ -47,9 +52,9 @@ class SqliteDatabase:
         if self.path is None:
             yield self
             return
-        other = SqliteDatabase(self.path, drafts=self._drafts, busy_timeout=self._busy_timeout)
-        other.changes = self.changes
-        other._connection.hub = self.changes
+        other = SqliteDatabase(
+            self.path, drafts=self._drafts, busy_timeout=self._busy_timeout, changes=self.changes
+        )
         try:
             yield other
         finally:
