@@ -11,11 +11,13 @@ from __future__ import annotations
 import hashlib
 import os
 import signal
+import socket
 import sys
 from functools import partial
+from pathlib import Path
+from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
-from PySide6.QtNetwork import QLocalServer, QLocalSocket
+from PySide6.QtCore import QCoreApplication, QObject, QSocketNotifier, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from appenv import logs
@@ -25,47 +27,137 @@ from appenv.settings import STARTUP_PROBE
 
 log = logs.get("app")
 
+_UNIX = hasattr(socket, "AF_UNIX")  # Linux, macOS; Windows uses a Qt named pipe instead
 _SUN_PATH_MAX = 100  # sockaddr_un.sun_path is 108 bytes on Linux, 104 on macOS
+_MAX_REQUEST = 64  # "raise <pid>\n"; anything longer is not ours
 
 
-def server_name(paths: AppPaths) -> str:
-    """A socket inside the private data folder if its path fits, else a name per folder."""
-    inside = paths.home / "vorzimmer.sock"
-    if os.name == "posix" and len(os.fsencode(inside)) < _SUN_PATH_MAX:
-        return str(inside)
+def raise_address(paths: AppPaths) -> str | None:
+    """Where the window listens: a socket in the private data folder (or, for a very long
+    path, in the user's private runtime folder); on Windows a pipe named after the folder."""
     digest = hashlib.sha256(os.fsencode(paths.home)).hexdigest()[:16]
-    return f"vorzimmer-{digest}"
+    if not _UNIX:
+        return f"vorzimmer-{digest}"
+    candidates = [paths.home / "vorzimmer.sock"]
+    if os.environ.get("XDG_RUNTIME_DIR"):
+        candidates.append(Path(os.environ["XDG_RUNTIME_DIR"]) / f"vorzimmer-{digest}.sock")
+    for path in candidates:
+        if len(os.fsencode(path)) < _SUN_PATH_MAX:
+            return str(path)
+    return None
 
 
 class RaiseListener(QObject):
-    """In the window's process: a second start asks for the window, the window comes up."""
+    """In the window's process: a second start asks for the window, the window comes up.
+
+    A plain Unix socket watched by a QSocketNotifier (QtNetwork would cost ~3 MB and ~5 ms
+    at start for this one line); Windows, which has no AF_UNIX here, uses QLocalServer.
+    """
 
     raise_requested = Signal(int)  # pid of the process that asked
 
     def __init__(self, paths: AppPaths, window: QWidget) -> None:
         super().__init__(window)
         self._window = window
-        self._server = QLocalServer(self)
-        self._server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
-        name = server_name(paths)
-        QLocalServer.removeServer(name)  # we hold the folder's lock: any old socket is stale
-        if not self._server.listen(name):
-            log.warning(
-                "cannot listen for second starts on %s: %s", name, self._server.errorString()
-            )
-        self._server.newConnection.connect(self._accept)
+        self._path: str | None = None
+        self._server: socket.socket | None = None
+        self._clients: dict[int, tuple[socket.socket, QSocketNotifier, bytearray]] = {}
+        self._notifier: QSocketNotifier | None = None
+        self._qt_server: Any = None
         self.raise_requested.connect(self._bring_to_front)
+        address = raise_address(paths)
+        if address is None:
+            log.info("data folder path too long for a socket: a second start cannot raise us")
+        elif _UNIX:
+            self._listen_unix(address)
+        else:
+            self._listen_qt(address)
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.aboutToQuit.connect(self.close)
+
+    def _listen_unix(self, path: str) -> None:
+        Path(path).unlink(missing_ok=True)  # we hold the folder's lock: an old socket is stale
+        server = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+        try:
+            server.bind(path)
+            os.chmod(path, 0o600)
+            server.listen(8)
+        except OSError as exc:
+            server.close()
+            log.warning("cannot listen for second starts on %s: %s", path, exc)
+            return
+        server.setblocking(False)
+        self._server, self._path = server, path
+        notifier = QSocketNotifier(server.fileno(), QSocketNotifier.Type.Read, self)
+        notifier.activated.connect(self._accept)
+        self._notifier = notifier
 
     def _accept(self) -> None:
-        while (socket := self._server.nextPendingConnection()) is not None:
-            socket.readyRead.connect(partial(self._read, socket))
-            socket.disconnected.connect(socket.deleteLater)
+        assert self._server is not None
+        try:
+            conn, _ = self._server.accept()
+        except OSError:  # BlockingIOError: another wake-up took it
+            return
+        conn.setblocking(False)
+        fd = conn.fileno()
+        notifier = QSocketNotifier(fd, QSocketNotifier.Type.Read, self)
+        self._clients[fd] = (conn, notifier, bytearray())
+        notifier.activated.connect(partial(self._read, fd))
 
-    def _read(self, socket: QLocalSocket) -> None:
-        while socket.canReadLine():
-            line = bytes(socket.readLine().data()).decode("ascii", "replace").split()
-            if len(line) == 2 and line[0] == "raise" and line[1].isdigit():
-                self.raise_requested.emit(int(line[1]))
+    def _read(self, fd: int, *_activated: object) -> None:
+        if fd not in self._clients:
+            return
+        conn, notifier, buffer = self._clients[fd]
+        try:
+            data = conn.recv(_MAX_REQUEST)
+        except BlockingIOError:
+            return
+        except OSError:
+            data = b""
+        buffer += data
+        if b"\n" in buffer or not data or len(buffer) > _MAX_REQUEST:
+            notifier.setEnabled(False)
+            notifier.deleteLater()
+            del self._clients[fd]
+            conn.close()
+            self._handle(bytes(buffer).split(b"\n", 1)[0])
+
+    def _handle(self, line: bytes) -> None:
+        words = line.decode("ascii", "replace").split()
+        if len(words) == 2 and words[0] == "raise" and words[1].isdigit():
+            self.raise_requested.emit(int(words[1]))
+
+    def _listen_qt(self, name: str) -> None:
+        from PySide6.QtNetwork import QLocalServer
+
+        server = QLocalServer(self)
+        server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
+        QLocalServer.removeServer(name)
+        if not server.listen(name):
+            log.warning("cannot listen for second starts on %s: %s", name, server.errorString())
+        server.newConnection.connect(self._accept_qt)
+        self._qt_server = server
+
+    def _accept_qt(self) -> None:
+        while (conn := self._qt_server.nextPendingConnection()) is not None:
+            conn.waitForReadyRead(500)
+            self._handle(bytes(conn.readLine(_MAX_REQUEST).data()))
+            conn.disconnectFromServer()
+
+    def close(self) -> None:
+        """Stop listening and remove the socket file (the next owner would remove it too)."""
+        for conn, notifier, _buffer in self._clients.values():
+            notifier.setEnabled(False)
+            conn.close()
+        self._clients.clear()
+        if self._notifier is not None:
+            self._notifier.setEnabled(False)
+        if self._server is not None:
+            self._server.close()
+            self._server = None
+            if self._path is not None:
+                Path(self._path).unlink(missing_ok=True)
 
     def _bring_to_front(self, pid: int) -> None:
         log.info("second start on this data folder (pid %d): window brought to the front", pid)
@@ -77,22 +169,37 @@ class RaiseListener(QObject):
         window.activateWindow()
 
 
-def send_raise(paths: AppPaths, timeout_ms: int = 1000) -> bool:
+def send_raise(paths: AppPaths, timeout: float = 1.0) -> bool:
     """Ask the window that owns ``paths`` to come to the front; False if nobody listened."""
-    socket = QLocalSocket()
-    socket.connectToServer(server_name(paths))
-    if not socket.waitForConnected(timeout_ms):
+    address = raise_address(paths)
+    if address is None:
         return False
-    socket.write(f"raise {os.getpid()}\n".encode("ascii"))
-    sent = socket.waitForBytesWritten(timeout_ms)
-    socket.disconnectFromServer()
-    return sent
+    request = f"raise {os.getpid()}\n".encode("ascii")
+    if not _UNIX:
+        from PySide6.QtNetwork import QLocalSocket
+
+        _core = QCoreApplication.instance() or QCoreApplication(sys.argv)
+        pipe = QLocalSocket()
+        pipe.connectToServer(address)
+        if not pipe.waitForConnected(int(timeout * 1000)):
+            return False
+        pipe.write(request)
+        sent = pipe.waitForBytesWritten(int(timeout * 1000))
+        pipe.disconnectFromServer()
+        return bool(sent)
+    with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as conn:
+        conn.settimeout(timeout)
+        try:
+            conn.connect(address)
+            conn.sendall(request)
+        except OSError:
+            return False
+    return True
 
 
 def refuse_second_window(paths: AppPaths, error: FolderInUse) -> None:
     """Raise the running window, then say in a message box who has the folder."""
     if not _has_display():  # e.g. over ssh: the terminal line said it; Qt would abort
-        _core = QCoreApplication.instance() or QCoreApplication(sys.argv)
         send_raise(paths)
         return
     app = QApplication.instance() or QApplication(sys.argv)

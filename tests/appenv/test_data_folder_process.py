@@ -98,11 +98,13 @@ def test_window_and_cli_write_only_owner_only_files(
         assert wide_paths(home) == []
         for secret in (home / "vorzimmer.sqlite3", home / "logs" / "vorzimmer.log", pdf):
             assert not nobody_can_read(secret), secret
+        assert stat.S_ISSOCK(os.lstat(home / "vorzimmer.sock").st_mode)  # second starts
         app.popen.send_signal(signal.SIGTERM)
         assert app.popen.wait(20) == 0
     finally:
         app.stop()
     assert wide_paths(home) == []
+    assert not (home / "vorzimmer.sock").exists()  # a clean exit removes its socket
 
 
 @pytest.mark.expect_warnings
