@@ -53,7 +53,8 @@ def test_a_newer_database_is_explained_and_retry_opens_it_once_fixed(
     conn.close()
     box.button(QMessageBox.StandardButton.Retry).click()  # … and tries again
     qtbot.waitUntil(lambda: application.db is not None, timeout=10000)
-    assert application.window.store is application.db.clients
+    db = application.db
+    assert db is not None and application.window.store is db.clients
 
 
 @pytest.mark.expect_warnings
