@@ -59,7 +59,7 @@ class DraftBox:
 
     def save(self, draft: Draft) -> None:
         """Write durably: when this returns, the draft survives a crash or power loss."""
-        self.folder.mkdir(parents=True, exist_ok=True)
+        self.folder.mkdir(mode=0o700, parents=True, exist_ok=True)
         data = {
             "key": draft.key,
             "saved_at": to_db(draft.saved_at),

@@ -112,7 +112,7 @@ def build_and_queue(
             request = daily_report_request(client, day, calls, generated_at=now)
             if queue is None:
                 folder = reports_folder(paths, day)
-                folder.mkdir(parents=True, exist_ok=True)
+                folder.mkdir(mode=0o700, parents=True, exist_ok=True)
                 target = folder / request.attachment_name
                 write_atomic(target, request.attachment)
                 out(f"{label}: {len(calls)} calls -> {target}")

@@ -152,7 +152,7 @@ class OutboxTransport:
     def send(self, mail: OutgoingMail, on_accepted: AcceptedCallback) -> ServerReply:
         stem = re.sub(r"[^A-Za-z0-9._-]+", "_", mail.file_stem)
         try:
-            self.folder.mkdir(parents=True, exist_ok=True)
+            self.folder.mkdir(mode=0o700, parents=True, exist_ok=True)
             eml = build_message(mail, self.from_addr).as_bytes()
             write_atomic(self.folder / f"{stem}.pdf", mail.attachment)
             write_atomic(self.folder / f"{stem}.eml", eml)

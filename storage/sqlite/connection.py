@@ -67,7 +67,7 @@ def explain(exc: BaseException, path: Path | None) -> errors.StoreUnavailable | 
 
 def _connect(path: Path | None, busy_timeout: float) -> sqlite3.Connection:
     if path is not None:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
     conn = sqlite3.connect(
         ":memory:" if path is None else str(path),
         timeout=busy_timeout,

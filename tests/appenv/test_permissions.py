@@ -117,3 +117,17 @@ def test_a_shared_sticky_folder_is_never_made_private(tmp_path: Path) -> None:
     result = repair_tree(shared)
     assert result.repaired == 0 and result.skipped == (shared,)
     assert mode(shared) == 0o1777 and mode(shared / "someone-elses") == 0o644
+
+
+def test_durable_writes_make_owner_only_files_and_folders_under_umask_000(
+    tmp_path: Path, umask_000: None
+) -> None:
+    from appenv.files import atomic_write
+    from appenv.settings import Settings
+
+    target = tmp_path / "reports" / "2026-11-30" / "ROTH.pdf"
+    atomic_write(target, b"%PDF-1.4\n")
+    assert mode(target) == 0o600 and mode(target.parent) == 0o700
+    settings = Settings(tmp_path / "settings.json")
+    settings.save()
+    assert mode(tmp_path / "settings.json") == 0o600
