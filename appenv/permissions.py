@@ -55,6 +55,16 @@ def open_private(path: Path, flags: int = os.O_WRONLY | os.O_CREAT | os.O_APPEND
     return fd
 
 
+def precreate_private(path: Path) -> None:
+    """Create an empty 0600 file for a program that would create it with its own mode
+    (SQLite: its ``-wal`` and ``-shm`` then copy the database file's 0600). Leaves an
+    existing file alone and any error to the program that opens it next."""
+    try:
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE))
+    except OSError:
+        pass
+
+
 @dataclass(frozen=True)
 class Repair:
     """What :func:`repair_tree` found: how many paths it looked at and how many it fixed."""

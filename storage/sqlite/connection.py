@@ -18,6 +18,7 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
+from appenv.permissions import precreate_private
 from storage import errors
 from storage.changes import ChangeCollector, ChangeHub
 from storage.sqlite import migrations
@@ -68,6 +69,7 @@ def explain(exc: BaseException, path: Path | None) -> errors.StoreUnavailable | 
 def _connect(path: Path | None, busy_timeout: float) -> sqlite3.Connection:
     if path is not None:
         path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        precreate_private(path)  # 0600 whatever the umask; -wal and -shm copy its mode
     conn = sqlite3.connect(
         ":memory:" if path is None else str(path),
         timeout=busy_timeout,

@@ -131,3 +131,18 @@ def test_durable_writes_make_owner_only_files_and_folders_under_umask_000(
     settings = Settings(tmp_path / "settings.json")
     settings.save()
     assert mode(tmp_path / "settings.json") == 0o600
+
+
+def test_the_database_and_its_wal_and_shm_are_0600_under_umask_000(
+    tmp_path: Path, umask_000: None
+) -> None:
+    from storage import open_app_database
+
+    paths = AppPaths(tmp_path / "home")
+    database = open_app_database(paths)
+    try:
+        files = [paths.database, *(paths.home / f"vorzimmer.sqlite3-{s}" for s in ("wal", "shm"))]
+        assert [mode(f) for f in files] == [0o600, 0o600, 0o600]
+        assert mode(paths.home) == 0o700
+    finally:
+        database.close()
