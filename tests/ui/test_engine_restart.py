@@ -22,7 +22,7 @@ from benchmarks.sip_uac import RawUac
 from softphone.states import Outcome
 from storage import Database, open_app_database
 from tests.fixtures.qt import open_main_window
-from tests.ui.test_screen_pop import _client
+from tests.ui.demo_clients import add_demo_client
 from ui.main_window import MainWindow
 from ui.screen_pop import PopView
 
@@ -37,7 +37,7 @@ CLIENTS = (  # code, name, the number its calls are forwarded from, caller
 def db(app_paths: AppPaths) -> Iterator[Database]:
     database = open_app_database(app_paths)
     for code, name, number, _caller in CLIENTS:
-        _client(database.clients, code, name, number, "#1f3a5f")
+        add_demo_client(database.clients, code, name, number, "#1f3a5f")
     yield database
     database.close()
 
