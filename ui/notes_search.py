@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import zoneinfo
 
-from PySide6.QtCore import QDate, Qt, QTimer, Signal
+from PySide6.QtCore import QDate, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from appenv import logs
 from notes.model import Note, NoteQuery, Urgency
+from storage.changes import CLIENTS, NOTES, Changes
 from storage.interfaces import ClientStore, NotesStore
 
 log = logs.get("ui")
@@ -116,6 +117,15 @@ class NotesSearch(QWidget):
         self.date_to.dateChanged.connect(self._timer.start)
         self.client_box.currentIndexChanged.connect(self.search)
         self.reload_clients()
+
+    @Slot(object)
+    def on_database_changed(self, changes: Changes) -> None:
+        """Notes saved anywhere (a note form, another thread): search again; clients
+        added or renamed: refill the list."""
+        if changes.touches(CLIENTS):
+            self.reload_clients()
+        if changes.touches(NOTES) and not self._timer.isActive():
+            self._timer.start()
 
     def reload_clients(self) -> None:
         """Refill the client list (after clients were added or renamed), keeping the choice."""

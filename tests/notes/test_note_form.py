@@ -187,3 +187,25 @@ def test_search_panel_finds_per_client_and_opens_on_double_click(qtbot, world: W
     panel.set_client(world.b.id)
     assert all(n.client_id == world.b.id for n in panel.results)
     assert world.notes.search(NoteQuery(client_id=world.b.id, text="alt")) == []
+
+
+def test_search_panel_follows_notes_saved_elsewhere(qtbot, world: World) -> None:
+    """A note saved by another form (here: another thread) shows up without a new query."""
+    import threading
+
+    from ui.db_changes import DatabaseChanges
+
+    world.note(world.a, subject="Heizung", noted_at=berlin(2024, 5, 7, 9))
+    panel = NotesSearch(world.store, world.notes)
+    qtbot.addWidget(panel)
+    relay = DatabaseChanges(world.db, parent=panel)
+    relay.changed.connect(panel.on_database_changed)
+    panel.set_client(world.a.id)
+    assert [n.subject for n in panel.search()] == ["Heizung"]
+    worker = threading.Thread(
+        target=lambda: world.note(world.a, subject="Wasser", noted_at=berlin(2024, 5, 7, 10))
+    )
+    worker.start()
+    worker.join()
+    qtbot.waitUntil(lambda: panel.table.rowCount() == 2, timeout=3000)
+    assert [n.subject for n in panel.results] == ["Wasser", "Heizung"]
