@@ -8,7 +8,7 @@ import threading
 import pytest
 
 from calendar_sync import booking, events
-from calendar_sync.busy import BusyPolicy, EventIndex
+from calendar_sync.busy import Busy, BusyPolicy, EventIndex
 from calendar_sync.caldav_source import CalDavCalendar
 from calendar_sync.errors import SlotTaken
 from calendar_sync.hours import WorkingHours
@@ -34,7 +34,7 @@ def appointment(start: dt.datetime, minutes: int = 30, caller: str = "Frau Meyer
     )  # fmt: skip
 
 
-def busy_in(cal: CalDavCalendar, start: dt.datetime, minutes: int) -> list:
+def busy_in(cal: CalDavCalendar, start: dt.datetime, minutes: int) -> list[Busy]:
     end = start + dt.timedelta(minutes=minutes)
     items = cal.items_between(start - dt.timedelta(days=1), end + dt.timedelta(days=1))
     index = EventIndex([parse_calendar(i.data) for i in items], BusyPolicy())
