@@ -24,14 +24,21 @@ from dataclasses import dataclass
 from types import ModuleType
 from typing import Any, Literal
 
-import numpy as np
-import numpy.typing as npt
-
 from appenv import logs
+from softphone.audio_devices import (
+    AudioDevice,
+    Device,
+    DeviceList,
+    list_devices,
+    portaudio,
+    scan_devices,
+    stream_closed,
+    stream_opened,
+)
+from softphone.resampler import Resampler
 
 log = logs.get("softphone")
 
-Device = str | int | None
 Mode = Literal["audio", "null", "stopped"]
 
 #: A gap of up to this many empty output callbacks between two frames counts as underruns;
@@ -41,162 +48,19 @@ _IDLE_AFTER_EMPTY = 10
 #: Weight of the newest sample in the queue-fill averages behind the latency estimate.
 _EMA_WEIGHT = 0.05
 
-_lock = threading.Lock()
-_sd_module: ModuleType | None = None
-_sd_error: str | None = None
-_open_streams = 0
-
-
-def portaudio() -> tuple[ModuleType | None, str | None]:
-    """sounddevice, imported once, or why it cannot be: PortAudio missing is an answer."""
-    global _sd_module, _sd_error
-    with _lock:
-        if _sd_module is None and _sd_error is None:
-            try:
-                import sounddevice
-
-                _sd_module = sounddevice
-            except (OSError, ImportError) as exc:  # libportaudio2 missing -> OSError
-                _sd_error = f"PortAudio is not available: {exc}"
-        return _sd_module, _sd_error
-
-
-def stream_opened() -> None:
-    """Book-keeping so that a device rescan never pulls PortAudio from under a stream."""
-    global _open_streams
-    with _lock:
-        _open_streams += 1
-
-
-def stream_closed() -> None:
-    global _open_streams
-    with _lock:
-        _open_streams = max(0, _open_streams - 1)
-
-
-@dataclass(frozen=True)
-class AudioDevice:
-    """One PortAudio device as the settings dialog shows it."""
-
-    index: int
-    name: str
-    hostapi: str
-    max_input_channels: int
-    max_output_channels: int
-    default_samplerate: float
-    is_default_input: bool
-    is_default_output: bool
-
-    @property
-    def is_default(self) -> bool:
-        return self.is_default_input or self.is_default_output
-
-
-@dataclass(frozen=True)
-class DeviceList:
-    """The devices found, and why the list is empty when it is."""
-
-    devices: tuple[AudioDevice, ...]
-    reason: str | None = None
-
-
-def list_devices(rescan: bool = False) -> list[AudioDevice]:
-    """All devices PortAudio sees; never raises (see :func:`scan_devices` for the reason)."""
-    return list(scan_devices(rescan).devices)
-
-
-def scan_devices(rescan: bool = False) -> DeviceList:
-    """Enumerate devices; ``rescan`` re-initialises PortAudio to see newly plugged ones.
-
-    PortAudio enumerates devices once, when it is initialised (at the first import of
-    sounddevice), so a headset plugged in later, or ``PULSE_SERVER`` set later, stays
-    invisible until a rescan. A rescan is refused while a stream is open.
-    """
-    sd, error = portaudio()
-    if sd is None:
-        return DeviceList((), error)
-    try:
-        if rescan:
-            with _lock:
-                if _open_streams:
-                    return DeviceList(_devices(sd), "rescan refused: an audio stream is open")
-                sd._terminate()
-                sd._initialize()
-        devices = _devices(sd)
-    except Exception as exc:  # PortAudio errors surface as several exception types
-        return DeviceList((), f"listing audio devices failed: {exc}")
-    return DeviceList(devices, None if devices else "no audio devices found")
-
-
-def _devices(sd: ModuleType) -> tuple[AudioDevice, ...]:
-    default_in, default_out = _default_indices(sd)
-    result = []
-    for info in sd.query_devices():
-        index = int(info["index"])
-        result.append(
-            AudioDevice(
-                index=index,
-                name=str(info["name"]),
-                hostapi=str(sd.query_hostapis(info["hostapi"])["name"]),
-                max_input_channels=int(info["max_input_channels"]),
-                max_output_channels=int(info["max_output_channels"]),
-                default_samplerate=float(info["default_samplerate"]),
-                is_default_input=index == default_in,
-                is_default_output=index == default_out,
-            )
-        )
-    return tuple(result)
-
-
-def _default_indices(sd: ModuleType) -> tuple[int, int]:
-    def one(kind: str) -> int:
-        try:
-            return int(sd.query_devices(kind=kind)["index"])
-        except Exception:  # no default device of that kind
-            return -1
-
-    return one("input"), one("output")
-
-
-class Resampler:
-    """Integer-ratio resampling of mono s16 blocks with a windowed-sinc low-pass.
-
-    Many sound cards (ALSA ``hw:`` devices, WASAPI) refuse 16 kHz; they run at 48 kHz,
-    three times pj's rate. The filter state carries over between blocks, so a stream of
-    blocks resamples like one long signal. Cost: one ``np.convolve`` per 20 ms block.
-    """
-
-    def __init__(self, ratio: int, taps: int = 48) -> None:
-        if ratio < 1:
-            raise ValueError(f"resampling ratio must be a positive integer, got {ratio}")
-        self.ratio = ratio
-        taps = taps * ratio // 2 * 2 + 1  # odd length: a symmetric, linear-phase filter
-        n = np.arange(taps) - (taps - 1) / 2
-        cutoff = 0.45 / ratio  # just below the low rate's Nyquist, as a fraction of high
-        kernel = 2 * cutoff * np.sinc(2 * cutoff * n) * np.hamming(taps)
-        self._kernel = kernel / kernel.sum()
-        self._down_state = np.zeros(taps - 1)
-        self._up_state = np.zeros(taps - 1)
-
-    def down(self, block: bytes) -> bytes:
-        """High rate → low rate; ``len(block)`` must be a multiple of ``ratio`` samples."""
-        x = np.concatenate((self._down_state, np.frombuffer(block, "<i2")))
-        self._down_state = x[len(x) - len(self._down_state) :]
-        filtered = np.convolve(x, self._kernel, "valid")[:: self.ratio]
-        return _to_s16(filtered)
-
-    def up(self, block: bytes) -> bytes:
-        """Low rate → high rate (zero-stuffing, then the same low-pass)."""
-        samples = np.frombuffer(block, "<i2")
-        stuffed = np.zeros(len(samples) * self.ratio)
-        stuffed[:: self.ratio] = samples
-        x = np.concatenate((self._up_state, stuffed))
-        self._up_state = x[len(x) - len(self._up_state) :]
-        return _to_s16(np.convolve(x, self._kernel * self.ratio, "valid"))
-
-
-def _to_s16(samples: npt.NDArray[np.float64]) -> bytes:
-    return np.clip(np.rint(samples), -32768, 32767).astype("<i2").tobytes()
+__all__ = [
+    "AudioBridge",
+    "AudioDevice",
+    "AudioStats",
+    "Device",
+    "DeviceList",
+    "Resampler",
+    "list_devices",
+    "portaudio",
+    "scan_devices",
+    "stream_closed",
+    "stream_opened",
+]
 
 
 #: Device rates tried, in order, when a device refuses pj's rate; integer multiples only.

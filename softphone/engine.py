@@ -21,7 +21,7 @@ import pjsua2 as pj
 from appenv import logs
 from softphone import events as ev
 from softphone.engine_commands import Engine
-from softphone.engine_core import EngineOptions
+from softphone.engine_options import EngineOptions
 from softphone.states import ErrorKind
 
 __all__ = ["Engine", "EngineOptions", "serve"]

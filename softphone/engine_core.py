@@ -12,7 +12,6 @@ import gc
 import queue
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any
 
 import pjsua2 as pj
@@ -21,8 +20,8 @@ from appenv import logs
 from softphone import call_media
 from softphone import events as ev
 from softphone.audio_bridge import AudioBridge
-from softphone.call_info import CallInfo, SipParseError, parse_invite
 from softphone.call_media import CallSlot
+from softphone.engine_options import EngineOptions, read_invite
 from softphone.keepalive import RegistrarProbe
 from softphone.method_guard import MethodGuard
 from softphone.pj_objects import (
@@ -53,35 +52,6 @@ FRAME_MS = 20
 CODEC_PRIORITIES = {"G722/16000/1": 255, "PCMA/8000/1": 254, "PCMU/8000/1": 253}
 LOW_PRIORITY = 100  # everything else: available, never preferred over G.722 / G.711
 MSG_LOG_LEVEL = 4  # pj logs received messages at this level (the 405 guard reads them)
-
-
-@dataclass
-class EngineOptions:
-    sip_port: int = 5070
-    bind_address: str = "0.0.0.0"
-    public_address: str = ""
-    user: str = "vorzimmer"
-    input_device: str | None = None
-    output_device: str | None = None
-    ringer_device: str | None = None
-    null_audio: bool = False
-    auto_answer: int = 0  # answer incoming calls with this code (0 = ring and wait)
-    log_level: int = 2
-
-
-def _unknown_invite(key: str) -> CallInfo:
-    return parse_invite(f"INVITE sip:unknown@invalid SIP/2.0\r\nCall-ID: {key}\r\n\r\n")
-
-
-def read_invite(whole_msg: str, key: str) -> CallInfo:
-    """The caller data of a received INVITE; never raises (a call must ring regardless)."""
-    try:
-        return parse_invite(lenient(whole_msg))
-    except SipParseError as exc:
-        log.warning("unparseable INVITE (%s); answering it anyway", exc)
-    except Exception:  # a parser bug must not lose the call
-        log.exception("INVITE parser failed; answering it anyway")
-    return _unknown_invite(key)
 
 
 class EngineCore:

@@ -15,7 +15,7 @@ import numpy as np
 import numpy.typing as npt
 
 from appenv import logs
-from softphone.audio_bridge import Device, portaudio, stream_closed, stream_opened
+from softphone.audio_devices import Device, portaudio, stream_closed, stream_opened
 
 log = logs.get("softphone")
 
