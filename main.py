@@ -4,6 +4,7 @@ vorzimmer [--home DIR] [--sip-port PORT] [--demo]
 vorzimmer [--home DIR] import clients FILE.csv
 vorzimmer [--home DIR] import callers --client CODE FILE.(csv|vcf)
 vorzimmer [--home DIR] report --date YYYY-MM-DD [--client CODE] [--send]
+vorzimmer [--home DIR] calendar check|add|list|type|sync …, slots …, book …
 vorzimmer --version
 
 One process owns a data folder: the window for its whole life, a writing command
@@ -56,6 +57,10 @@ def build_parser() -> argparse.ArgumentParser:
     rep.add_argument("--date", required=True, type=dt.date.fromisoformat, metavar="YYYY-MM-DD")
     rep.add_argument("--client", metavar="CODE", help="only this client (default: every client)")
     rep.add_argument("--send", action="store_true", help="deliver by e-mail (or outbox)")
+
+    from calendar_sync.cli import add_commands
+
+    add_commands(commands)  # calendar check|add|list|type|sync, slots, book
     return parser
 
 
@@ -63,6 +68,10 @@ def takes_lock(args: argparse.Namespace) -> bool:
     """The window and every command that writes own the folder; reading ones share it."""
     if args.command == "report":
         return bool(args.send)
+    if args.command in ("calendar", "slots", "book"):
+        from calendar_sync.cli import takes_lock as calendar_takes_lock
+
+        return calendar_takes_lock(args)
     return True
 
 
@@ -128,6 +137,11 @@ def _run(args: argparse.Namespace, paths: AppPaths) -> int:
         from reports.cli import run_report
 
         return run_report(paths, args.date, args.client, args.send)
+
+    if args.command in ("calendar", "slots", "book"):
+        from calendar_sync.cli import run as run_calendar
+
+        return run_calendar(paths, args)
 
     from ui.app import run_app
 

@@ -60,6 +60,8 @@ class Staffing:
     name: str
     hours: WorkingHours
     policy: BusyPolicy = field(default_factory=BusyPolicy)
+    # busy times from the staff member's other sources (client calendar, feeds), as cached
+    others: tuple[icalendar.Calendar, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -89,7 +91,8 @@ def fresh(
     calendars = [parse_calendar(i.data, i.href) for i in items]
     if ignore:
         calendars = [c for c in calendars if not _uids(c) & set(ignore)]
-    return StaffCalendar(staff.name, staff.hours, EventIndex(calendars, staff.policy))
+    index = EventIndex([*calendars, *staff.others], staff.policy)
+    return StaffCalendar(staff.name, staff.hours, index)
 
 
 def _uids(calendar: icalendar.Calendar) -> set[str]:

@@ -1,0 +1,279 @@
+"""The calendar commands that need the seat's registry and the client data.
+
+``calendar add|list|type|sync``, ``slots`` and ``book``; exit codes in
+:mod:`calendar_sync.cli`. Every function works on plain data and raises
+:class:`~appenv.errors.UserError` for what the operator can fix.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import getpass
+import sys
+from pathlib import Path
+
+from appenv.errors import UserError
+from appenv.paths import AppPaths
+from appenv.times import utc_now
+from calendar_sync import booking, client_calendars, events, pending
+from calendar_sync.cli import EXIT_OK, EXIT_PENDING, EXIT_TAKEN, fail, parse_moment
+from calendar_sync.errors import SlotTaken, SourceRefused, SourceUnreachable
+from calendar_sync.hours import WorkingHours
+from calendar_sync.registry import CalendarSource, Registry
+from calendar_sync.slots import AppointmentType, find_slots
+from calendar_sync.sources import is_url, normal_url
+from clients.model import Client, ClientProfile
+
+
+def run(paths: AppPaths, args: argparse.Namespace) -> int:
+    registry = Registry(paths.calendars)
+    if args.command == "calendar":
+        sub = args.calendar_command
+        if sub == "add":
+            return add(paths, registry, args)
+        if sub == "type":
+            return add_type(paths, registry, args)
+        if sub == "sync":
+            return sync_client(paths, registry, args.client)
+        return list_client(paths, registry, args.client)
+    if args.command == "slots":
+        return slots(paths, registry, args)
+    return book(paths, registry, args)
+
+
+def _profile(paths: AppPaths, code: str) -> ClientProfile:
+    from storage import open_app_database
+
+    db = open_app_database(paths)
+    try:
+        client = db.clients.get_client_by_code(code)
+        if client is None:
+            known = ", ".join(c.code for c in db.clients.list_clients()[:20]) or "none yet"
+            raise UserError(f"There is no client with the code {code!r} (known: {known}).")
+        assert client.id is not None
+        profile = db.clients.get_profile(client.id)
+        assert profile is not None
+        return profile
+    finally:
+        db.close()
+
+
+def _client(paths: AppPaths, code: str) -> Client:
+    return _profile(paths, code).client
+
+
+def _password(user: str) -> str:
+    if sys.stdin.isatty():
+        return getpass.getpass(f"Password for {user}: ")
+    line = sys.stdin.readline().rstrip("\r\n")
+    if not line:
+        raise UserError("No password on standard input (one line expected).")
+    return line
+
+
+def add(paths: AppPaths, registry: Registry, args: argparse.Namespace) -> int:
+    from appenv.secrets import set_secret
+    from calendar_sync.caldav_source import CalDavCalendar
+    from calendar_sync.sources import fetch_feed, read_file
+
+    client = _client(paths, args.client)
+    staff = args.staff or ""
+    if staff and staff not in {s.name for s in _profile(paths, client.code).staff}:
+        print(f"note: {staff} is not (yet) a staff member of {client.code}", file=sys.stderr)
+    user = args.user or ""
+    password = _password(user) if user else None
+    if not is_url(args.url):
+        path = Path(args.url).expanduser().resolve()
+        read_file(path)  # refuse a broken file now, not at the first booking
+        source = CalendarSource(client.code, str(path), "file", staff)
+    else:
+        url = normal_url(args.url)
+        remote = CalDavCalendar(url, user or None, password)
+        try:
+            caldav = remote.is_calendar()
+        except SourceRefused as exc:
+            if "refused the user name" in exc.message:
+                raise
+            caldav = False
+        if caldav:
+            source = CalendarSource(
+                client.code, remote.url, "caldav", staff, user, not args.tentative_free
+            )
+        else:
+            fetch_feed(url)
+            source = CalendarSource(client.code, url, "feed", staff, user, not args.tentative_free)
+    if password is not None:
+        set_secret(source.secret_key, password)
+    registry.add(source)
+    print(f"{source.kind} {source.url} {source.staff or '(whole client)'}")
+    return EXIT_OK
+
+
+def add_type(paths: AppPaths, registry: Registry, args: argparse.Namespace) -> int:
+    client = _client(paths, args.client)
+    try:
+        kind = AppointmentType(
+            args.name, args.minutes, args.before, args.after, args.notice, args.horizon,
+            args.step, args.max_per_day, tuple(args.staff),
+        )  # fmt: skip
+    except ValueError as exc:
+        return fail(str(exc))
+    registry.add_type(client.code, kind)
+    print(f"{kind.name}: {kind.minutes} min")
+    return EXIT_OK
+
+
+def list_client(paths: AppPaths, registry: Registry, code: str) -> int:
+    client = _client(paths, code)
+    for source in registry.sources(client.code):
+        who = source.staff or "(whole client)"
+        user = f" user {source.user}" if source.user else ""
+        print(f"{source.kind}\t{who}\t{source.url}{user}")
+    for kind in registry.types(client.code):
+        staff = ", ".join(kind.staff) or "everyone"
+        print(f"type\t{kind.name}\t{kind.minutes} min, buffers {kind.before}/{kind.after}, "
+              f"step {kind.step}, {staff}")  # fmt: skip
+    for entry in pending.PendingQueue(paths.calendars).all():
+        if entry.client == client.code and entry.state != pending.BOOKED:
+            print(f"{entry.state}\t{entry.staff or '-'}\t{entry.start.isoformat()}\t{entry.id}"
+                  f"\t{entry.message}")  # fmt: skip
+    return EXIT_OK
+
+
+def _hours(profile: ClientProfile, since: dt.datetime, days: int) -> WorkingHours:
+    years = range(since.year, (since + dt.timedelta(days=days + 1)).year + 1)
+    return client_calendars.working_hours(profile, years)
+
+
+def _kind(registry: Registry, code: str, args: argparse.Namespace) -> AppointmentType:
+    if args.type_name:
+        return registry.type_named(code, args.type_name)
+    if args.minutes <= 0:
+        raise UserError("--minutes must be a positive number.")
+    return AppointmentType.plain(args.minutes)
+
+
+def _sources(registry: Registry, code: str) -> list[CalendarSource]:
+    sources = registry.sources(code)
+    if not sources:
+        raise UserError(f"{code} has no calendar yet; add one with 'vorzimmer calendar add'.")
+    return sources
+
+
+def flush_pending(
+    paths: AppPaths, sources: list[CalendarSource], hours: WorkingHours
+) -> list[pending.PendingBooking]:
+    queue = pending.PendingQueue(paths.calendars)
+    changed = []
+    for source in {s.url: s for s in sources if s.writable}.values():
+        if not any(e.url == source.url and e.state == pending.PENDING for e in queue.all()):
+            continue
+
+        def staffing(
+            entry: pending.PendingBooking, src: CalendarSource = source
+        ) -> booking.Staffing:
+            return client_calendars.staffing(paths.calendars, hours, sources, entry.staff, src)
+
+        target = client_calendars.remote_of(source)
+        changed += pending.flush(
+            queue, source.url, target, staffing, now=utc_now(), seat=_seat(paths)
+        )
+    for entry in changed:
+        if entry.state == pending.CONFLICT:
+            print(f"conflict: pending booking {entry.id}: {entry.message}", file=sys.stderr)
+        else:
+            print(f"written: pending booking {entry.id} as {entry.message}", file=sys.stderr)
+    return changed
+
+
+def sync_client(paths: AppPaths, registry: Registry, code: str) -> int:
+    profile = _profile(paths, code)
+    sources = _sources(registry, profile.client.code)
+    hours = _hours(profile, utc_now(), 366)
+    flush_pending(paths, sources, hours)
+    _, freshness = client_calendars.staff_calendars(paths.calendars, sources, hours, None)
+    for line in freshness.notes(hours_zone(hours)):
+        print(f"note: {line}", file=sys.stderr)
+    return EXIT_OK
+
+
+def hours_zone(hours: WorkingHours) -> dt.tzinfo:
+    from calendar_sync.busy import zone_of
+
+    return zone_of(hours.zone)
+
+
+def _print_slots(
+    paths: AppPaths,
+    registry: Registry,
+    profile: ClientProfile,
+    args: argparse.Namespace,
+    since: dt.datetime,
+    count: int,
+) -> None:
+    code = profile.client.code
+    kind = _kind(registry, code, args)
+    sources = _sources(registry, code)
+    hours = _hours(profile, since, kind.horizon_days)
+    flush_pending(paths, sources, hours)
+    staff, freshness = client_calendars.staff_calendars(paths.calendars, sources, hours, args.staff)
+    for line in freshness.notes(hours_zone(hours)):
+        print(f"note: {line}", file=sys.stderr)
+    zone = hours_zone(hours)
+    for slot in find_slots(staff, kind, since, utc_now(), count):
+        print(f"{slot.start.astimezone(zone).isoformat(timespec='minutes')} {slot.staff or '-'}")
+
+
+def slots(paths: AppPaths, registry: Registry, args: argparse.Namespace) -> int:
+    profile = _profile(paths, args.client)
+    text = args.since if "T" in args.since else f"{args.since}T00:00"
+    since = parse_moment(text, profile.client.timezone)
+    _print_slots(paths, registry, profile, args, since, args.count)
+    return EXIT_OK
+
+
+def _seat(paths: AppPaths) -> str:
+    import socket
+
+    return f"{socket.gethostname()}:{paths.home.name}"
+
+
+def book(paths: AppPaths, registry: Registry, args: argparse.Namespace) -> int:
+    profile = _profile(paths, args.client)
+    code, zone_name = profile.client.code, profile.client.timezone
+    kind = _kind(registry, code, args)
+    start = parse_moment(args.start, zone_name)
+    sources = _sources(registry, code)
+    names = client_calendars.staff_of(sources, args.staff)
+    if len(names) > 1:
+        raise UserError(f"Say who with --staff ({', '.join(names)}).")
+    staff = names[0]
+    hours = _hours(profile, start, kind.horizon_days)
+    target_source = client_calendars.booking_source(sources, staff)
+    summary = f"{kind.name or 'Termin'}: {args.caller}"
+    appointment = events.Appointment(
+        start, start + kind.duration, summary, staff, kind.name, args.caller, args.phone
+    )
+    try:
+        flush_pending(paths, sources, hours)
+        who = client_calendars.staffing(paths.calendars, hours, sources, staff, target_source)
+        target = client_calendars.remote_of(target_source)
+        made = booking.book(target, who, kind, appointment, now=utc_now(), seat=_seat(paths))
+    except SlotTaken as exc:
+        print("taken")
+        print(f"  {exc.blocking}", file=sys.stderr)
+        _print_slots(paths, registry, profile, args, start, 5)
+        return EXIT_TAKEN
+    except SourceUnreachable as exc:
+        entry = pending.PendingBooking(
+            events.new_uid(), code, target_source.url, staff, kind, start, appointment.end,
+            summary, args.caller, args.phone,
+        )  # fmt: skip
+        pending.PendingQueue(paths.calendars).add(entry)
+        print(f"pending {entry.id}")
+        print(f"note: {exc.message} The booking is kept and written when it answers.",
+              file=sys.stderr)  # fmt: skip
+        return EXIT_PENDING
+    print(made.uid)
+    return EXIT_OK

@@ -1,0 +1,116 @@
+"""Bookings made while the calendar server was unreachable, kept until it returns.
+
+A pending booking is stored at once (atomically, ``calendars/pending.json``), shown as
+pending, and written by :func:`flush` with the same race-safe protocol as any booking
+when the server answers again. If the slot was taken meanwhile, it becomes a *conflict*
+that stays listed for the operator — never dropped silently.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, replace
+from pathlib import Path
+from typing import Any
+
+from appenv import logs
+from appenv.files import atomic_write
+from appenv.times import from_db, to_db
+from calendar_sync import booking, events
+from calendar_sync.errors import SlotTaken, SourceUnreachable
+from calendar_sync.slots import AppointmentType
+
+log = logs.get("calendar")
+PENDING, BOOKED, CONFLICT = "pending", "booked", "conflict"
+
+
+@dataclass(frozen=True)
+class PendingBooking:
+    id: str
+    client: str
+    url: str  # the CalDAV calendar it is for
+    staff: str
+    kind: AppointmentType
+    start: dt.datetime
+    end: dt.datetime
+    summary: str
+    caller: str = ""
+    phone: str = ""
+    state: str = PENDING
+    message: str = ""  # the conflict, or the booked UID
+
+    def appointment(self) -> events.Appointment:
+        return events.Appointment(
+            self.start, self.end, self.summary, self.staff, self.kind.name, self.caller, self.phone
+        )
+
+
+class PendingQueue:
+    def __init__(self, folder: Path) -> None:
+        self.path = folder / "pending.json"
+
+    def all(self) -> list[PendingBooking]:
+        if not self.path.exists():
+            return []
+        raw = json.loads(self.path.read_text("utf-8"))
+        return [_decode(r) for r in raw]
+
+    def _save(self, entries: list[PendingBooking]) -> None:
+        atomic_write(self.path, json.dumps([_encode(e) for e in entries], ensure_ascii=False))
+
+    def add(self, entry: PendingBooking) -> None:
+        self._save([*self.all(), entry])
+
+    def update(self, entry: PendingBooking) -> None:
+        self._save([entry if e.id == entry.id else e for e in self.all()])
+
+
+def flush(
+    queue: PendingQueue,
+    url: str,
+    target: booking.BookingTarget,
+    staffing: Callable[[PendingBooking], booking.Staffing],
+    *,
+    now: dt.datetime,
+    seat: str,
+) -> list[PendingBooking]:
+    """Write the pending bookings for ``url``; the entries whose state changed."""
+    done = []
+    for entry in queue.all():
+        if entry.url != url or entry.state != PENDING:
+            continue
+        try:
+            made = booking.book(
+                target, staffing(entry), entry.kind, entry.appointment(), now=now, seat=seat
+            )
+        except SlotTaken as exc:
+            entry = replace(entry, state=CONFLICT, message=exc.message)
+            log.warning("pending booking %s conflicts: %s", entry.id, exc.message)
+        except SourceUnreachable:
+            break  # still offline: keep everything pending
+        else:
+            entry = replace(entry, state=BOOKED, message=made.uid)
+            log.info("pending booking %s written as %s", entry.id, made.uid)
+        queue.update(entry)
+        done.append(entry)
+    return done
+
+
+def _encode(entry: PendingBooking) -> dict[str, Any]:
+    raw = asdict(entry)
+    raw["start"], raw["end"] = to_db(entry.start), to_db(entry.end)
+    return raw
+
+
+def _decode(raw: dict[str, Any]) -> PendingBooking:
+    kind = raw["kind"]
+    return PendingBooking(
+        **{
+            **raw,
+            "kind": AppointmentType(**{**kind, "staff": tuple(kind.get("staff", ()))}),
+            "start": from_db(raw["start"]),
+            "end": from_db(raw["end"]),
+        }
+    )
