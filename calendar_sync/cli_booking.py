@@ -21,7 +21,7 @@ from calendar_sync.cli import EXIT_OK, EXIT_PENDING, EXIT_TAKEN, fail, parse_mom
 from calendar_sync.errors import SlotTaken, SourceRefused, SourceUnreachable
 from calendar_sync.hours import WorkingHours
 from calendar_sync.registry import CalendarSource, Registry
-from calendar_sync.slots import AppointmentType, find_slots
+from calendar_sync.slots import AppointmentType, blockers, find_slots
 from calendar_sync.sources import is_url, normal_url
 from clients.model import Client, ClientProfile
 
@@ -266,6 +266,12 @@ def book(paths: AppPaths, registry: Registry, args: argparse.Namespace) -> int:
         _print_slots(paths, registry, profile, args, start, 5)
         return EXIT_TAKEN
     except SourceUnreachable as exc:
+        reasons = _offline_blockers(paths, sources, hours, staff, kind, start)
+        if reasons:
+            print("taken")
+            print(f"  {'; '.join(reasons)} (calendar copy; the server is unreachable)",
+                  file=sys.stderr)  # fmt: skip
+            return EXIT_TAKEN
         entry = pending.PendingBooking(
             events.new_uid(), code, target_source.url, staff, kind, start, appointment.end,
             summary, args.caller, args.phone,
@@ -277,3 +283,22 @@ def book(paths: AppPaths, registry: Registry, args: argparse.Namespace) -> int:
         return EXIT_PENDING
     print(made.uid)
     return EXIT_OK
+
+
+def _offline_blockers(
+    paths: AppPaths,
+    sources: list[CalendarSource],
+    hours: WorkingHours,
+    staff: str,
+    kind: AppointmentType,
+    start: dt.datetime,
+) -> list[str]:
+    """What the cached copy says against a booking made offline (``[]``: keep it pending)."""
+    try:
+        cached, _ = client_calendars.staff_calendars(
+            paths.calendars, sources, hours, staff or None, refresh=False
+        )
+    except UserError:  # a feed that is unreachable too: nothing more to check against
+        return []
+    mine = [c for c in cached if c.name == staff] or cached
+    return blockers(mine[0], kind, start, utc_now()) if mine else []

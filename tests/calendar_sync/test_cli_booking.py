@@ -144,9 +144,29 @@ def test_server_down_pending_then_written_or_conflict(
     assert "test-password" not in (a.calendars / "registry.json").read_text()
     monday = a_free_monday()
     at = [dt.datetime.combine(monday, dt.time(h), tzinfo=BERLIN).isoformat() for h in (9, 10)]
+    eleven = dt.datetime.combine(monday, dt.time(11), tzinfo=BERLIN).isoformat()
+    assert run(b, "book", "--client", "ROTH", "--minutes", "30", "--start", eleven,
+               "--caller", "Herr Früh") == 0  # fmt: skip
+    assert run(a, "slots", "--client", "ROTH", "--minutes", "30", "--from", str(monday)) == 0
     capsys.readouterr()
 
     radicale_server.stop()
+    assert (
+        run(
+            a,
+            "book",
+            "--client",
+            "ROTH",
+            "--minutes",
+            "30",
+            "--start",
+            eleven,
+            "--caller",
+            "Frau Offline",
+        )
+        == 3
+    )  # the cached copy knows the slot is taken
+    assert capsys.readouterr().out == "taken\n"
     for start in at:
         assert run(a, "book", "--client", "ROTH", "--minutes", "30", "--start", start,
                    "--caller", "Frau Offline") == 4  # fmt: skip
@@ -169,4 +189,5 @@ def test_server_down_pending_then_written_or_conflict(
     assert events_on(url, radicale_server, monday) == [
         "Mon 09:00 Termin: Frau Offline",
         "Mon 10:00 Termin: Herr Schneller",
+        "Mon 11:00 Termin: Herr Früh",
     ]
