@@ -179,7 +179,11 @@ class CalDavCalendar:
         )
         changed: dict[str, str] = {}
         deleted: list[str] = []
-        for resp in self._multistatus("REPORT", body, "1"):
+        try:
+            responses = self._multistatus("REPORT", body, "1")
+        except SourceRefused as exc:  # RFC 6578: 403 valid-sync-token (a real 401 shows next)
+            raise TokenRejected("sync-token refused", detail=exc.detail) from exc
+        for resp in responses:
             href = self._href(resp)
             if not _is_item(href):
                 continue
