@@ -9,7 +9,7 @@ is busy unless the policy says otherwise. Floating times and dates are read in t
 calendar owner's zone. Published free/busy (``VFREEBUSY``) blocks its busy periods.
 
 :class:`EventIndex` is built once per calendar snapshot; single events sit in a sorted
-list, series are expanded per query window with ``recurring-ical-events``.
+list, series are expanded a month at a time (:mod:`calendar_sync.series`).
 """
 
 from __future__ import annotations
@@ -21,9 +21,9 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 import icalendar
-import recurring_ical_events
 
 from calendar_sync.errors import BrokenCalendar
+from calendar_sync.series import SeriesSet
 
 DEFAULT_ZONE = "Europe/Berlin"
 BOOKING_PROP = "X-VORZIMMER-BOOKING"  # "claim" while a booking is being made, then "booked"
@@ -83,7 +83,7 @@ class EventIndex:
         self.policy = policy
         self.zone = zone_of(policy.zone)
         singles: list[Busy] = []
-        self._series: list[recurring_ical_events.CalendarQuery] = []
+        self._series = SeriesSet(self._busy)
         for calendar in calendars:
             singles.extend(self._index(calendar))
         singles.sort()
@@ -97,31 +97,24 @@ class EventIndex:
             groups.setdefault(str(component.get("UID", "")) or f"#{id(component)}", []).append(
                 component
             )
-        series = icalendar.Calendar()
-        for tz in calendar.walk("VTIMEZONE"):
-            series.add_component(tz)
-        has_series = False
+        timezones = calendar.walk("VTIMEZONE")
         for uid, components in groups.items():
             recurring = len(components) > 1 or any(
                 "RRULE" in c or "RDATE" in c or "RECURRENCE-ID" in c for c in components
             )
             if recurring:
-                has_series = True
-                for component in components:
-                    series.add_component(component)
+                self._series.add(components, timezones, self.moment)
             else:
                 busy = self._busy(components[0], uid)
                 if busy is not None:
                     yield busy
-        if has_series:
-            try:
-                self._series.append(recurring_ical_events.of(series))
-            except Exception as exc:  # a broken RRULE: refuse the calendar, do not crash
-                raise BrokenCalendar(
-                    f"A recurring event cannot be read: {exc}", detail=repr(exc)
-                ) from exc
         for freebusy in calendar.walk("VFREEBUSY"):
             yield from self._freebusy(freebusy)
+
+    def warm(self, start: dt.datetime, end: dt.datetime) -> None:
+        """Expand the series for [start, end) ahead of the queries (e.g. the booking horizon
+        after a sync, in a background task), so that a slot search costs milliseconds."""
+        self._series.warm(start, end)
 
     def between(self, start: dt.datetime, end: dt.datetime) -> list[Busy]:
         """Every busy occurrence overlapping [start, end), sorted by start."""
@@ -129,18 +122,9 @@ class EventIndex:
         low = bisect.bisect_left(self._starts, start - self._longest)
         high = bisect.bisect_left(self._starts, end)
         found.extend(b for b in self._singles[low:high] if b.end > start)
-        margin = dt.timedelta(days=1)  # floating occurrences: the query is widened, then cut
-        for query in self._series:
-            try:
-                occurrences = query.between(start - margin, end + margin)
-            except Exception as exc:  # rrule/ical errors of one series: refuse, not crash
-                raise BrokenCalendar(
-                    f"A recurring event cannot be expanded: {exc}", detail=repr(exc)
-                ) from exc
-            for occurrence in occurrences:
-                busy = self._busy(occurrence, str(occurrence.get("UID", "")))
-                if busy is not None and busy.overlaps(start, end):
-                    found.append(busy)
+        for busy in self._series.between(start, end):
+            if isinstance(busy, Busy) and busy.overlaps(start, end):
+                found.append(busy)
         found.sort()
         return found
 

@@ -161,9 +161,13 @@ def staff_slots(
     while dt.datetime.combine(day, dt.time(0), tzinfo=zone) <= latest:
         if day not in staff.hours.closed_days and staff.hours.open_periods(day):
             busy = _day_busy(staff, kind, day)
+            periods = [(b.start, b.end) for b in busy]
             for start in _candidates(staff, kind, day, earliest):
                 if start > latest:
                     return
+                low, high = window(kind, start)
+                if any(a < high and low < b for a, b in periods):
+                    continue  # blockers() would name this period: skip the formatting
                 if not blockers(staff, kind, start, now, busy):
                     yield Slot(start, start + kind.duration, staff.name)
         day += dt.timedelta(days=1)
