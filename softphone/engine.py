@@ -64,6 +64,10 @@ def serve(options: EngineOptions) -> int:
         log.error("engine failed: %s", exc.info())
         write_line(ev.encode(ev.EngineError(exc.info(), "start", ErrorKind.SIP_TRANSPORT)))
         return 1
+    except OSError as exc:  # our TCP side cannot listen (port in use, bad address)
+        log.error("engine failed: %s", exc)
+        write_line(ev.encode(ev.EngineError(str(exc), "start", ErrorKind.SIP_TRANSPORT)))
+        return 1
     finally:
         engine.shutdown()
     return 0

@@ -44,6 +44,7 @@ from softphone.states import (
     ErrorKind,
     RegStatus,
 )
+from softphone.tcp_front import TcpFront
 
 log = logs.get("softphone")
 
@@ -73,6 +74,7 @@ class EngineCore:
             options.input_device, options.output_device, sample_rate=CLOCK_RATE, frame_ms=FRAME_MS
         )
         self.method_guard = MethodGuard(options.bind_address)
+        self.tcp_front: TcpFront | None = None
         self._log_writer = PjLogWriter(options.log_level, self.method_guard.seen)
         self._media_objects: list[Any] = []  # players/recorders: pj objects we must outlive
         self.ring_control: RingControl | None = None
@@ -102,14 +104,14 @@ class EngineCore:
         ep.libInit(cfg)
         ep.engine = self
         self.ep = ep
-        for kind in (pj.PJSIP_TRANSPORT_UDP, pj.PJSIP_TRANSPORT_TCP):
-            tcfg = pj.TransportConfig()
-            tcfg.port = self.options.sip_port
-            if self.options.bind_address not in ("", "0.0.0.0"):
-                tcfg.boundAddress = self.options.bind_address
-            if self.options.public_address:
-                tcfg.publicAddress = self.options.public_address
-            ep.transportCreate(kind, tcfg)
+        ep.transportCreate(pj.PJSIP_TRANSPORT_UDP, self._transport_config(self.options.sip_port))
+        # TCP: pj listens on a private port; our port's TCP side is the guard in front
+        tcp = ep.transportCreate(pj.PJSIP_TRANSPORT_TCP, self._transport_config(0))
+        private_port = int(ep.transportGetInfo(tcp).localName.rsplit(":", 1)[1])
+        self.tcp_front = TcpFront(
+            self.options.bind_address, self.options.sip_port, (self._local_host(), private_port)
+        )
+        self.tcp_front.start()
         ep.libStart()
         ep.audDevManager().setNullDev()
         for codec in ep.codecEnum2():
@@ -138,6 +140,15 @@ class EngineCore:
         )
         if mode == AudioMode.NULL and not self.options.null_audio:
             self.emit(ev.EngineError(f"no audio device: {reason}", "start", ErrorKind.AUDIO_DEVICE))
+
+    def _transport_config(self, port: int) -> pj.TransportConfig:
+        tcfg = pj.TransportConfig()
+        tcfg.port = port
+        if self.options.bind_address not in ("", "0.0.0.0"):
+            tcfg.boundAddress = self.options.bind_address
+        if self.options.public_address:
+            tcfg.publicAddress = self.options.public_address
+        return tcfg
 
     def _audio_mode(self) -> tuple[AudioMode, str]:
         if self.options.null_audio:
@@ -218,6 +229,9 @@ class EngineCore:
         self.ep.libDestroy(pj.PJSUA_DESTROY_NO_RX_MSG)
         self.ep = None
         self.method_guard.close()
+        if self.tcp_front is not None:
+            self.tcp_front.close()
+            self.tcp_front = None
         self.bridge.stop()
         if self.ring_control is not None:
             self.ring_control.close()
