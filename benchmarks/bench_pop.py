@@ -46,7 +46,8 @@ def main() -> None:
     parser.add_argument("--calls", type=int, default=60)
     args = parser.parse_args()
     tmp = Path(tempfile.mkdtemp())
-    store = open_database(tmp / "bench.sqlite3").clients
+    db = open_database(tmp / "bench.sqlite3")
+    store = db.clients
     t0 = time.monotonic()
     build(store, args.clients, args.callers, 10_000)
     emit("pop_bench_store_build", time.monotonic() - t0, "s")
@@ -55,7 +56,7 @@ def main() -> None:
     port = free_port()
     phone = PhoneAdapter(["--sip-port", str(port), "--bind", "127.0.0.1", "--null-audio"])
     window = MainWindow(phone, Settings(tmp / "settings.json"))
-    window.attach_store(store)
+    window.attach_database(db)
     window.show()
     painted = threading.Event()
     stamps: dict[str, float] = {}

@@ -28,8 +28,14 @@ def _start_app(home: Path, port: int, xvfb: str, cwd: Path) -> subprocess.Popen[
         VORZIMMER_STARTUP_PROBE="1",
     )
     app = subprocess.Popen(
-        [sys.executable, str(ROOT / "main.py"), "--home", str(home), "--sip-port", str(port)]
-        + ["--demo"],
+        [
+            *(sys.executable, str(ROOT / "main.py")),
+            "--home",
+            str(home),
+            "--sip-port",
+            str(port),
+            "--demo",
+        ],
         stderr=subprocess.PIPE,
         text=True,
         env=env,
@@ -67,15 +73,16 @@ def _wait_for(predicate, timeout: float = 10.0) -> None:
     raise AssertionError("condition not met in time")
 
 
-def test_a_call_ringing_when_the_app_is_killed_is_logged_as_interrupted(
-    tmp_path: Path, xvfb: str
-):
+def test_a_call_ringing_when_the_app_is_killed_is_logged_as_interrupted(tmp_path: Path, xvfb: str):
     port = free_port()
     home = tmp_path / "home"
     app = _start_app(home, port, xvfb, tmp_path)
     try:
         sipp = run_sipp(
-            tmp_path, "uac_ring_long.xml", f"127.0.0.1:{port}", "+493055501001",
+            tmp_path,
+            "uac_ring_long.xml",
+            f"127.0.0.1:{port}",
+            "+493055501001",
             keys={"RING_MS": "6000"},
         )
         # the row exists while it rings: written at the first ring, not at the end

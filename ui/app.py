@@ -111,7 +111,7 @@ class Application:
 
         self.db = db
         self.db_changes = DatabaseChanges(db, parent=self.window)  # views refresh on writes
-        self.window.attach_store(db.clients, db.notes)
+        self.window.attach_database(db)
         if self.window.notes_search is not None:
             self.db_changes.changed.connect(self.window.notes_search.on_database_changed)
         self.start_reports()

@@ -5,19 +5,14 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QApplication,
-    QInputDialog,
     QLabel,
     QMainWindow,
     QMessageBox,
-    QScrollArea,
     QSplitter,
     QTabWidget,
-    QVBoxLayout,
-    QWidget,
 )
 
 from appenv import logs
@@ -26,16 +21,17 @@ from softphone import events as ev
 from softphone.call_board import BoardCall, FinishedCall
 from softphone.call_info import CallInfo
 from softphone.states import CallState
-from ui.call_card import CallCard
+from ui.call_area import CallArea
 from ui.dial_pad import DialPad
 from ui.history_view import HistoryView
 from ui.phone import PhoneAdapter
+from ui.phone_status import PhoneStatus
 from ui.pops import PopPanel
 
 if TYPE_CHECKING:
     from clients.call_journal import CallJournal
     from clients.store import ClientStore
-    from storage.interfaces import NotesStore
+    from storage.interfaces import Database, NotesStore
     from ui.notes_search import NotesSearch
 
 log = logs.get("ui")
@@ -48,9 +44,10 @@ class MainWindow(QMainWindow):
     call_recorded = Signal(object)  # CallRecord, after it was stored
 
     def __init__(self, phone: PhoneAdapter, settings: Settings) -> None:
-        """The store is attached later (:meth:`attach_store`): the window shows first."""
+        """The database is attached later (:meth:`attach_database`): the window shows first."""
         super().__init__()
         self.phone = phone
+        self.db: Database | None = None
         self.store: ClientStore | None = None
         self.notes: NotesStore | None = None
         self.notes_search: NotesSearch | None = None
@@ -61,8 +58,6 @@ class MainWindow(QMainWindow):
         self._pending_pops: list[ev.IncomingCall] = []
         self._unsaved: list[FinishedCall] = []
         self.ask_before_close = True  # closing with calls up asks first (tests switch it off)
-        self.cards: dict[str, CallCard] = {}
-        self._consult_for: dict[str, str] = {}  # consult tag -> held call
         self.setObjectName("main-window")
         self.setWindowTitle("Vorzimmer")
         self.resize(1180, 760)
@@ -71,16 +66,8 @@ class MainWindow(QMainWindow):
         self.dial_pad.dial_requested.connect(self.dial)
         self.dial_pad.digit_pressed.connect(self._pad_digit)
 
-        self.calls_box = QWidget()
-        self.calls_box.setObjectName("calls")
-        self.calls_layout = QVBoxLayout(self.calls_box)
-        self.no_calls = QLabel(self.tr("No calls."))
-        self.no_calls.setObjectName("no-calls")
-        self.calls_layout.addWidget(self.no_calls)
-        self.calls_layout.addStretch(1)
-        calls_scroll = QScrollArea()
-        calls_scroll.setWidgetResizable(True)
-        calls_scroll.setWidget(self.calls_box)
+        self.call_area = CallArea(phone)
+        self.cards = self.call_area.cards  # the same dict: tests and shortcuts read it
 
         # the screen-pop puts its page per call here, beside the call cards
         self.pop_area = QTabWidget()
@@ -101,7 +88,7 @@ class MainWindow(QMainWindow):
         self.side_panel.addTab(self.history, self.tr("History"))
 
         left = QSplitter(Qt.Orientation.Vertical)
-        left.addWidget(calls_scroll)
+        left.addWidget(self.call_area)
         left.addWidget(self.dial_pad)
         left.setSizes([420, 300])
         right = QSplitter(Qt.Orientation.Vertical)
@@ -114,14 +101,8 @@ class MainWindow(QMainWindow):
         center.setSizes([320, 860])
         self.setCentralWidget(center)
 
-        self.reg_label = QLabel(self.tr("Local mode"))
-        self.reg_label.setObjectName("registration")
-        self.audio_label = QLabel()
-        self.audio_label.setObjectName("audio")
-        self.engine_label = QLabel(self.tr("Starting phone…"))
-        self.engine_label.setObjectName("engine")
-        for label in (self.reg_label, self.audio_label, self.engine_label):
-            self.statusBar().addPermanentWidget(label)
+        self.status = PhoneStatus(self.statusBar())
+        self.reg_label, self.engine_label = self.status.registration, self.status.engine
 
         self._build_menu()
         self._build_shortcuts()
@@ -129,40 +110,34 @@ class MainWindow(QMainWindow):
         phone.incoming.connect(self.on_incoming)
         phone.call_changed.connect(self.on_call_changed)
         phone.call_finished.connect(self.on_call_finished)
-        phone.registration_changed.connect(self.on_registration)
-        phone.audio_changed.connect(self.on_audio)
-        phone.engine_state.connect(self.on_engine_state)
+        phone.registration_changed.connect(self.status.on_registration)
+        phone.audio_changed.connect(self.status.on_audio)
+        phone.engine_state.connect(self.status.on_engine_state)
         phone.error.connect(self.on_error)
-        phone.engine_event.connect(self._on_event)
 
-        self._ticker = QTimer(self)
-        self._ticker.setInterval(1000)
-        self._ticker.timeout.connect(self._tick)
-        self._ticker.start()
-
-    def attach_store(self, store: ClientStore, notes: NotesStore | None = None) -> None:
-        """Called once the database is open; with ``notes``, calls get note forms."""
+    def attach_database(self, db: Database) -> None:
+        """Called once the database is open: pops, note forms and the call log start."""
         from clients.call_journal import CallJournal
+        from notes.recovery import recover_drafts
+        from ui.note_form import NoteForm
+        from ui.notes_search import NotesSearch
 
-        self.store = store
-        self.notes = notes
+        self.db = db
+        self.store = store = db.clients
+        self.notes = notes = db.notes
         self.pops.store = store
-        self.journal = CallJournal(store, self._client_for)
+        self.journal = CallJournal(db.calls, self._client_for)
         closed = self.journal.recover()
         if closed:
             log.info("%d call(s) left open by a crash closed as interrupted", closed)
         self.reload_history()
-        if notes is not None:
-            from ui.note_form import NoteForm, recover_drafts
-            from ui.notes_search import NotesSearch
-
-            self.notes_search = NotesSearch(store, notes)
-            self.notes_search.open_note.connect(self.open_note)
-            self.side_panel.addTab(self.notes_search, self.tr("Notes"))
-            for draft in recover_drafts(notes):
-                form = NoteForm.from_draft(store, notes, self._operator(), draft)
-                form.saved.connect(self.note_saved)
-                self.pops.open_loose_note(form, self.tr("Recovered draft"))
+        self.notes_search = NotesSearch(store, notes)
+        self.notes_search.open_note.connect(self.open_note)
+        self.side_panel.addTab(self.notes_search, self.tr("Notes"))
+        for draft in recover_drafts(notes):
+            form = NoteForm.from_draft(store, notes, self._operator(), draft)
+            form.saved.connect(self.note_saved)
+            self.pops.open_loose_note(form, self.tr("Recovered draft"))
         for call in self._pending_calls.values():
             self._journal_call(call)
         for incoming in self._pending_pops:
@@ -280,75 +255,14 @@ class MainWindow(QMainWindow):
         if talking:
             self.phone.dtmf(talking[0].key, digit)
 
-    def _ask_target(self, title: str) -> str | None:
-        text, ok = QInputDialog.getText(self, title, self.tr("Number or SIP address:"))
-        return text.strip() if ok and text.strip() else None
-
-    def _transfer(self, key: str) -> None:
-        target = self._ask_target(self.tr("Blind transfer"))
-        if target:
-            self.phone.transfer_blind(key, target)
-
-    def _consult(self, key: str) -> None:
-        target = self._ask_target(self.tr("Consult before transfer"))
-        if target:
-            self.start_consultation(key, target)
-
     def start_consultation(self, held_key: str, target: str) -> None:
-        """Hold the caller, call the colleague; the new call's card offers "Connect"."""
-        tag = f"consult:{held_key}"
-        self._consult_for[tag] = held_key
-        self.phone.hold(held_key, True)
-        self.phone.dial(target, tag=tag)
-
-    def _connect(self, consult_key: str) -> None:
-        card = self.cards.get(consult_key)
-        if card is not None and card.consult_partner:
-            self.phone.transfer_attended(card.consult_partner, consult_key)
+        self.call_area.start_consultation(held_key, target)
 
     # ---- reactions ------------------------------------------------------------------
-    def _on_event(self, event: object) -> None:
-        if isinstance(event, ev.CallStarted) and event.tag in self._consult_for:
-            card = self.cards.get(event.call)
-            if card is not None:
-                card.consult_partner = self._consult_for.pop(event.tag)
-                card.update_call(card.call)
-
     def on_call_changed(self, call: BoardCall) -> None:
         self._journal_call(call)
         self.pops.call_changed(call)
-        card = self.cards.get(call.key)
-        if call.state == "disconnected":
-            if card is not None:
-                del self.cards[call.key]
-                card.deleteLater()
-            self.no_calls.setVisible(not self.cards)
-            return
-        if card is None:
-            card = CallCard(call, self.calls_box)  # parented now: Qt owns it, not Python
-            card.answer_clicked.connect(self.phone.answer)
-            card.reject_clicked.connect(self.phone.reject)
-            card.hangup_clicked.connect(self.phone.hangup)
-            card.hold_toggled.connect(self._hold_toggled)
-            card.mute_toggled.connect(self.phone.mute)
-            card.transfer_clicked.connect(self._transfer)
-            card.consult_clicked.connect(self._consult)
-            card.connect_clicked.connect(self._connect)
-            card.dtmf_typed.connect(self.phone.dtmf)
-            self.cards[call.key] = card
-            self.calls_layout.insertWidget(self.calls_layout.count() - 1, card)
-            card.show()  # at once, not on the layout's deferred show
-            if call.ringing:
-                QApplication.alert(self)
-        else:
-            card.update_call(call)
-        self.no_calls.setVisible(not self.cards)
-
-    def _hold_toggled(self, key: str, on: bool) -> None:
-        if on:
-            self.phone.hold(key, True)
-        else:
-            self.phone.swap_to(key)  # resuming one call parks the others
+        self.call_area.call_changed(call)
 
     def _journal_call(self, call: BoardCall) -> None:
         """The log row opens with the call and learns when it was answered."""
@@ -414,45 +328,8 @@ class MainWindow(QMainWindow):
         if self.store is not None:
             self.history.show_calls(self.store.recent_calls(200))
 
-    def on_registration(self, state: ev.RegistrationState) -> None:
-        texts = {
-            "registering": self.tr("Registering {0}…"),
-            "registered": self.tr("● Registered as {0}"),
-            "failed": self.tr("✖ Registration of {0} failed"),
-            "unreachable": self.tr("✖ Registrar unreachable ({0})"),
-            "unregistered": self.tr("Local mode"),
-        }
-        text = texts.get(state.state, state.state).format(state.account)
-        if state.state == "failed" and state.code:
-            text += f" — {state.code} {state.reason}"
-        self.reg_label.setText(text)
-        color = {"registered": "#2e7d32", "failed": "#c62828", "unreachable": "#c62828"}
-        self.reg_label.setStyleSheet(f"color:{color.get(state.state, 'palette(text)')}")
-
-    def on_audio(self, status: ev.AudioStatus | ev.EngineReady) -> None:
-        mode = status.audio_mode if isinstance(status, ev.EngineReady) else status.mode
-        reason = status.audio_reason if isinstance(status, ev.EngineReady) else status.reason
-        if mode == "null":
-            self.audio_label.setText(self.tr("No audio device"))
-            self.audio_label.setToolTip(reason)
-        else:
-            self.audio_label.setText(self.tr("Audio ready"))
-            self.audio_label.setToolTip("")
-
-    def on_engine_state(self, state: str, detail: str) -> None:
-        texts = {
-            "running": self.tr("Phone ready: {0}"),
-            "restarting": self.tr("Phone restarting ({0})…"),
-            "stopped": self.tr("Phone stopped"),
-        }
-        self.engine_label.setText(texts.get(state, state).format(detail))
-
     def on_error(self, message: str) -> None:
         self.statusBar().showMessage(message, 8000)
-
-    def _tick(self) -> None:
-        for card in self.cards.values():
-            card.refresh_state()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         up = [c for c in self.phone.board.calls.values() if c.state == "confirmed"]

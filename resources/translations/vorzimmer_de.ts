@@ -152,7 +152,7 @@ Die {5} protokollierten Anrufe und ihre Notizen bleiben im Verlauf, aber ohne Zu
 <context>
     <name>Application</name>
     <message>
-        <location filename="../../ui/app.py" line="126"/>
+        <location filename="../../ui/app.py" line="129"/>
         <source>The database cannot be opened</source>
         <translation>Die Datenbank lässt sich nicht öffnen</translation>
     </message>
@@ -188,6 +188,29 @@ Die {5} protokollierten Anrufe und ihre Notizen bleiben im Verlauf, aber ohne Zu
         <location filename="../../ui/delivery_dialogs.py" line="110"/>
         <source>Server&apos;s answer</source>
         <translation>Antwort des Servers</translation>
+    </message>
+</context>
+<context>
+    <name>CallArea</name>
+    <message>
+        <location filename="../../ui/call_area.py" line="26"/>
+        <source>No calls.</source>
+        <translation>Keine Anrufe.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_area.py" line="86"/>
+        <source>Number or SIP address:</source>
+        <translation>Nummer oder SIP-Adresse:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_area.py" line="90"/>
+        <source>Blind transfer</source>
+        <translation>Weiterleiten</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_area.py" line="95"/>
+        <source>Consult before transfer</source>
+        <translation>Rücksprache vor dem Verbinden</translation>
     </message>
 </context>
 <context>
@@ -1058,178 +1081,102 @@ Sie können weiterarbeiten. Wenn es wieder passiert, sagen Sie bitte Ihrer Admin
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="77"/>
-        <source>No calls.</source>
-        <translation>Keine Anrufe.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="89"/>
+        <location filename="../../ui/main_window.py" line="76"/>
         <source>The screen-pop of the next call appears here.</source>
         <translation>Die Anrufanzeige des nächsten Anrufs erscheint hier.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="101"/>
+        <location filename="../../ui/main_window.py" line="88"/>
         <source>History</source>
         <translation>Verlauf</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="117"/>
-        <location filename="../../ui/main_window.py" line="423"/>
-        <source>Local mode</source>
-        <translation>Lokaler Modus</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="121"/>
-        <source>Starting phone…</source>
-        <translation>Telefon wird gestartet…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="161"/>
+        <location filename="../../ui/main_window.py" line="136"/>
         <source>Notes</source>
         <translation>Notizen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="165"/>
+        <location filename="../../ui/main_window.py" line="140"/>
         <source>Recovered draft</source>
         <translation>Wiederhergestellter Entwurf</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="196"/>
+        <location filename="../../ui/main_window.py" line="171"/>
         <source>New note</source>
         <translation>Neue Notiz</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="206"/>
+        <location filename="../../ui/main_window.py" line="181"/>
         <source>Note {0}</source>
         <translation>Notiz {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="223"/>
+        <location filename="../../ui/main_window.py" line="198"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="224"/>
+        <location filename="../../ui/main_window.py" line="199"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Einstellungen…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="228"/>
+        <location filename="../../ui/main_window.py" line="203"/>
         <source>&amp;Mail delivery…</source>
         <translation>E-Mail-&amp;Zustellung…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="232"/>
+        <location filename="../../ui/main_window.py" line="207"/>
         <source>&amp;New note</source>
         <translation>&amp;Neue Notiz</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="237"/>
+        <location filename="../../ui/main_window.py" line="212"/>
         <source>&amp;Clients…</source>
         <translation>&amp;Mandanten…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="242"/>
+        <location filename="../../ui/main_window.py" line="217"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="284"/>
-        <source>Number or SIP address:</source>
-        <translation>Nummer oder SIP-Adresse:</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="288"/>
-        <source>Blind transfer</source>
-        <translation>Weiterleiten</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="293"/>
-        <source>Consult before transfer</source>
-        <translation>Rücksprache vor dem Verbinden</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="371"/>
+        <location filename="../../ui/main_window.py" line="285"/>
         <source>Screen-pop failed: {0}</source>
         <translation>Anrufanzeige fehlgeschlagen: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="405"/>
+        <location filename="../../ui/main_window.py" line="319"/>
         <source>The call could not be saved in the history: {0}</source>
         <translation>Der Anruf konnte nicht im Verlauf gespeichert werden: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="419"/>
-        <source>Registering {0}…</source>
-        <translation>Anmeldung von {0}…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="420"/>
-        <source>● Registered as {0}</source>
-        <translation>● Angemeldet als {0}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="421"/>
-        <source>✖ Registration of {0} failed</source>
-        <translation>✖ Anmeldung von {0} fehlgeschlagen</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="422"/>
-        <source>✖ Registrar unreachable ({0})</source>
-        <translation>✖ Registrar nicht erreichbar ({0})</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="436"/>
-        <source>No audio device</source>
-        <translation>Kein Audiogerät</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="439"/>
-        <source>Audio ready</source>
-        <translation>Audio bereit</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="444"/>
-        <source>Phone ready: {0}</source>
-        <translation>Telefon bereit: {0}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="445"/>
-        <source>Phone restarting ({0})…</source>
-        <translation>Telefon startet neu ({0})…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="446"/>
-        <source>Phone stopped</source>
-        <translation>Telefon angehalten</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="464"/>
+        <location filename="../../ui/main_window.py" line="341"/>
         <source>Calls in progress</source>
         <translation>Laufende Anrufe</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="465"/>
+        <location filename="../../ui/main_window.py" line="342"/>
         <source>{0} call(s) are still connected. Hang up and quit?</source>
         <translation>{0} Anruf(e) noch verbunden. Auflegen und beenden?</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="153"/>
+        <location filename="../../ui/app.py" line="156"/>
         <source>Deliveries</source>
         <translation>Zustellungen</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="188"/>
+        <location filename="../../ui/app.py" line="191"/>
         <source>No password stored for {0}: open Settings.</source>
         <translation>Kein Passwort für {0} gespeichert: Öffnen Sie die Einstellungen.</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="208"/>
+        <location filename="../../ui/app.py" line="211"/>
         <source>Password not saved</source>
         <translation>Passwort nicht gespeichert</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="215"/>
+        <location filename="../../ui/app.py" line="218"/>
         <source>New audio settings apply after the calls.</source>
         <translation>Neue Audioeinstellungen gelten nach den laufenden Anrufen.</translation>
     </message>
@@ -1461,77 +1408,77 @@ Sie können weiterarbeiten. Wenn es wieder passiert, sagen Sie bitte Ihrer Admin
 <context>
     <name>NotesSearch</name>
     <message>
-        <location filename="../../ui/notes_search.py" line="56"/>
+        <location filename="../../ui/notes_search.py" line="57"/>
         <source>Words in the note…</source>
         <translation>Wörter in der Notiz…</translation>
     </message>
     <message>
-        <location filename="../../ui/notes_search.py" line="60"/>
+        <location filename="../../ui/notes_search.py" line="61"/>
         <source>Caller name, company or number…</source>
         <translation>Name des Anrufers, Firma oder Nummer…</translation>
     </message>
     <message>
-        <location filename="../../ui/notes_search.py" line="62"/>
+        <location filename="../../ui/notes_search.py" line="63"/>
         <source>From</source>
         <translation>Von</translation>
     </message>
     <message>
-        <location filename="../../ui/notes_search.py" line="79"/>
+        <location filename="../../ui/notes_search.py" line="80"/>
         <source>Time</source>
         <translation>Zeit</translation>
     </message>
     <message>
-        <location filename="../../ui/notes_search.py" line="79"/>
+        <location filename="../../ui/notes_search.py" line="80"/>
         <source>Caller</source>
         <translation>Anrufer</translation>
     </message>
     <message>
-        <location filename="../../ui/notes_search.py" line="79"/>
+        <location filename="../../ui/notes_search.py" line="80"/>
         <source>Subject</source>
         <translation>Betreff</translation>
     </message>
     <message>
-        <location filename="../../ui/notes_search.py" line="79"/>
+        <location filename="../../ui/notes_search.py" line="80"/>
         <source>Urgency</source>
         <translation>Dringlichkeit</translation>
     </message>
     <message>
-        <location filename="../../ui/notes_search.py" line="80"/>
+        <location filename="../../ui/notes_search.py" line="81"/>
         <source>For</source>
         <translation>Für</translation>
     </message>
     <message>
-        <location filename="../../ui/notes_search.py" line="97"/>
+        <location filename="../../ui/notes_search.py" line="98"/>
         <source>to</source>
         <translation>bis</translation>
     </message>
     <message>
-        <location filename="../../ui/notes_search.py" line="125"/>
+        <location filename="../../ui/notes_search.py" line="135"/>
         <source>— choose a client —</source>
         <translation>— Mandant auswählen —</translation>
     </message>
     <message>
-        <location filename="../../ui/notes_search.py" line="172"/>
+        <location filename="../../ui/notes_search.py" line="182"/>
         <source>urgent</source>
         <translation>dringend</translation>
     </message>
     <message>
-        <location filename="../../ui/notes_search.py" line="173"/>
+        <location filename="../../ui/notes_search.py" line="183"/>
         <source>normal</source>
         <translation>normal</translation>
     </message>
     <message>
-        <location filename="../../ui/notes_search.py" line="174"/>
+        <location filename="../../ui/notes_search.py" line="184"/>
         <source>low</source>
         <translation>niedrig</translation>
     </message>
     <message>
-        <location filename="../../ui/notes_search.py" line="200"/>
+        <location filename="../../ui/notes_search.py" line="210"/>
         <source>Choose a client to search its notes.</source>
         <translation>Wählen Sie einen Mandanten, um seine Notizen zu durchsuchen.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/notes_search.py" line="202"/>
+        <location filename="../../ui/notes_search.py" line="212"/>
         <source>%n note(s)</source>
         <translation>
             <numerusform>%n Notiz</numerusform>
@@ -1653,6 +1600,65 @@ Sie können weiterarbeiten. Wenn es wieder passiert, sagen Sie bitte Ihrer Admin
         <location filename="../../ui/common_words.py" line="21"/>
         <source>interrupted</source>
         <translation>unterbrochen</translation>
+    </message>
+</context>
+<context>
+    <name>PhoneStatus</name>
+    <message>
+        <location filename="../../ui/phone_status.py" line="23"/>
+        <location filename="../../ui/phone_status.py" line="38"/>
+        <source>Local mode</source>
+        <translation>Lokaler Modus</translation>
+    </message>
+    <message>
+        <location filename="../../ui/phone_status.py" line="27"/>
+        <source>Starting phone…</source>
+        <translation>Telefon wird gestartet…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/phone_status.py" line="34"/>
+        <source>Registering {0}…</source>
+        <translation>Anmeldung von {0}…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/phone_status.py" line="35"/>
+        <source>● Registered as {0}</source>
+        <translation>● Angemeldet als {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/phone_status.py" line="36"/>
+        <source>✖ Registration of {0} failed</source>
+        <translation>✖ Anmeldung von {0} fehlgeschlagen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/phone_status.py" line="37"/>
+        <source>✖ Registrar unreachable ({0})</source>
+        <translation>✖ Registrar nicht erreichbar ({0})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/phone_status.py" line="51"/>
+        <source>No audio device</source>
+        <translation>Kein Audiogerät</translation>
+    </message>
+    <message>
+        <location filename="../../ui/phone_status.py" line="54"/>
+        <source>Audio ready</source>
+        <translation>Audio bereit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/phone_status.py" line="59"/>
+        <source>Phone ready: {0}</source>
+        <translation>Telefon bereit: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/phone_status.py" line="60"/>
+        <source>Phone restarting ({0})…</source>
+        <translation>Telefon startet neu ({0})…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/phone_status.py" line="61"/>
+        <source>Phone stopped</source>
+        <translation>Telefon angehalten</translation>
     </message>
 </context>
 <context>
@@ -2148,42 +2154,42 @@ Sie können weiterarbeiten. Wenn es wieder passiert, sagen Sie bitte Ihrer Admin
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="62"/>
+        <location filename="../../ui/settings_dialog.py" line="59"/>
         <source>Settings</source>
         <translation>Einstellungen</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="70"/>
+        <location filename="../../ui/settings_dialog.py" line="67"/>
         <source>unchanged</source>
         <translation>unverändert</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="81"/>
+        <location filename="../../ui/settings_dialog.py" line="78"/>
         <source>Looking for audio devices…</source>
         <translation>Audiogeräte werden gesucht…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="72"/>
+        <location filename="../../ui/settings_dialog.py" line="69"/>
         <source>Password:</source>
         <translation>Passwort:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="76"/>
+        <location filename="../../ui/settings_dialog.py" line="73"/>
         <source>TLS is not offered: the bundled pjsua2 build supports only TLS 1.2 with an outdated OpenSSL.</source>
         <translation>TLS wird nicht angeboten: Der mitgelieferte pjsua2-Build unterstützt nur TLS 1.2 mit einem veralteten OpenSSL.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="103"/>
+        <location filename="../../ui/settings_dialog.py" line="100"/>
         <source>{0} devices found.</source>
         <translation>{0} Geräte gefunden.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="105"/>
+        <location filename="../../ui/settings_dialog.py" line="102"/>
         <source>No audio device found: calls run without sound.</source>
         <translation>Kein Audiogerät gefunden: Anrufe laufen ohne Ton.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="119"/>
+        <location filename="../../ui/settings_dialog.py" line="116"/>
         <source>The new language shows when Vorzimmer starts again.</source>
         <translation>Die neue Sprache erscheint, wenn Vorzimmer das nächste Mal startet.</translation>
     </message>
@@ -2191,37 +2197,37 @@ Sie können weiterarbeiten. Wenn es wieder passiert, sagen Sie bitte Ihrer Admin
 <context>
     <name>SingleInstance</name>
     <message>
-        <location filename="../../ui/single_instance.py" line="106"/>
+        <location filename="../../ui/single_instance.py" line="213"/>
         <source>Vorzimmer is already open for this data folder (process {0}).</source>
         <translation>Vorzimmer ist für diesen Datenordner bereits geöffnet (Prozess {0}).</translation>
     </message>
     <message>
-        <location filename="../../ui/single_instance.py" line="110"/>
+        <location filename="../../ui/single_instance.py" line="217"/>
         <source>Its window has been brought to the front.</source>
         <translation>Sein Fenster wurde in den Vordergrund geholt.</translation>
     </message>
     <message>
-        <location filename="../../ui/single_instance.py" line="105"/>
+        <location filename="../../ui/single_instance.py" line="212"/>
         <source>Vorzimmer is already open</source>
         <translation>Vorzimmer ist bereits geöffnet</translation>
     </message>
     <message>
-        <location filename="../../ui/single_instance.py" line="112"/>
+        <location filename="../../ui/single_instance.py" line="219"/>
         <source>Data folder in use</source>
         <translation>Datenordner in Benutzung</translation>
     </message>
     <message>
-        <location filename="../../ui/single_instance.py" line="113"/>
+        <location filename="../../ui/single_instance.py" line="220"/>
         <source>A Vorzimmer command (process {0}) is working on this data folder. Start Vorzimmer again when it has finished.</source>
         <translation>Ein Vorzimmer-Befehl (Prozess {0}) arbeitet gerade mit diesem Datenordner. Starten Sie Vorzimmer erneut, wenn er fertig ist.</translation>
     </message>
     <message>
-        <location filename="../../ui/single_instance.py" line="119"/>
+        <location filename="../../ui/single_instance.py" line="226"/>
         <source>Data folder: {0}</source>
         <translation>Datenordner: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/single_instance.py" line="122"/>
+        <location filename="../../ui/single_instance.py" line="229"/>
         <source>Command line: {0}</source>
         <translation>Befehlszeile: {0}</translation>
     </message>

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from appenv.paths import AppPaths
 from clients.model import BusinessHours, Caller, Client, Script, Staff, Variant
-from storage import open_database
+from storage import Database, open_database
 from storage.interfaces import ClientStore
 
 ALWAYS_OPEN = BusinessHours.weekly({d: [("00:00", "24:00")] for d in range(7)})
@@ -28,10 +28,10 @@ def add_demo_client(store: ClientStore, code: str, name: str, number: str, colou
     return client
 
 
-def demo_store(app_paths: AppPaths) -> ClientStore:
-    store = open_database(app_paths.database).clients
-    fill_demo(store)
-    return store
+def demo_database(app_paths: AppPaths) -> Database:
+    db = open_database(app_paths.database, drafts=app_paths.drafts)
+    fill_demo(db.clients)
+    return db
 
 
 def fill_demo(store: ClientStore) -> None:

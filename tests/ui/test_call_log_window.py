@@ -16,7 +16,7 @@ from clients.model import Outcome
 from storage.interfaces import ClientStore
 from tests.fixtures.qt import open_main_window
 from tests.fixtures.sip import SippRun, run_sipp
-from tests.ui.demo_clients import demo_store
+from tests.ui.demo_clients import demo_database
 from ui.main_window import MainWindow
 
 ROTH_NUMBER = "+49301234567"  # the number that identifies Kanzlei Dr. Roth
@@ -24,11 +24,11 @@ ROTH_NUMBER = "+49301234567"  # the number that identifies Kanzlei Dr. Roth
 
 @pytest.fixture
 def window(qtbot, app_paths: AppPaths) -> Iterator[tuple[MainWindow, ClientStore]]:
-    store = demo_store(app_paths)
-    win = open_main_window(qtbot, Settings(app_paths.settings_file), store)
-    yield win, store
+    db = demo_database(app_paths)
+    win = open_main_window(qtbot, Settings(app_paths.settings_file), db)
+    yield win, db.clients
     win.phone.stop()
-    store.close()
+    db.close()
 
 
 def _ring(tmp_path: Path, port: int, n: int, ms: int = 8000) -> SippRun:

@@ -20,7 +20,7 @@ from ui.main_window import MainWindow
 
 def _window(qtbot, app_paths: AppPaths, store: ClientStore) -> MainWindow:
     window: MainWindow = open_main_window(
-        qtbot, Settings(app_paths.settings_file), store, _DATABASES[id(store)].notes
+        qtbot, Settings(app_paths.settings_file), _DATABASES[id(store)]
     )
     return window
 

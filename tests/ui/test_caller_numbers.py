@@ -41,7 +41,7 @@ def window(qtbot, app_paths: AppPaths) -> Iterator[tuple[MainWindow, Database]]:
     db.clients.add_caller(
         Caller(client_id=roth.id, name="Petra Lange", numbers=("+4915209876543",))
     )
-    win = open_main_window(qtbot, Settings(app_paths.settings_file), db.clients, db.notes)
+    win = open_main_window(qtbot, Settings(app_paths.settings_file), db)
     yield win, db
     win.phone.stop()
     db.close()

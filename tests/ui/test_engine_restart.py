@@ -56,7 +56,7 @@ def _pop_for(window: MainWindow, qtbot, code: str) -> PopView:
 def test_call_after_engine_restart_gets_its_own_pop_and_note(
     qtbot, app_paths: AppPaths, db: Database
 ):
-    window = open_main_window(qtbot, Settings(app_paths.settings_file), db.clients, db.notes)
+    window = open_main_window(qtbot, Settings(app_paths.settings_file), db)
     port: int = window.sip_port
     recorded: list[object] = []
     window.call_recorded.connect(recorded.append)

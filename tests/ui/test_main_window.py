@@ -20,11 +20,11 @@ SHOTS = Path(__file__).resolve().parents[2] / "build" / "screenshots"
 
 @pytest.fixture
 def window(qtbot, app_paths: AppPaths) -> Iterator[MainWindow]:
-    store = open_database(app_paths.database).clients
-    win = open_main_window(qtbot, Settings(app_paths.settings_file), store)
+    db = open_database(app_paths.database)
+    win = open_main_window(qtbot, Settings(app_paths.settings_file), db)
     yield win
     win.phone.stop()
-    store.close()
+    db.close()
 
 
 def test_answer_a_real_call_by_clicking(window: MainWindow, qtbot, tmp_path: Path, xvfb: str):

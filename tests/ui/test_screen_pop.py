@@ -12,7 +12,7 @@ from appenv.paths import AppPaths
 from appenv.settings import Settings
 from tests.fixtures.qt import open_main_window, screenshot
 from tests.fixtures.sip import run_sipp
-from tests.ui.demo_clients import demo_store
+from tests.ui.demo_clients import demo_database
 from ui.main_window import MainWindow
 from ui.screen_pop import PopView
 
@@ -21,13 +21,13 @@ SHOTS = Path(__file__).resolve().parents[2] / "build" / "screenshots"
 
 @pytest.fixture
 def window(qtbot, app_paths: AppPaths) -> Iterator[MainWindow]:
-    store = demo_store(app_paths)
+    db = demo_database(app_paths)
     settings = Settings(app_paths.settings_file)
     settings.set("operator.name", "Frau Weber")
-    win = open_main_window(qtbot, settings, store)
+    win = open_main_window(qtbot, settings, db)
     yield win
     win.phone.stop()
-    store.close()
+    db.close()
 
 
 def test_forwarded_call_pops_client_greeting_with_caller_name(
@@ -74,7 +74,8 @@ def test_unknown_client_offers_picker(window: MainWindow, qtbot, qtlog, tmp_path
     page = window.pops.pages[new_view.call_key]
     # the new pop takes the old one's place; nothing else stays on the page
     assert page.indexOf(new_view) == 0 and page.indexOf(view) == -1
-    assert [page.widget(i) for i in range(page.count())] == [new_view]
+    form = window.pops.forms[new_view.call_key]  # the note beside it stays where it was
+    assert [page.widget(i) for i in range(page.count())] == [new_view, form]
     assert not [r for r in qtlog.records if "replaceWidget" in r.message]
     assert sipp.wait() == 0
 
@@ -83,15 +84,16 @@ def test_call_ringing_before_the_store_opens_pops_once_it_is_open(
     qtbot, app_paths: AppPaths, tmp_path: Path
 ):
     """At start-up calls may come in before the database is open: they pop as soon as it is."""
-    store = demo_store(app_paths)
+    db = demo_database(app_paths)
+    store = db.clients
     settings = Settings(app_paths.settings_file)
     win = open_main_window(qtbot, settings, None)  # as the app is in its first moments
     try:
-        sipp = run_sipp(tmp_path, "uac_forwarded.xml", f"127.0.0.1:{win.sip_port}")  # type: ignore[attr-defined]
+        sipp = run_sipp(tmp_path, "uac_forwarded.xml", f"127.0.0.1:{win.sip_port}")
         qtbot.waitUntil(lambda: bool(win.phone.board.ringing()), timeout=10000)
         assert not win.pops.views  # nothing to pop from yet
         with qtbot.waitSignal(win.pops.pop_shown, timeout=5000) as shown:
-            win.attach_store(store)
+            win.attach_database(db)
         view = shown.args[0]
         assert view.header.text() == "Kanzlei Dr. Roth"
         assert "Herr Müller" in view.greeting.text()
@@ -103,4 +105,4 @@ def test_call_ringing_before_the_store_opens_pops_once_it_is_open(
         assert sipp.wait() == 0, sipp.output()
     finally:
         win.phone.stop()
-        store.close()
+        db.close()
