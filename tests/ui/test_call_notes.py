@@ -18,30 +18,28 @@ from tests.ui.demo_clients import add_demo_client as _client
 from ui.main_window import MainWindow
 
 
-def _window(qtbot, app_paths: AppPaths, store: ClientStore) -> MainWindow:
-    window: MainWindow = open_main_window(
-        qtbot, Settings(app_paths.settings_file), _DATABASES[id(store)]
-    )
-    return window
-
-
-_DATABASES: dict[int, Database] = {}
+@pytest.fixture
+def db(app_paths: AppPaths) -> Iterator[Database]:
+    database = open_app_database(app_paths)
+    _client(database.clients, "ROTH", "Kanzlei Dr. Roth", "+49301234567", "#1f3a5f")
+    yield database
+    database.close()
 
 
 @pytest.fixture
-def store(app_paths: AppPaths) -> Iterator[ClientStore]:
-    db = open_app_database(app_paths)
-    _DATABASES[id(db.clients)] = db
-    _client(db.clients, "ROTH", "Kanzlei Dr. Roth", "+49301234567", "#1f3a5f")
-    yield db.clients
-    del _DATABASES[id(db.clients)]
-    db.close()
+def store(db: Database) -> ClientStore:
+    return db.clients
+
+
+def _window(qtbot, app_paths: AppPaths, db: Database) -> MainWindow:
+    window: MainWindow = open_main_window(qtbot, Settings(app_paths.settings_file), db)
+    return window
 
 
 def test_note_taken_during_call_is_bound_to_the_logged_call(
-    qtbot, app_paths: AppPaths, store: ClientStore, tmp_path: Path
+    qtbot, app_paths: AppPaths, db: Database, store: ClientStore, tmp_path: Path
 ):
-    window = _window(qtbot, app_paths, store)
+    window = _window(qtbot, app_paths, db)
     try:
         sipp = run_sipp(tmp_path, "uac_forwarded.xml", f"127.0.0.1:{window.sip_port}")  # type: ignore[attr-defined]
         qtbot.waitUntil(lambda: len(window.pops.forms) == 1, timeout=10000)
@@ -63,17 +61,15 @@ def test_note_taken_during_call_is_bound_to_the_logged_call(
         window.phone.stop()
 
 
-def test_unsaved_walk_in_note_is_recovered_after_closing(
-    qtbot, app_paths: AppPaths, store: ClientStore
-):
-    window = _window(qtbot, app_paths, store)
+def test_unsaved_walk_in_note_is_recovered_after_closing(qtbot, app_paths: AppPaths, db: Database):
+    window = _window(qtbot, app_paths, db)
     window.new_note()
     form = next(iter(window.pops.forms.values()))
     qtbot.keyClicks(form.subject, "Besuch von Frau Oeztuerk")  # typed: ASCII only (see TESTBED)
     assert form.flush_draft()
     window.phone.stop()
     window.close()
-    again = _window(qtbot, app_paths, store)
+    again = _window(qtbot, app_paths, db)
     try:
         recovered = [f.subject.text() for f in again.pops.forms.values()]
         assert recovered == ["Besuch von Frau Oeztuerk"]
