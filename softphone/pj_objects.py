@@ -152,11 +152,16 @@ class PjLogWriter(pj.LogWriter):  # type: ignore[misc]
         self.shown_level = shown_level
         self.on_rx = on_rx
 
-    @guarded
     def write(self, entry: pj.LogEntry) -> None:
-        msg = entry.msg
-        if entry.level <= self.shown_level:
-            level = logging.INFO if entry.level <= 2 else logging.DEBUG
-            log.log(level, "pj: %s", msg.rstrip())
-        if self.on_rx is not None and entry.level == 4 and "Request msg " in msg[:40]:
-            self.on_rx(msg)
+        # called for every pj log line (level 4 included): kept lean, no decorator
+        try:
+            level = entry.level
+            if level == 3 and self.shown_level < 3:
+                return
+            msg = entry.msg
+            if level <= self.shown_level:
+                log.log(logging.INFO if level <= 2 else logging.DEBUG, "pj: %s", msg.rstrip())
+            if level == 4 and self.on_rx is not None and msg.startswith(("RX ", "Request msg ")):
+                self.on_rx(msg)
+        except Exception:
+            log.exception("error in pj's log writer")
