@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from softphone.call_board import BoardCall
+from softphone.states import CallState, Direction
 
 
 def _fmt_duration(seconds: float) -> str:
@@ -124,12 +125,12 @@ class CallCard(QFrame):
         name = call.display_name or ""
         number = call.number or call.remote_uri
         self.who.setText(f"{name} — {number}" if name else number)
-        arrow = "⬇" if call.direction == "in" else "⬆"
+        arrow = "⬇" if call.direction == Direction.IN else "⬆"
         dialled = call.info.dialled_number if call.info else None
         codec = f"  ·  {call.codec.split('/')[0]}" if call.codec else ""
         self.detail.setText(f"{arrow} {dialled or ''}{codec}".strip())
         ringing = call.ringing
-        up = call.state == "confirmed"
+        up = call.state == CallState.CONFIRMED
         self.answer_btn.setVisible(ringing)
         self.reject_btn.setVisible(ringing)
         for w in (self.hold_btn, self.mute_btn, self.transfer_btn, self.consult_btn, self.dtmf):
@@ -146,9 +147,9 @@ class CallCard(QFrame):
         call = self.call
         if call.ringing:
             text = self.tr("Ringing…")
-        elif call.state in ("calling", "early", "connecting"):
+        elif call.state in (CallState.CALLING, CallState.EARLY, CallState.CONNECTING):
             text = self.tr("Calling…")
-        elif call.state == "confirmed":
+        elif call.state == CallState.CONFIRMED:
             since = call.answered_at or time.time()
             text = self.tr("Connected {0}").format(_fmt_duration(time.time() - since))
             if call.local_hold:
@@ -157,7 +158,7 @@ class CallCard(QFrame):
                 text += " · " + self.tr("held by the other side")
             if call.muted:
                 text += " · " + self.tr("muted")
-        elif call.state == "disconnected":
+        elif call.state == CallState.DISCONNECTED:
             text = self.tr("Ended")
         else:
             text = call.state
