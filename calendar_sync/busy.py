@@ -17,13 +17,13 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import zoneinfo
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 import icalendar
 
 from calendar_sync.errors import BrokenCalendar
-from calendar_sync.series import SeriesSet
+from calendar_sync.series import Series, SeriesSet, make_series
 
 DEFAULT_ZONE = "Europe/Berlin"
 BOOKING_PROP = "X-VORZIMMER-BOOKING"  # "claim" while a booking is being made, then "booked"
@@ -69,6 +69,18 @@ class Busy:
         return f"{day} {title}"
 
 
+@dataclass
+class _Part:
+    """What one calendar adds to an index."""
+
+    singles: list[Busy]
+    series: list[Series]
+
+
+def _start(busy: Busy) -> dt.datetime:
+    return busy.start
+
+
 def zone_of(name: str) -> zoneinfo.ZoneInfo:
     try:
         return zoneinfo.ZoneInfo(name)
@@ -79,37 +91,60 @@ def zone_of(name: str) -> zoneinfo.ZoneInfo:
 class EventIndex:
     """Free/busy of one or more calendars, queried by UTC window."""
 
-    def __init__(self, calendars: Iterable[icalendar.Calendar], policy: BusyPolicy) -> None:
+    def __init__(
+        self,
+        calendars: Iterable[icalendar.Calendar] | Mapping[str, icalendar.Calendar],
+        policy: BusyPolicy,
+    ) -> None:
+        """``calendars`` keyed (e.g. by href) lets :meth:`with_changes` replace one of them."""
         self.policy = policy
         self.zone = zone_of(policy.zone)
-        singles: list[Busy] = []
-        self._series = SeriesSet(self._busy)
-        for calendar in calendars:
-            singles.extend(self._index(calendar))
-        singles.sort()
+        pairs = calendars.items() if isinstance(calendars, Mapping) else enumerate(calendars)
+        self._parts = {str(key): self._part(calendar) for key, calendar in pairs}
+        self._assemble()
+
+    def with_changes(self, changes: Mapping[str, icalendar.Calendar | None]) -> EventIndex:
+        """A new index with the keyed calendars replaced (``None``: removed); the rest reused."""
+        new = EventIndex({}, self.policy)
+        new._parts = dict(self._parts)
+        for key, calendar in changes.items():
+            if calendar is None:
+                new._parts.pop(key, None)
+            else:
+                new._parts[key] = new._part(calendar)
+        new._assemble()
+        return new
+
+    def _assemble(self) -> None:
+        singles = [b for part in self._parts.values() for b in part.singles]
+        singles.sort(key=_start)
         self._singles = singles
         self._starts = [b.start for b in singles]
         self._longest = max((b.end - b.start for b in singles), default=dt.timedelta(0))
+        series = [s for part in self._parts.values() for s in part.series]
+        self._series = SeriesSet(self._busy, series)
 
-    def _index(self, calendar: icalendar.Calendar) -> Iterator[Busy]:
+    def _part(self, calendar: icalendar.Calendar) -> _Part:
         groups: dict[str, list[icalendar.Component]] = {}
         for component in calendar.walk("VEVENT"):
             groups.setdefault(str(component.get("UID", "")) or f"#{id(component)}", []).append(
                 component
             )
         timezones = calendar.walk("VTIMEZONE")
+        part = _Part([], [])
         for uid, components in groups.items():
             recurring = len(components) > 1 or any(
                 "RRULE" in c or "RDATE" in c or "RECURRENCE-ID" in c for c in components
             )
             if recurring:
-                self._series.add(components, timezones, self.moment)
+                part.series.append(make_series(components, timezones, self.moment))
             else:
                 busy = self._busy(components[0], uid)
                 if busy is not None:
-                    yield busy
+                    part.singles.append(busy)
         for freebusy in calendar.walk("VFREEBUSY"):
-            yield from self._freebusy(freebusy)
+            part.singles.extend(self._freebusy(freebusy))
+        return part
 
     def warm(self, start: dt.datetime, end: dt.datetime) -> None:
         """Expand the series for [start, end) ahead of the queries (e.g. the booking horizon
@@ -125,7 +160,7 @@ class EventIndex:
         for busy in self._series.between(start, end):
             if isinstance(busy, Busy) and busy.overlaps(start, end):
                 found.append(busy)
-        found.sort()
+        found.sort(key=_start)
         return found
 
     def _busy(self, event: icalendar.Component, uid: str) -> Busy | None:

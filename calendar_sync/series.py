@@ -22,46 +22,48 @@ MARGIN = dt.timedelta(days=2)  # floating times and zones: months are widened, t
 Month = tuple[int, int]
 
 
-@dataclass
-class _Series:
+@dataclass(frozen=True)
+class Series:
     first: dt.datetime
     last: dt.datetime | None  # None: no UNTIL (COUNT or endless)
     query: recurring_ical_events.CalendarQuery
 
 
-class SeriesSet:
-    """Every recurring series of an index; ``to_busy`` turns an occurrence into a period."""
+def make_series(
+    components: Sequence[icalendar.Component],
+    timezones: Sequence[icalendar.Component],
+    moment: Callable[[dt.date | dt.datetime], dt.datetime],
+) -> Series:
+    """One series (master and overrides of one UID), ready to expand."""
+    calendar = icalendar.Calendar()
+    for tz in timezones:
+        calendar.add_component(tz)
+    for component in components:
+        calendar.add_component(component)
+    try:
+        query = recurring_ical_events.of(calendar)
+        first, last = _span(components, moment)
+    except BrokenCalendar:
+        raise
+    except Exception as exc:  # a broken RRULE: refuse the calendar, do not crash
+        raise BrokenCalendar(f"A recurring event cannot be read: {exc}", detail=repr(exc)) from exc
+    return Series(first, last, query)
 
-    def __init__(self, to_busy: Callable[[icalendar.Component, str], object | None]) -> None:
+
+class SeriesSet:
+    """The series of one index; ``to_busy`` turns an occurrence into a busy period."""
+
+    def __init__(
+        self,
+        to_busy: Callable[[icalendar.Component, str], object | None],
+        series: Sequence[Series] = (),
+    ) -> None:
         self._to_busy = to_busy
-        self._series: list[_Series] = []
+        self._series = list(series)
         self._months: dict[Month, list[object]] = {}
 
     def __len__(self) -> int:
         return len(self._series)
-
-    def add(
-        self,
-        components: Sequence[icalendar.Component],
-        timezones: Sequence[icalendar.Component],
-        moment: Callable[[dt.date | dt.datetime], dt.datetime],
-    ) -> None:
-        calendar = icalendar.Calendar()
-        for tz in timezones:
-            calendar.add_component(tz)
-        for component in components:
-            calendar.add_component(component)
-        try:
-            query = recurring_ical_events.of(calendar)
-            first, last = _span(components, moment)
-        except BrokenCalendar:
-            raise
-        except Exception as exc:  # a broken RRULE: refuse the calendar, do not crash
-            raise BrokenCalendar(
-                f"A recurring event cannot be read: {exc}", detail=repr(exc)
-            ) from exc
-        self._series.append(_Series(first, last, query))
-        self._months.clear()
 
     def warm(self, start: dt.datetime, end: dt.datetime) -> None:
         """Expand the months of [start, end) now (a background task after a sync)."""

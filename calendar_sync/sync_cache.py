@@ -13,6 +13,7 @@ import datetime as dt
 import hashlib
 import json
 import time
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -54,6 +55,7 @@ class CalendarCache:
     items: dict[str, CachedItem] = field(default_factory=dict)
     _parsed: dict[str, tuple[str, icalendar.Calendar]] = field(default_factory=dict, repr=False)
     _index: EventIndex | None = field(default=None, repr=False)
+    _dirty: set[str] | None = field(default=None, repr=False)  # None: rebuild the index
 
     # -- persistence (one file per calendar, atomic) ---------------------------------------
     @staticmethod
@@ -100,13 +102,25 @@ class CalendarCache:
             del self._parsed[href]
         return result
 
+    def parsed(self) -> dict[str, icalendar.Calendar]:
+        """href → parsed item (re-parsed only when its ETag changed)."""
+        self.calendars()
+        return {href: known[1] for href, known in self._parsed.items()}
+
     def index(self, policy: BusyPolicy) -> EventIndex:
-        if self._index is None or self._index.policy != policy:
-            self._index = EventIndex(self.calendars(), policy)
+        """The busy index; after a sync only the changed items are indexed again."""
+        if self._index is not None and self._index.policy == policy and self._dirty is not None:
+            if self._dirty:
+                parsed = self.parsed()
+                self._index = self._index.with_changes({h: parsed.get(h) for h in self._dirty})
+        else:
+            self._index = EventIndex(self.parsed(), policy)
+        self._dirty = set()
         return self._index
 
-    def _changed(self) -> None:
-        self._index = None
+    def _changed(self, hrefs: Iterable[str]) -> None:
+        if self._dirty is not None:
+            self._dirty.update(hrefs)
 
 
 def sync(remote: CalDavCalendar, cache: CalendarCache) -> SyncReport:
@@ -123,7 +137,7 @@ def sync(remote: CalDavCalendar, cache: CalendarCache) -> SyncReport:
             for href in delta.deleted:
                 cache.items.pop(href, None)
             cache.token = delta.token or cache.token
-            return _done(cache, len(wanted), len(delta.deleted), False, began)
+            return _done(cache, wanted, list(delta.deleted), False, began)
     etags, token = remote.etags()
     wanted = [h for h, e in etags.items() if _stale(cache, h, e)]
     gone = [h for h in cache.items if h not in etags]
@@ -131,7 +145,7 @@ def sync(remote: CalDavCalendar, cache: CalendarCache) -> SyncReport:
     for href in gone:
         del cache.items[href]
     cache.token = token
-    return _done(cache, len(wanted), len(gone), True, began)
+    return _done(cache, wanted, gone, True, began)
 
 
 def _stale(cache: CalendarCache, href: str, etag: str) -> bool:
@@ -151,8 +165,9 @@ def _fetch(remote: CalDavCalendar, cache: CalendarCache, hrefs: list[str]) -> No
             cache._parsed[item.href] = (item.etag, parsed)
 
 
-def _done(cache: CalendarCache, changed: int, deleted: int, full: bool, began: float) -> SyncReport:
+def _done(
+    cache: CalendarCache, changed: list[str], deleted: list[str], full: bool, began: float
+) -> SyncReport:
     cache.synced_at = utc_now()
-    if changed or deleted:
-        cache._changed()
-    return SyncReport(changed, deleted, full, time.perf_counter() - began)
+    cache._changed([*changed, *deleted])
+    return SyncReport(len(changed), len(deleted), full, time.perf_counter() - began)

@@ -44,11 +44,12 @@ def test_token_delta_and_fallback(caldav_server: CalDavServer, tmp_path: Path) -
     remote.delete(remote.url + "b.ics")
     remote.create("c.ics", event("c", "20270104T080000", "Serie", "RRULE:FREQ=WEEKLY\r\n"))
     cache.save(tmp_path)
-    cache = CalendarCache.load(tmp_path, remote.url)  # from disk, as after a restart
-    delta = sync(remote, cache)
-    assert (delta.changed, delta.deleted, delta.full) == (2, 1, False)
-    assert summaries(cache, "2027-01-11T00:00") == ["Serie", "Eins verlegt"]
-    assert summaries(cache, "2027-06-07T00:00") == ["Serie"]  # every occurrence blocks
+    restarted = CalendarCache.load(tmp_path, remote.url)  # from disk, as after a restart
+    for synced in (cache, restarted):  # the index updated in place, and one built anew
+        delta = sync(remote, synced)
+        assert (delta.changed, delta.deleted, delta.full) == (2, 1, False)
+        assert summaries(synced, "2027-01-11T00:00") == ["Serie", "Eins verlegt"]
+        assert summaries(synced, "2027-06-07T00:00") == ["Serie"]  # every occurrence blocks
 
     cache.token = (
         "http://radicale.org/ns/sync/0000-stale" if caldav_server.kind == "radicale" else "stale"
