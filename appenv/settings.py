@@ -68,6 +68,7 @@ class Setting:
     section: Section = Section.HIDDEN
     choices: tuple[Choice, ...] = ()
     placeholder: str = ""
+    hint: str = ""  # shown under the editor: what the value means, when to change it
     minimum: int = 0
     maximum: int = 0
     widget: Widget = Widget.AUTO
@@ -125,7 +126,19 @@ SETTINGS: tuple[Setting, ...] = (
         minimum=1024,
         maximum=65535,
     ),
-    Setting("sip.bind_address", str, "0.0.0.0", QT_TRANSLATE_NOOP("Settings", "Local SIP address")),
+    Setting(
+        "sip.bind_address",
+        str,
+        "0.0.0.0",
+        QT_TRANSLATE_NOOP("Settings", "Local SIP address"),
+        Section.ACCOUNT,
+        hint=QT_TRANSLATE_NOOP(
+            "Settings",
+            "0.0.0.0 listens on all network interfaces: needed in local mode, where desk "
+            "phones call this seat directly. With a SIP account, enter this computer's "
+            "address towards the provider so nothing else can reach the phone.",
+        ),
+    ),
     Setting(
         "audio.input",
         str,
@@ -207,7 +220,9 @@ SETTINGS: tuple[Setting, ...] = (
 _BY_KEY = {s.key: s for s in SETTINGS}
 
 # Who must react when these change (the engine gets them as start arguments).
-ENGINE_KEYS = frozenset({"audio.input", "audio.output", "audio.ringer", "sip.local_port"})
+ENGINE_KEYS = frozenset(
+    {"audio.input", "audio.output", "audio.ringer", "sip.local_port", "sip.bind_address"}
+)
 ACCOUNT_KEYS = frozenset({"sip.registrar", "sip.username", "sip.transport"})
 
 

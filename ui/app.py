@@ -212,7 +212,7 @@ class Application:
                 str(exc),
             )
             return
-        if change.audio_changed:  # devices and port are engine arguments: restart it
+        if change.engine_changed:  # devices, port, address are engine arguments: restart
             if self.phone.board.calls:
                 self.window.on_error(
                     QCoreApplication.translate(

@@ -45,8 +45,8 @@ class SettingsChange:
         return bool(self.keys & ACCOUNT_KEYS) or self.password is not None
 
     @property
-    def audio_changed(self) -> bool:
-        """Devices and port are engine start arguments: the engine must restart."""
+    def engine_changed(self) -> bool:
+        """Devices, port and address are engine start arguments: the engine must restart."""
         return bool(self.keys & ENGINE_KEYS)
 
 

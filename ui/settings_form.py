@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
     QGroupBox,
+    QLabel,
     QLineEdit,
     QSpinBox,
 )
@@ -99,6 +100,13 @@ class SettingsForm:
                 else:
                     form.addRow(f"{shown(setting.title)}:", editor)
                 self.rows[setting.key] = form.rowCount() - 1
+                if setting.hint:
+                    hint = QLabel(shown(setting.hint))
+                    hint.setWordWrap(True)
+                    hint.setObjectName(f"hint-{setting.key}")
+                    hint.setStyleSheet("color: palette(mid);")
+                    editor.setToolTip(hint.text())
+                    form.addRow("", hint)
             self.layouts[section] = form
             self.boxes[section] = box
 

@@ -216,87 +216,87 @@ Die {5} protokollierten Anrufe und ihre Notizen bleiben im Verlauf, aber ohne Zu
 <context>
     <name>CallCard</name>
     <message>
-        <location filename="../../ui/call_card.py" line="59"/>
+        <location filename="../../ui/call_card.py" line="60"/>
         <source>Answer</source>
         <translation>Annehmen</translation>
     </message>
     <message>
-        <location filename="../../ui/call_card.py" line="61"/>
+        <location filename="../../ui/call_card.py" line="62"/>
         <source>Reject</source>
         <translation>Ablehnen</translation>
     </message>
     <message>
-        <location filename="../../ui/call_card.py" line="62"/>
+        <location filename="../../ui/call_card.py" line="63"/>
         <source>Hang up</source>
         <translation>Auflegen</translation>
     </message>
     <message>
-        <location filename="../../ui/call_card.py" line="64"/>
+        <location filename="../../ui/call_card.py" line="65"/>
         <source>Hold</source>
         <translation>Halten</translation>
     </message>
     <message>
-        <location filename="../../ui/call_card.py" line="68"/>
+        <location filename="../../ui/call_card.py" line="69"/>
         <source>Mute</source>
         <translation>Stumm</translation>
     </message>
     <message>
-        <location filename="../../ui/call_card.py" line="72"/>
+        <location filename="../../ui/call_card.py" line="73"/>
         <source>Transfer…</source>
         <translation>Weiterleiten…</translation>
     </message>
     <message>
-        <location filename="../../ui/call_card.py" line="73"/>
+        <location filename="../../ui/call_card.py" line="74"/>
         <source>Consult…</source>
         <translation>Rücksprache…</translation>
     </message>
     <message>
-        <location filename="../../ui/call_card.py" line="74"/>
+        <location filename="../../ui/call_card.py" line="75"/>
         <source>Connect</source>
         <translation>Verbinden</translation>
     </message>
     <message>
-        <location filename="../../ui/call_card.py" line="77"/>
+        <location filename="../../ui/call_card.py" line="78"/>
         <source>DTMF</source>
         <translation>DTMF</translation>
     </message>
     <message>
-        <location filename="../../ui/call_card.py" line="148"/>
+        <location filename="../../ui/call_card.py" line="149"/>
         <source>Ringing…</source>
         <translation>Klingelt…</translation>
     </message>
     <message>
-        <location filename="../../ui/call_card.py" line="150"/>
+        <location filename="../../ui/call_card.py" line="151"/>
         <source>Calling…</source>
         <translation>Wählt…</translation>
     </message>
     <message>
-        <location filename="../../ui/call_card.py" line="153"/>
+        <location filename="../../ui/call_card.py" line="154"/>
         <source>Connected {0}</source>
         <translation>Verbunden {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/call_card.py" line="155"/>
+        <location filename="../../ui/call_card.py" line="156"/>
         <source>on hold</source>
         <translation>gehalten</translation>
     </message>
     <message>
-        <location filename="../../ui/call_card.py" line="157"/>
+        <location filename="../../ui/call_card.py" line="158"/>
         <source>held by the other side</source>
         <translation>von der Gegenseite gehalten</translation>
     </message>
     <message>
-        <location filename="../../ui/call_card.py" line="159"/>
+        <location filename="../../ui/call_card.py" line="160"/>
         <source>muted</source>
         <translation>stumm</translation>
     </message>
     <message>
-        <location filename="../../ui/call_card.py" line="161"/>
+        <location filename="../../ui/call_card.py" line="162"/>
         <source>Ended</source>
         <translation>Beendet</translation>
     </message>
     <message>
-        <location filename="../../ui/call_card.py" line="165"/>
+        <location filename="../../ui/call_card.py" line="166"/>
         <source>Transfer: {0}</source>
         <translation>Weiterleitung: {0}</translation>
     </message>
@@ -2030,123 +2030,128 @@ Sie können weiterarbeiten. Wenn es wieder passiert, sagen Sie bitte Ihrer Admin
         <translation>Mailserver für Berichte</translation>
     </message>
     <message>
-        <location filename="../../appenv/settings.py" line="91"/>
+        <location filename="../../appenv/settings.py" line="92"/>
         <source>Name in greetings</source>
         <translation>Name in der Begrüßung</translation>
     </message>
     <message>
-        <location filename="../../appenv/settings.py" line="98"/>
+        <location filename="../../appenv/settings.py" line="99"/>
         <source>Language</source>
         <translation>Sprache</translation>
     </message>
     <message>
-        <location filename="../../appenv/settings.py" line="106"/>
+        <location filename="../../appenv/settings.py" line="107"/>
         <source>Registrar</source>
         <translation>Registrar</translation>
     </message>
     <message>
-        <location filename="../../appenv/settings.py" line="108"/>
+        <location filename="../../appenv/settings.py" line="109"/>
         <source>e.g. sip.example.com:5060 — empty: local mode</source>
         <translation>z. B. sip.example.com:5060 — leer: lokaler Modus</translation>
     </message>
     <message>
-        <location filename="../../appenv/settings.py" line="110"/>
-        <location filename="../../appenv/settings.py" line="182"/>
+        <location filename="../../appenv/settings.py" line="111"/>
+        <location filename="../../appenv/settings.py" line="195"/>
         <source>User name</source>
         <translation>Benutzername</translation>
     </message>
     <message>
-        <location filename="../../appenv/settings.py" line="115"/>
+        <location filename="../../appenv/settings.py" line="116"/>
         <source>Transport</source>
         <translation>Transport</translation>
     </message>
     <message>
-        <location filename="../../appenv/settings.py" line="123"/>
+        <location filename="../../appenv/settings.py" line="124"/>
         <source>Local SIP port</source>
         <translation>Lokaler SIP-Port</translation>
     </message>
     <message>
-        <location filename="../../appenv/settings.py" line="128"/>
+        <location filename="../../appenv/settings.py" line="133"/>
         <source>Local SIP address</source>
         <translation>Lokale SIP-Adresse</translation>
     </message>
     <message>
-        <location filename="../../appenv/settings.py" line="133"/>
+        <location filename="../../appenv/settings.py" line="135"/>
+        <source>0.0.0.0 listens on all network interfaces: needed in local mode, where desk phones call this seat directly. With a SIP account, enter this computer&apos;s address towards the provider so nothing else can reach the phone.</source>
+        <translation>0.0.0.0 hört auf allen Netzwerkschnittstellen: nötig im lokalen Modus, in dem Tischtelefone diesen Platz direkt anrufen. Mit SIP-Konto tragen Sie die Adresse dieses Rechners zum Anbieter ein, damit niemand sonst das Telefon erreicht.</translation>
+    </message>
+    <message>
+        <location filename="../../appenv/settings.py" line="146"/>
         <source>Microphone</source>
         <translation>Mikrofon</translation>
     </message>
     <message>
-        <location filename="../../appenv/settings.py" line="141"/>
+        <location filename="../../appenv/settings.py" line="154"/>
         <source>Speaker / headset</source>
         <translation>Lautsprecher / Headset</translation>
     </message>
     <message>
-        <location filename="../../appenv/settings.py" line="149"/>
+        <location filename="../../appenv/settings.py" line="162"/>
         <source>Ringing device</source>
         <translation>Gerät für den Klingelton</translation>
     </message>
     <message>
-        <location filename="../../appenv/settings.py" line="157"/>
+        <location filename="../../appenv/settings.py" line="170"/>
         <source>Server</source>
         <translation>Server</translation>
     </message>
     <message>
-        <location filename="../../appenv/settings.py" line="159"/>
+        <location filename="../../appenv/settings.py" line="172"/>
         <source>e.g. mail.example.com — empty: outbox folder</source>
         <translation>z. B. mail.example.com — leer: Ausgangsordner</translation>
     </message>
     <message>
-        <location filename="../../appenv/settings.py" line="165"/>
+        <location filename="../../appenv/settings.py" line="178"/>
         <source>Port</source>
         <translation>Port</translation>
     </message>
     <message>
-        <location filename="../../appenv/settings.py" line="174"/>
+        <location filename="../../appenv/settings.py" line="187"/>
         <source>Security</source>
         <translation>Verschlüsselung</translation>
     </message>
     <message>
-        <location filename="../../appenv/settings.py" line="177"/>
+        <location filename="../../appenv/settings.py" line="190"/>
         <source>STARTTLS</source>
         <translation>STARTTLS</translation>
     </message>
     <message>
-        <location filename="../../appenv/settings.py" line="178"/>
+        <location filename="../../appenv/settings.py" line="191"/>
         <source>SSL/TLS</source>
         <translation>SSL/TLS</translation>
     </message>
     <message>
-        <location filename="../../appenv/settings.py" line="179"/>
+        <location filename="../../appenv/settings.py" line="192"/>
         <source>None (unencrypted)</source>
         <translation>Keine (unverschlüsselt)</translation>
     </message>
     <message>
-        <location filename="../../appenv/settings.py" line="187"/>
+        <location filename="../../appenv/settings.py" line="200"/>
         <source>Sender address</source>
         <translation>Absenderadresse</translation>
     </message>
     <message>
-        <location filename="../../appenv/settings.py" line="189"/>
+        <location filename="../../appenv/settings.py" line="202"/>
         <source>e.g. telefonservice@example.com</source>
         <translation>z. B. telefonservice@example.com</translation>
     </message>
     <message>
-        <location filename="../../appenv/settings.py" line="195"/>
+        <location filename="../../appenv/settings.py" line="208"/>
         <source>Trusted certificate</source>
         <translation>Vertrauenswürdiges Zertifikat</translation>
     </message>
     <message>
-        <location filename="../../appenv/settings.py" line="197"/>
+        <location filename="../../appenv/settings.py" line="210"/>
         <source>optional: PEM file of a self-signed server</source>
         <translation>optional: PEM-Datei (selbst signierter Server)</translation>
     </message>
     <message>
-        <location filename="../../appenv/settings.py" line="203"/>
+        <location filename="../../appenv/settings.py" line="216"/>
         <source>Send daily reports automatically at each report time</source>
         <translation>Tagesberichte automatisch zur jeweiligen Berichtszeit senden</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_form.py" line="51"/>
+        <location filename="../../ui/settings_form.py" line="52"/>
         <source>System default</source>
         <translation>Systemstandard</translation>
     </message>

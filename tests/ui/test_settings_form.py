@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QSpinBox
+from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QLineEdit, QSpinBox
 
 from appenv import settings as declared
 from appenv.settings import SETTINGS, Section, Settings
@@ -94,9 +94,25 @@ def test_the_settings_dialog_reports_what_changed(qapp, qtbot, tmp_path: Path):
     dialog.form.editor("sip.transport").setCurrentIndex(1)
     change = dialog.apply()
     assert change.keys == {"sip.local_port", "sip.transport"}
-    assert change.audio_changed and change.account_changed and change.password is None
+    assert change.engine_changed and change.account_changed and change.password is None
     assert heard == [change.keys]
     assert settings.get("sip.transport") == "tcp"
+
+
+def test_the_listening_address_is_a_setting_that_says_when_all_interfaces_are_needed(
+    qapp, qtbot, tmp_path: Path
+):
+    settings = Settings(tmp_path / "settings.json")
+    dialog = SettingsDialog(settings)
+    qtbot.addWidget(dialog)
+    editor = dialog.form.editor("sip.bind_address")
+    assert editor.text() == "0.0.0.0"
+    hint = dialog.findChild(QLabel, "hint-sip.bind_address")
+    assert hint is not None and "local mode" in hint.text() and editor.toolTip() == hint.text()
+    editor.setText("127.0.0.1")
+    change = dialog.apply()
+    assert change.keys == {"sip.bind_address"} and change.engine_changed  # the engine restarts
+    assert settings.get("sip.bind_address") == "127.0.0.1"
 
 
 def test_a_new_language_says_when_it_shows(qapp, qtbot, tmp_path: Path, caplog):
