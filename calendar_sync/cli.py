@@ -1,4 +1,4 @@
-"""``vorzimmer calendar check|add|list|type``, ``vorzimmer slots`` and ``vorzimmer book``.
+"""``vorzimmer calendar check|add|list|type|sync|export``, ``slots`` and ``book``.
 
 Exit codes: ``0`` done; ``2`` an error (one ``error: …`` line on stderr, no traceback);
 ``3`` (``book``) the slot is taken — ``taken`` and the next free slots are printed;
@@ -24,7 +24,7 @@ log = logs.get("calendar")
 
 EXIT_OK, EXIT_ERROR, EXIT_TAKEN, EXIT_PENDING = 0, 2, 3, 4
 COMMANDS = frozenset({"calendar", "slots", "book"})
-_READING = frozenset({"check", "list", "types"})
+_READING = frozenset({"check", "list", "export"})
 
 
 def add_commands(commands: Any) -> None:
@@ -39,7 +39,7 @@ def add_commands(commands: Any) -> None:
     add = sub.add_parser("add", help="add a client's or staff member's calendar")
     add.add_argument("--client", required=True, metavar="CODE")
     add.add_argument("--staff", metavar="NAME")
-    add.add_argument("url", metavar="URL", help="CalDAV calendar, ICS feed or .ics file")
+    add.add_argument("url", metavar="URL", help="CalDAV calendar, ICS feed, .ics file, or 'local'")
     add.add_argument("--user", metavar="USER", help="password from stdin or prompted")
     add.add_argument("--tentative-free", action="store_true", help="TENTATIVE counts as free")
     lst = sub.add_parser("list", help="a client's calendars and appointment types")
@@ -56,6 +56,10 @@ def add_commands(commands: Any) -> None:
     kind.add_argument("--staff", action="append", default=[], metavar="NAME")
     sync = sub.add_parser("sync", help="sync a client's calendars, write pending bookings")
     sync.add_argument("--client", required=True, metavar="CODE")
+    export = sub.add_parser("export", help="write the local calendar as one .ics file")
+    export.add_argument("--client", required=True, metavar="CODE")
+    export.add_argument("--staff", metavar="NAME")
+    export.add_argument("file", metavar="FILE.ics")
 
     for name in ("slots", "book"):
         cmd = commands.add_parser(name, help="free slots" if name == "slots" else "book a slot")

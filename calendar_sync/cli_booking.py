@@ -20,6 +20,7 @@ from calendar_sync import booking, client_calendars, events, pending
 from calendar_sync.cli import EXIT_OK, EXIT_PENDING, EXIT_TAKEN, fail, parse_moment
 from calendar_sync.errors import SlotTaken, SourceRefused, SourceUnreachable
 from calendar_sync.hours import WorkingHours
+from calendar_sync.local_calendar import LocalCalendar, export_ics
 from calendar_sync.registry import CalendarSource, Registry
 from calendar_sync.slots import AppointmentType, blockers, find_slots
 from calendar_sync.sources import is_url, normal_url
@@ -36,6 +37,8 @@ def run(paths: AppPaths, args: argparse.Namespace) -> int:
             return add_type(paths, registry, args)
         if sub == "sync":
             return sync_client(paths, registry, args.client)
+        if sub == "export":
+            return export(paths, registry, args)
         return list_client(paths, registry, args.client)
     if args.command == "slots":
         return slots(paths, registry, args)
@@ -83,7 +86,10 @@ def add(paths: AppPaths, registry: Registry, args: argparse.Namespace) -> int:
         print(f"note: {staff} is not (yet) a staff member of {client.code}", file=sys.stderr)
     user = args.user or ""
     password = _password(user) if user else None
-    if not is_url(args.url):
+    if args.url == "local":
+        folder = paths.calendars / "local" / client.code / (_slug(staff) or "_client")
+        source = CalendarSource(client.code, str(LocalCalendar(folder).folder), "local", staff)
+    elif not is_url(args.url):
         path = Path(args.url).expanduser().resolve()
         read_file(path)  # refuse a broken file now, not at the first booking
         source = CalendarSource(client.code, str(path), "file", staff)
@@ -108,6 +114,21 @@ def add(paths: AppPaths, registry: Registry, args: argparse.Namespace) -> int:
     registry.add(source)
     print(f"{source.kind} {source.url} {source.staff or '(whole client)'}")
     return EXIT_OK
+
+
+def _slug(name: str) -> str:
+    return "".join(ch if ch.isalnum() else "-" for ch in name).strip("-").lower()
+
+
+def export(paths: AppPaths, registry: Registry, args: argparse.Namespace) -> int:
+    client = _client(paths, args.client)
+    staff = args.staff or ""
+    for source in registry.sources(client.code):
+        if source.kind == "local" and source.staff == staff:
+            count = export_ics(LocalCalendar(Path(source.url)), Path(args.file))
+            print(f"{count} events written to {args.file}")
+            return EXIT_OK
+    return fail(f"{client.code} has no local calendar for {staff or 'the whole client'}")
 
 
 def add_type(paths: AppPaths, registry: Registry, args: argparse.Namespace) -> int:

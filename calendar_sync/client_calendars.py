@@ -16,11 +16,13 @@ from pathlib import Path
 import icalendar
 
 from appenv import logs
-from calendar_sync.booking import Staffing
+from calendar_sync.booking import BookingTarget, Staffing
 from calendar_sync.busy import BusyPolicy, EventIndex
 from calendar_sync.caldav_source import CalDavCalendar
 from calendar_sync.errors import CalendarError, SourceUnreachable
 from calendar_sync.hours import Opening, WorkingHours, public_holidays
+from calendar_sync.ics import parse_calendar
+from calendar_sync.local_calendar import LocalCalendar
 from calendar_sync.registry import CalendarSource
 from calendar_sync.slots import StaffCalendar
 from calendar_sync.sources import fetch_feed, read_file
@@ -56,7 +58,14 @@ def secret_for(source: CalendarSource) -> str | None:
     return password
 
 
-def remote_of(source: CalendarSource) -> CalDavCalendar:
+def remote_of(source: CalendarSource) -> BookingTarget:
+    """Where bookings for ``source`` are written (CalDAV collection or local folder)."""
+    if source.kind == "local":
+        return LocalCalendar(Path(source.url))
+    return caldav_of(source)
+
+
+def caldav_of(source: CalendarSource) -> CalDavCalendar:
     return CalDavCalendar(source.url, source.user or None, secret_for(source))
 
 
@@ -82,10 +91,12 @@ def source_calendars(
         return [read_file(Path(source.url))]
     if source.kind == "feed":
         return [fetch_feed(source.url)]
+    if source.kind == "local":
+        return [parse_calendar(i.data, i.href) for i in LocalCalendar(Path(source.url)).items()]
     cache = CalendarCache.load(folder, source.url)
     if refresh:
         try:
-            report = sync(remote_of(source), cache)
+            report = sync(caldav_of(source), cache)
             cache.save(folder)
             log.info(
                 "synced %s: %d changed, %d deleted", source.url, report.changed, report.deleted
@@ -132,8 +143,8 @@ def booking_source(sources: Sequence[CalendarSource], staff: str) -> CalendarSou
             if source.writable and source.staff == wanted:
                 return source
     raise CalendarError(
-        f"There is no CalDAV calendar to book into for {staff or 'this client'}; "
-        "add one with 'vorzimmer calendar add'."
+        f"There is no calendar to book into for {staff or 'this client'}; add a CalDAV "
+        "calendar or the local one with 'vorzimmer calendar add'."
     )
 
 

@@ -18,13 +18,13 @@ from appenv.files import atomic_write
 from calendar_sync.errors import CalendarError
 from calendar_sync.slots import AppointmentType
 
-KINDS = ("caldav", "feed", "file")
+KINDS = ("caldav", "feed", "file", "local")
 
 
 @dataclass(frozen=True)
 class CalendarSource:
     client: str  # client code
-    url: str  # CalDAV collection, feed URL, or file path
+    url: str  # CalDAV collection, feed URL, file path, or the local calendar's folder
     kind: str = "caldav"
     staff: str = ""  # "" = the client's own calendar: blocks every staff member
     user: str = ""  # "" = a server without authentication
@@ -41,7 +41,7 @@ class CalendarSource:
 
     @property
     def writable(self) -> bool:
-        return self.kind == "caldav"
+        return self.kind in ("caldav", "local")
 
 
 class Registry:

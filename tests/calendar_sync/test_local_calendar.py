@@ -1,0 +1,83 @@
+"""The local calendar: the same race-safe booking as on a server, and export as .ics."""
+
+from __future__ import annotations
+
+import datetime as dt
+import threading
+from pathlib import Path
+
+import pytest
+
+from calendar_sync import booking, events
+from calendar_sync.busy import BusyPolicy, EventIndex
+from calendar_sync.caldav_source import PreconditionFailed
+from calendar_sync.errors import SlotTaken
+from calendar_sync.ics import parse_calendar
+from calendar_sync.local_calendar import LocalCalendar, export_ics
+from calendar_sync.slots import AppointmentType
+from tests.calendar_sync.helpers import berlin
+from tests.calendar_sync.test_caldav_booking import KIND, NOW, STAFF, appointment
+
+
+def test_race_on_the_local_calendar(tmp_path: Path) -> None:
+    folder = tmp_path / "local"
+    first = berlin("2027-02-01T08:00")
+    for i in range(30):
+        start = first + dt.timedelta(hours=i)
+        seats = [LocalCalendar(folder), LocalCalendar(folder)]
+        barrier = threading.Barrier(2)
+        results: list[object] = [None, None]
+
+        def run(n: int, start: dt.datetime = start, seats=seats, barrier=barrier, results=results):
+            barrier.wait()
+            try:
+                results[n] = booking.book(
+                    seats[n], STAFF, KIND, appointment(start), now=NOW, seat=str(n)
+                )
+            except SlotTaken as exc:
+                results[n] = exc
+
+        threads = [threading.Thread(target=run, args=(n,)) for n in (0, 1)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join(30)
+        kinds = sorted(type(r).__name__ for r in results)
+        assert kinds == ["Booking", "SlotTaken"], results
+    items = LocalCalendar(folder).items()
+    assert len(items) == 30
+    assert all(b"X-VORZIMMER-BOOKING:booked" in i.data for i in items)
+
+
+def test_move_cancel_export(tmp_path: Path) -> None:
+    cal = LocalCalendar(tmp_path / "local")
+    start = berlin("2027-01-11T09:00")
+    made = booking.book(cal, STAFF, KIND, appointment(start), now=NOW, seat="A")
+    moved = booking.reschedule(
+        cal, STAFF, KIND, made.href, start + dt.timedelta(hours=2), now=NOW, seat="A"
+    )
+    assert moved.uid == made.uid
+    other = booking.book(
+        cal, STAFF, KIND, appointment(start, caller="Herr Lang"), now=NOW, seat="A"
+    )
+    booking.cancel(cal, other.href)
+    with pytest.raises(PreconditionFailed):
+        cal.replace(made.href, b"x", '"stale"')
+    out = tmp_path / "export.ics"
+    assert export_ics(cal, out) == 2
+    index = EventIndex([parse_calendar(out.read_bytes())], BusyPolicy())
+    busy = index.between(start, start + dt.timedelta(hours=4))
+    assert [(b.uid, b.start) for b in busy] == [(made.uid, start + dt.timedelta(hours=2))]
+
+
+def test_claims_of_different_lengths_on_one_slot(tmp_path: Path) -> None:
+    cal = LocalCalendar(tmp_path / "local")
+    start = berlin("2027-01-11T09:00")
+    long = AppointmentType("Lang", 90, horizon_days=3650)
+    booking.book(cal, STAFF, long, appointment(start, 90), now=NOW, seat="A")
+    with pytest.raises(SlotTaken) as taken:
+        booking.book(
+            cal, STAFF, KIND, appointment(start + dt.timedelta(minutes=60)), now=NOW, seat="B"
+        )
+    assert "Beratung Frau Meyer" in taken.value.blocking
+    assert events.uid_of(cal.items()[0].data).endswith("@vorzimmer")
