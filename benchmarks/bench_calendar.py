@@ -29,6 +29,7 @@ from calendar_sync.caldav_source import CalDavCalendar
 from calendar_sync.hours import WorkingHours, public_holidays
 from calendar_sync.ics import parse_calendar
 from calendar_sync.slots import AppointmentType, StaffCalendar, find_slots
+from calendar_sync.store import FileCalendarStore
 from calendar_sync.sync_cache import CachedItem, CalendarCache, sync
 
 FIRST_DAY = dt.date(2023, 1, 2)
@@ -167,10 +168,11 @@ def bench_sync(items: dict[str, bytes]) -> None:
             emit("calendar.incremental_sync_one_change", (time.perf_counter() - t0) * 1000, "ms")
             assert (delta.changed, delta.full) == (1, False), delta
             with tempfile.TemporaryDirectory() as out:
+                store = FileCalendarStore(Path(out))
                 t0 = time.perf_counter()
-                cache.save(Path(out))
-                emit("calendar.cache_save", (time.perf_counter() - t0) * 1000, "ms")
-                size = CalendarCache.file_for(Path(out), url).stat().st_size
+                store.save_cache(cache)
+                emit("calendar.cache_save_file", (time.perf_counter() - t0) * 1000, "ms")
+                size = sum(f.stat().st_size for f in Path(out).glob("cache-*.json"))
                 emit("calendar.cache_file", size / 2**20, "MiB")
         finally:
             server.stop()

@@ -1,4 +1,4 @@
-"""The calendar commands that need the seat's registry and the client data.
+"""The calendar commands that need the seat's calendar store and the client data.
 
 ``calendar add|list|type|sync``, ``slots`` and ``book``; exit codes in
 :mod:`calendar_sync.cli`. Every function works on plain data and raises
@@ -21,28 +21,34 @@ from calendar_sync.cli import EXIT_OK, EXIT_PENDING, EXIT_TAKEN, fail, parse_mom
 from calendar_sync.errors import SlotTaken, SourceRefused, SourceUnreachable
 from calendar_sync.hours import WorkingHours
 from calendar_sync.local_calendar import LocalCalendar, export_ics
-from calendar_sync.registry import CalendarSource, Registry
+from calendar_sync.registry import CalendarSource
 from calendar_sync.slots import AppointmentType, blockers, find_slots
 from calendar_sync.sources import is_url, normal_url
+from calendar_sync.store import CalendarStore, FileCalendarStore, type_named
 from clients.model import Client, ClientProfile
 
 
 def run(paths: AppPaths, args: argparse.Namespace) -> int:
-    registry = Registry(paths.calendars)
+    store = open_store(paths)
     if args.command == "calendar":
         sub = args.calendar_command
         if sub == "add":
-            return add(paths, registry, args)
+            return add(paths, store, args)
         if sub == "type":
-            return add_type(paths, registry, args)
+            return add_type(paths, store, args)
         if sub == "sync":
-            return sync_client(paths, registry, args.client)
+            return sync_client(paths, store, args.client)
         if sub == "export":
-            return export(paths, registry, args)
-        return list_client(paths, registry, args.client)
+            return export(paths, store, args)
+        return list_client(paths, store, args.client)
     if args.command == "slots":
-        return slots(paths, registry, args)
-    return book(paths, registry, args)
+        return slots(paths, store, args)
+    return book(paths, store, args)
+
+
+def open_store(paths: AppPaths) -> CalendarStore:
+    """The seat's calendar store."""
+    return FileCalendarStore(paths.calendars)
 
 
 def _profile(paths: AppPaths, code: str) -> ClientProfile:
@@ -75,7 +81,7 @@ def _password(user: str) -> str:
     return line
 
 
-def add(paths: AppPaths, registry: Registry, args: argparse.Namespace) -> int:
+def add(paths: AppPaths, store: CalendarStore, args: argparse.Namespace) -> int:
     from appenv.secrets import set_secret
     from calendar_sync.caldav_source import CalDavCalendar
     from calendar_sync.sources import fetch_feed, read_file
@@ -111,7 +117,7 @@ def add(paths: AppPaths, registry: Registry, args: argparse.Namespace) -> int:
             source = CalendarSource(client.code, url, "feed", staff, user, not args.tentative_free)
     if password is not None:
         set_secret(source.secret_key, password)
-    registry.add(source)
+    store.add_source(source)
     print(f"{source.kind} {source.url} {source.staff or '(whole client)'}")
     return EXIT_OK
 
@@ -120,10 +126,10 @@ def _slug(name: str) -> str:
     return "".join(ch if ch.isalnum() else "-" for ch in name).strip("-").lower()
 
 
-def export(paths: AppPaths, registry: Registry, args: argparse.Namespace) -> int:
+def export(paths: AppPaths, store: CalendarStore, args: argparse.Namespace) -> int:
     client = _client(paths, args.client)
     staff = args.staff or ""
-    for source in registry.sources(client.code):
+    for source in store.sources(client.code):
         if source.kind == "local" and source.staff == staff:
             count = export_ics(LocalCalendar(Path(source.url)), Path(args.file))
             print(f"{count} events written to {args.file}")
@@ -131,7 +137,7 @@ def export(paths: AppPaths, registry: Registry, args: argparse.Namespace) -> int
     return fail(f"{client.code} has no local calendar for {staff or 'the whole client'}")
 
 
-def add_type(paths: AppPaths, registry: Registry, args: argparse.Namespace) -> int:
+def add_type(paths: AppPaths, store: CalendarStore, args: argparse.Namespace) -> int:
     client = _client(paths, args.client)
     try:
         kind = AppointmentType(
@@ -140,22 +146,22 @@ def add_type(paths: AppPaths, registry: Registry, args: argparse.Namespace) -> i
         )  # fmt: skip
     except ValueError as exc:
         return fail(str(exc))
-    registry.add_type(client.code, kind)
+    store.put_type(client.code, kind)
     print(f"{kind.name}: {kind.minutes} min")
     return EXIT_OK
 
 
-def list_client(paths: AppPaths, registry: Registry, code: str) -> int:
+def list_client(paths: AppPaths, store: CalendarStore, code: str) -> int:
     client = _client(paths, code)
-    for source in registry.sources(client.code):
+    for source in store.sources(client.code):
         who = source.staff or "(whole client)"
         user = f" user {source.user}" if source.user else ""
         print(f"{source.kind}\t{who}\t{source.url}{user}")
-    for kind in registry.types(client.code):
+    for kind in store.types(client.code):
         staff = ", ".join(kind.staff) or "everyone"
         print(f"type\t{kind.name}\t{kind.minutes} min, buffers {kind.before}/{kind.after}, "
               f"step {kind.step}, {staff}")  # fmt: skip
-    for entry in pending.PendingQueue(paths.calendars).all():
+    for entry in store.pending():
         if entry.client == client.code and entry.state != pending.BOOKED:
             print(f"{entry.state}\t{entry.staff or '-'}\t{entry.start.isoformat()}\t{entry.id}"
                   f"\t{entry.message}")  # fmt: skip
@@ -167,38 +173,37 @@ def _hours(profile: ClientProfile, since: dt.datetime, days: int) -> WorkingHour
     return client_calendars.working_hours(profile, years)
 
 
-def _kind(registry: Registry, code: str, args: argparse.Namespace) -> AppointmentType:
+def _kind(store: CalendarStore, code: str, args: argparse.Namespace) -> AppointmentType:
     if args.type_name:
-        return registry.type_named(code, args.type_name)
+        return type_named(store, code, args.type_name)
     if args.minutes <= 0:
         raise UserError("--minutes must be a positive number.")
     return AppointmentType.plain(args.minutes)
 
 
-def _sources(registry: Registry, code: str) -> list[CalendarSource]:
-    sources = registry.sources(code)
+def _sources(store: CalendarStore, code: str) -> list[CalendarSource]:
+    sources = store.sources(code)
     if not sources:
         raise UserError(f"{code} has no calendar yet; add one with 'vorzimmer calendar add'.")
     return sources
 
 
 def flush_pending(
-    paths: AppPaths, sources: list[CalendarSource], hours: WorkingHours
+    paths: AppPaths, store: CalendarStore, sources: list[CalendarSource], hours: WorkingHours
 ) -> list[pending.PendingBooking]:
-    queue = pending.PendingQueue(paths.calendars)
     changed = []
     for source in {s.url: s for s in sources if s.writable}.values():
-        if not any(e.url == source.url and e.state == pending.PENDING for e in queue.all()):
+        if not any(e.url == source.url and e.state == pending.PENDING for e in store.pending()):
             continue
 
         def staffing(
             entry: pending.PendingBooking, src: CalendarSource = source
         ) -> booking.Staffing:
-            return client_calendars.staffing(paths.calendars, hours, sources, entry.staff, src)
+            return client_calendars.staffing(store, hours, sources, entry.staff, src)
 
         target = client_calendars.remote_of(source)
         changed += pending.flush(
-            queue, source.url, target, staffing, now=utc_now(), seat=_seat(paths)
+            store, source.url, target, staffing, now=utc_now(), seat=_seat(paths)
         )
     for entry in changed:
         if entry.state == pending.CONFLICT:
@@ -208,12 +213,12 @@ def flush_pending(
     return changed
 
 
-def sync_client(paths: AppPaths, registry: Registry, code: str) -> int:
+def sync_client(paths: AppPaths, store: CalendarStore, code: str) -> int:
     profile = _profile(paths, code)
-    sources = _sources(registry, profile.client.code)
+    sources = _sources(store, profile.client.code)
     hours = _hours(profile, utc_now(), 366)
-    flush_pending(paths, sources, hours)
-    _, freshness = client_calendars.staff_calendars(paths.calendars, sources, hours, None)
+    flush_pending(paths, store, sources, hours)
+    _, freshness = client_calendars.staff_calendars(store, sources, hours, None)
     for line in freshness.notes(hours_zone(hours)):
         print(f"note: {line}", file=sys.stderr)
     return EXIT_OK
@@ -227,18 +232,18 @@ def hours_zone(hours: WorkingHours) -> dt.tzinfo:
 
 def _print_slots(
     paths: AppPaths,
-    registry: Registry,
+    store: CalendarStore,
     profile: ClientProfile,
     args: argparse.Namespace,
     since: dt.datetime,
     count: int,
 ) -> None:
     code = profile.client.code
-    kind = _kind(registry, code, args)
-    sources = _sources(registry, code)
+    kind = _kind(store, code, args)
+    sources = _sources(store, code)
     hours = _hours(profile, since, kind.horizon_days)
-    flush_pending(paths, sources, hours)
-    staff, freshness = client_calendars.staff_calendars(paths.calendars, sources, hours, args.staff)
+    flush_pending(paths, store, sources, hours)
+    staff, freshness = client_calendars.staff_calendars(store, sources, hours, args.staff)
     for line in freshness.notes(hours_zone(hours)):
         print(f"note: {line}", file=sys.stderr)
     zone = hours_zone(hours)
@@ -246,11 +251,11 @@ def _print_slots(
         print(f"{slot.start.astimezone(zone).isoformat(timespec='minutes')} {slot.staff or '-'}")
 
 
-def slots(paths: AppPaths, registry: Registry, args: argparse.Namespace) -> int:
+def slots(paths: AppPaths, store: CalendarStore, args: argparse.Namespace) -> int:
     profile = _profile(paths, args.client)
     text = args.since if "T" in args.since else f"{args.since}T00:00"
     since = parse_moment(text, profile.client.timezone)
-    _print_slots(paths, registry, profile, args, since, args.count)
+    _print_slots(paths, store, profile, args, since, args.count)
     return EXIT_OK
 
 
@@ -260,12 +265,12 @@ def _seat(paths: AppPaths) -> str:
     return f"{socket.gethostname()}:{paths.home.name}"
 
 
-def book(paths: AppPaths, registry: Registry, args: argparse.Namespace) -> int:
+def book(paths: AppPaths, store: CalendarStore, args: argparse.Namespace) -> int:
     profile = _profile(paths, args.client)
     code, zone_name = profile.client.code, profile.client.timezone
-    kind = _kind(registry, code, args)
+    kind = _kind(store, code, args)
     start = parse_moment(args.start, zone_name)
-    sources = _sources(registry, code)
+    sources = _sources(store, code)
     names = client_calendars.staff_of(sources, args.staff)
     if len(names) > 1:
         raise UserError(f"Say who with --staff ({', '.join(names)}).")
@@ -277,17 +282,17 @@ def book(paths: AppPaths, registry: Registry, args: argparse.Namespace) -> int:
         start, start + kind.duration, summary, staff, kind.name, args.caller, args.phone
     )
     try:
-        flush_pending(paths, sources, hours)
-        who = client_calendars.staffing(paths.calendars, hours, sources, staff, target_source)
+        flush_pending(paths, store, sources, hours)
+        who = client_calendars.staffing(store, hours, sources, staff, target_source)
         target = client_calendars.remote_of(target_source)
         made = booking.book(target, who, kind, appointment, now=utc_now(), seat=_seat(paths))
     except SlotTaken as exc:
         print("taken")
         print(f"  {exc.blocking}", file=sys.stderr)
-        _print_slots(paths, registry, profile, args, start, 5)
+        _print_slots(paths, store, profile, args, start, 5)
         return EXIT_TAKEN
     except SourceUnreachable as exc:
-        reasons = _offline_blockers(paths, sources, hours, staff, kind, start)
+        reasons = _offline_blockers(store, sources, hours, staff, kind, start)
         if reasons:
             print("taken")
             print(f"  {'; '.join(reasons)} (calendar copy; the server is unreachable)",
@@ -297,7 +302,7 @@ def book(paths: AppPaths, registry: Registry, args: argparse.Namespace) -> int:
             events.new_uid(), code, target_source.url, staff, kind, start, appointment.end,
             summary, args.caller, args.phone,
         )  # fmt: skip
-        pending.PendingQueue(paths.calendars).add(entry)
+        store.add_pending(entry)
         print(f"pending {entry.id}")
         print(f"note: {exc.message} The booking is kept and written when it answers.",
               file=sys.stderr)  # fmt: skip
@@ -307,7 +312,7 @@ def book(paths: AppPaths, registry: Registry, args: argparse.Namespace) -> int:
 
 
 def _offline_blockers(
-    paths: AppPaths,
+    store: CalendarStore,
     sources: list[CalendarSource],
     hours: WorkingHours,
     staff: str,
@@ -317,7 +322,7 @@ def _offline_blockers(
     """What the cached copy says against a booking made offline (``[]``: keep it pending)."""
     try:
         cached, _ = client_calendars.staff_calendars(
-            paths.calendars, sources, hours, staff or None, refresh=False
+            store, sources, hours, staff or None, refresh=False
         )
     except UserError:  # a feed that is unreachable too: nothing more to check against
         return []

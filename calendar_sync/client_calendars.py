@@ -26,7 +26,8 @@ from calendar_sync.local_calendar import LocalCalendar
 from calendar_sync.registry import CalendarSource
 from calendar_sync.slots import StaffCalendar
 from calendar_sync.sources import fetch_feed, read_file
-from calendar_sync.sync_cache import CalendarCache, sync
+from calendar_sync.store import CalendarStore
+from calendar_sync.sync_cache import sync
 from clients.model import ClientProfile
 
 log = logs.get("calendar")
@@ -84,7 +85,7 @@ class Freshness:
 
 
 def source_calendars(
-    folder: Path, source: CalendarSource, freshness: Freshness, *, refresh: bool = True
+    store: CalendarStore, source: CalendarSource, freshness: Freshness, *, refresh: bool = True
 ) -> list[icalendar.Calendar]:
     """The source's calendars: CalDAV from the synced cache, feeds and files read now."""
     if source.kind == "file":
@@ -93,11 +94,11 @@ def source_calendars(
         return [fetch_feed(source.url)]
     if source.kind == "local":
         return [parse_calendar(i.data, i.href) for i in LocalCalendar(Path(source.url)).items()]
-    cache = CalendarCache.load(folder, source.url)
+    cache = store.load_cache(source.url)
     if refresh:
         try:
             report = sync(caldav_of(source), cache)
-            cache.save(folder)
+            store.save_cache(cache)
             log.info(
                 "synced %s: %d changed, %d deleted", source.url, report.changed, report.deleted
             )
@@ -118,7 +119,7 @@ def staff_of(sources: Sequence[CalendarSource], staff: str | None) -> list[str]:
 
 
 def staff_calendars(
-    folder: Path,
+    store: CalendarStore,
     sources: Sequence[CalendarSource],
     hours: WorkingHours,
     staff: str | None,
@@ -126,7 +127,7 @@ def staff_calendars(
     refresh: bool = True,
 ) -> tuple[list[StaffCalendar], Freshness]:
     freshness = Freshness()
-    loaded = {s.key: source_calendars(folder, s, freshness, refresh=refresh) for s in sources}
+    loaded = {s.key: source_calendars(store, s, freshness, refresh=refresh) for s in sources}
     result = []
     for name in staff_of(sources, staff):
         mine = [s for s in sources if s.staff in ("", name)]
@@ -149,7 +150,7 @@ def booking_source(sources: Sequence[CalendarSource], staff: str) -> CalendarSou
 
 
 def staffing(
-    folder: Path,
+    store: CalendarStore,
     hours: WorkingHours,
     sources: Sequence[CalendarSource],
     staff: str,
@@ -163,6 +164,6 @@ def staffing(
         c
         for s in mine
         if s.key != target.key
-        for c in source_calendars(folder, s, freshness, refresh=False)
+        for c in source_calendars(store, s, freshness, refresh=False)
     ]
     return Staffing(staff, hours, policy, tuple(others))

@@ -1,6 +1,6 @@
 """Bookings made while the calendar server was unreachable, kept until it returns.
 
-A pending booking is stored at once (atomically, ``calendars/pending.json``), shown as
+A pending booking is stored at once (by the :class:`~calendar_sync.store.CalendarStore`), shown as
 pending, and written by :func:`flush` with the same race-safe protocol as any booking
 when the server answers again. If the slot was taken meanwhile, it becomes a *conflict*
 that stays listed for the operator — never dropped silently.
@@ -9,14 +9,11 @@ that stays listed for the operator — never dropped silently.
 from __future__ import annotations
 
 import datetime as dt
-import json
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, replace
-from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from appenv import logs
-from appenv.files import atomic_write
 from appenv.times import from_db, to_db
 from calendar_sync import booking, events
 from calendar_sync.errors import SlotTaken, SourceUnreachable
@@ -24,6 +21,13 @@ from calendar_sync.slots import AppointmentType
 
 log = logs.get("calendar")
 PENDING, BOOKED, CONFLICT = "pending", "booked", "conflict"
+
+
+class PendingStore(Protocol):
+    """The part of :class:`~calendar_sync.store.CalendarStore` that keeps pending bookings."""
+
+    def pending(self) -> list[PendingBooking]: ...
+    def update_pending(self, entry: PendingBooking) -> None: ...
 
 
 @dataclass(frozen=True)
@@ -47,28 +51,8 @@ class PendingBooking:
         )
 
 
-class PendingQueue:
-    def __init__(self, folder: Path) -> None:
-        self.path = folder / "pending.json"
-
-    def all(self) -> list[PendingBooking]:
-        if not self.path.exists():
-            return []
-        raw = json.loads(self.path.read_text("utf-8"))
-        return [_decode(r) for r in raw]
-
-    def _save(self, entries: list[PendingBooking]) -> None:
-        atomic_write(self.path, json.dumps([_encode(e) for e in entries], ensure_ascii=False))
-
-    def add(self, entry: PendingBooking) -> None:
-        self._save([*self.all(), entry])
-
-    def update(self, entry: PendingBooking) -> None:
-        self._save([entry if e.id == entry.id else e for e in self.all()])
-
-
 def flush(
-    queue: PendingQueue,
+    store: PendingStore,
     url: str,
     target: booking.BookingTarget,
     staffing: Callable[[PendingBooking], booking.Staffing],
@@ -78,7 +62,7 @@ def flush(
 ) -> list[PendingBooking]:
     """Write the pending bookings for ``url``; the entries whose state changed."""
     done = []
-    for entry in queue.all():
+    for entry in store.pending():
         if entry.url != url or entry.state != PENDING:
             continue
         try:
@@ -93,18 +77,18 @@ def flush(
         else:
             entry = replace(entry, state=BOOKED, message=made.uid)
             log.info("pending booking %s written as %s", entry.id, made.uid)
-        queue.update(entry)
+        store.update_pending(entry)
         done.append(entry)
     return done
 
 
-def _encode(entry: PendingBooking) -> dict[str, Any]:
+def encode_pending(entry: PendingBooking) -> dict[str, Any]:
     raw = asdict(entry)
     raw["start"], raw["end"] = to_db(entry.start), to_db(entry.end)
     return raw
 
 
-def _decode(raw: dict[str, Any]) -> PendingBooking:
+def decode_pending(raw: dict[str, Any]) -> PendingBooking:
     kind = raw["kind"]
     return PendingBooking(
         **{

@@ -1,7 +1,8 @@
 """The local copy of a CalDAV calendar: items with ETags, a sync-token, and its index.
 
 The booking panel works from this cache (offline too) and shows how fresh it is
-(``synced_at``). :func:`sync` asks for changes since the sync-token (RFC 6578); a server
+(``synced_at``); a :class:`~calendar_sync.store.CalendarStore` keeps it (``unsaved``
+names the items to write). :func:`sync` asks for changes since the sync-token (RFC 6578); a server
 that rejects or lacks tokens gets a full ETag listing instead, and only items whose ETag
 changed are fetched. The index is rebuilt from parsed items kept in memory, so one change
 re-parses one item.
@@ -10,18 +11,14 @@ re-parses one item.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
-import json
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from pathlib import Path
 
 import icalendar
 
 from appenv import logs
-from appenv.files import atomic_write
-from appenv.times import from_db_or_none, to_db_or_none, utc_now
+from appenv.times import utc_now
 from calendar_sync.busy import BusyPolicy, EventIndex
 from calendar_sync.caldav_source import CalDavCalendar, TokenRejected
 from calendar_sync.errors import BrokenCalendar
@@ -56,37 +53,7 @@ class CalendarCache:
     _parsed: dict[str, tuple[str, icalendar.Calendar]] = field(default_factory=dict, repr=False)
     _index: EventIndex | None = field(default=None, repr=False)
     _dirty: set[str] | None = field(default=None, repr=False)  # None: rebuild the index
-
-    # -- persistence (one file per calendar, atomic) ---------------------------------------
-    @staticmethod
-    def file_for(folder: Path, url: str) -> Path:
-        return folder / f"cache-{hashlib.sha256(url.encode()).hexdigest()[:16]}.json"
-
-    @classmethod
-    def load(cls, folder: Path, url: str) -> CalendarCache:
-        path = cls.file_for(folder, url)
-        if not path.exists():
-            return cls(url)
-        try:
-            raw = json.loads(path.read_text("utf-8"))
-            items = {
-                h: CachedItem(v["etag"], v["data"].encode("utf-8")) for h, v in raw["items"].items()
-            }
-            return cls(url, raw.get("token"), from_db_or_none(raw.get("synced_at")), items)
-        except (OSError, ValueError, KeyError, TypeError) as exc:
-            log.info("calendar cache %s unreadable, starting afresh: %r", path.name, exc)
-            return cls(url)
-
-    def save(self, folder: Path) -> None:
-        raw = {
-            "url": self.url,
-            "token": self.token,
-            "synced_at": to_db_or_none(self.synced_at),
-            "items": {
-                h: {"etag": i.etag, "data": i.data.decode("utf-8")} for h, i in self.items.items()
-            },
-        }
-        atomic_write(self.file_for(folder, self.url), json.dumps(raw))
+    unsaved: set[str] = field(default_factory=set, repr=False)  # hrefs changed since saved
 
     # -- the index ---------------------------------------------------------------------------
     def calendars(self) -> list[icalendar.Calendar]:
@@ -119,6 +86,8 @@ class CalendarCache:
         return self._index
 
     def _changed(self, hrefs: Iterable[str]) -> None:
+        hrefs = list(hrefs)
+        self.unsaved.update(hrefs)
         if self._dirty is not None:
             self._dirty.update(hrefs)
 
