@@ -107,13 +107,8 @@ class Application:
         run_task(open_it, self.store_opened, self.store_failed, owner=self.window)
 
     def store_opened(self, db: Database) -> None:
-        from ui.db_changes import DatabaseChanges
-
         self.db = db
-        self.db_changes = DatabaseChanges(db, parent=self.window)  # views refresh on writes
         self.window.attach_database(db)
-        if self.window.notes_search is not None:
-            self.db_changes.changed.connect(self.window.notes_search.on_database_changed)
         self.start_reports()
 
     def store_failed(self, exc: Exception) -> None:
@@ -155,7 +150,8 @@ class Application:
         self.window.side_panel.addTab(
             deliveries, QCoreApplication.translate("MainWindow", "Deliveries")
         )
-        self.db_changes.changed.connect(deliveries.on_database_changed)
+        assert self.window.changes is not None
+        self.window.changes.changed.connect(deliveries.on_database_changed)
         self.scheduler.problem.connect(self.window.on_error)
         deliveries.requeued.connect(self.scheduler.run_now)
         deliveries.error.connect(self.window.on_error)
@@ -238,7 +234,8 @@ class Application:
         for translator in self.translators:
             self.qt_app.removeTranslator(translator)
         if self.db is not None:
-            self.db_changes.stop()
+            if self.window.changes is not None:
+                self.window.changes.stop()
             self.db.close()
 
 

@@ -21,6 +21,7 @@ from softphone import events as ev
 from softphone.call_board import BoardCall, FinishedCall
 from softphone.call_info import CallInfo
 from softphone.states import CallState
+from storage.changes import CLIENTS, Changes
 from ui.call_area import CallArea
 from ui.dial_pad import DialPad
 from ui.history_view import HistoryView
@@ -32,6 +33,8 @@ if TYPE_CHECKING:
     from clients.call_journal import CallJournal
     from clients.store import ClientStore
     from storage.interfaces import Database, NotesStore
+    from ui.client_choices import ClientChoices
+    from ui.db_changes import DatabaseChanges
     from ui.notes_search import NotesSearch
 
 log = logs.get("ui")
@@ -51,6 +54,8 @@ class MainWindow(QMainWindow):
         self.store: ClientStore | None = None
         self.notes: NotesStore | None = None
         self.notes_search: NotesSearch | None = None
+        self.choices: ClientChoices | None = None
+        self.changes: DatabaseChanges | None = None
         self.settings = settings
         self.journal: CallJournal | None = None  # every call's log row, from its first ring
         # what happened before the store was open: popped and logged as soon as it is
@@ -119,13 +124,19 @@ class MainWindow(QMainWindow):
         """Called once the database is open: pops, note forms and the call log start."""
         from clients.call_journal import CallJournal
         from notes.recovery import recover_drafts
+        from ui.client_choices import ClientChoices
+        from ui.db_changes import DatabaseChanges
         from ui.note_form import NoteForm
         from ui.notes_search import NotesSearch
 
         self.db = db
         self.store = store = db.clients
         self.notes = notes = db.notes
+        self.choices = ClientChoices(store.list_clients())
         self.pops.store = store
+        self.pops.choices = self.choices
+        self.changes = DatabaseChanges(db, parent=self)  # every view refreshes on writes
+        self.changes.changed.connect(self._database_changed)
         self.journal = CallJournal(db.calls, self._client_for)
         closed = self.journal.recover()
         if closed:
@@ -133,9 +144,10 @@ class MainWindow(QMainWindow):
         self.reload_history()
         self.notes_search = NotesSearch(store, notes)
         self.notes_search.open_note.connect(self.open_note)
+        self.changes.changed.connect(self.notes_search.on_database_changed)
         self.side_panel.addTab(self.notes_search, self.tr("Notes"))
         for draft in recover_drafts(notes):
-            form = NoteForm.from_draft(store, notes, self._operator(), draft)
+            form = NoteForm.from_draft(store, notes, self._operator(), draft, choices=self.choices)
             form.saved.connect(self.note_saved)
             self.pops.open_loose_note(form, self.tr("Recovered draft"))
         for call in self._pending_calls.values():
@@ -166,7 +178,7 @@ class MainWindow(QMainWindow):
             return
         from ui.note_form import NoteForm
 
-        form = NoteForm(self.store, self.notes, self._operator(), None, None)
+        form = NoteForm(self.store, self.notes, self._operator(), None, None, choices=self.choices)
         form.saved.connect(self.note_saved)
         self.pops.open_loose_note(form, self.tr("New note"))
 
@@ -175,7 +187,7 @@ class MainWindow(QMainWindow):
             return
         from ui.note_form import NoteForm
 
-        form = NoteForm(self.store, self.notes, self._operator(), None, None)
+        form = NoteForm(self.store, self.notes, self._operator(), None, None, choices=self.choices)
         form.saved.connect(self.note_saved)
         form.load_note(note_id)
         self.pops.open_loose_note(form, self.tr("Note {0}").format(note_id))
@@ -186,12 +198,12 @@ class MainWindow(QMainWindow):
         from ui.admin import AdminWindow
 
         admin = AdminWindow(self.store, self, operator=self._operator())
-        admin.clients_changed.connect(self._clients_changed)
         admin.show()
 
-    def _clients_changed(self, _change: object) -> None:
-        if self.notes_search is not None:
-            self.notes_search.reload_clients()
+    def _database_changed(self, changes: Changes) -> None:
+        """Clients added, renamed or removed (here, in the admin window, on another seat)."""
+        if changes.touches(CLIENTS) and self.store is not None and self.choices is not None:
+            self.choices.set_clients(self.store.list_clients())
 
     # ---- building -------------------------------------------------------------------
     def _build_menu(self) -> None:
@@ -296,7 +308,9 @@ class MainWindow(QMainWindow):
             from ui.note_form import NoteForm
 
             client_id = view.pop.client.id if view.pop.client else None
-            form = NoteForm(self.store, self.notes, self._operator(), client_id, None)
+            form = NoteForm(
+                self.store, self.notes, self._operator(), client_id, None, choices=self.choices
+            )
             form.saved.connect(self.note_saved)
             call = self.phone.board.calls.get(key)
             if call is not None:

@@ -32,6 +32,7 @@ from notes.recovery import recover_drafts
 from notes.saving import finalise
 from notes.validation import Problem, problem_of
 from storage.interfaces import ClientStore, NotesStore
+from ui.client_choices import ClientChoices
 from ui.note_form_fields import NoteFormFields
 
 __all__ = ["NoteForm", "recover_drafts"]  # recover_drafts: moved to notes.recovery
@@ -62,7 +63,9 @@ class NoteForm(NoteFormFields):
         client_id: int | None,
         call_id: int | None,
         parent: QWidget | None = None,
+        choices: ClientChoices | None = None,
     ) -> None:
+        """``choices``: the window's shared client list; without it the form reads its own."""
         super().__init__(operator, parent)
         self.setObjectName("note-form")
         self.store = store
@@ -86,7 +89,7 @@ class NoteForm(NoteFormFields):
         self._autosave.setSingleShot(True)
         self._autosave.setInterval(AUTOSAVE_MS)
         self._autosave.timeout.connect(self.flush_draft)
-        self._fill_clients()
+        self._fill_clients(choices)
         self._set_client(client_id)
         self._connect_edits()
         if call_id is not None:
@@ -108,12 +111,9 @@ class NoteForm(NoteFormFields):
         self.client_box.currentIndexChanged.connect(self._client_changed)
         self.wrong_number.toggled.connect(self._edited)
 
-    def _fill_clients(self) -> None:
+    def _fill_clients(self, choices: ClientChoices | None) -> None:
         self.client_box.blockSignals(True)
-        self.client_box.clear()
-        self.client_box.addItem(self.tr("— choose the client —"), None)
-        for client in self.store.list_clients():
-            self.client_box.addItem(f"{client.name} ({client.code})", client.id)
+        self.client_box.setModel(choices or ClientChoices(self.store.list_clients()))
         self.client_box.blockSignals(False)
 
     def _set_client(self, client_id: int | None) -> None:
@@ -261,8 +261,9 @@ class NoteForm(NoteFormFields):
         operator: str,
         draft: Draft,
         parent: QWidget | None = None,
+        choices: ClientChoices | None = None,
     ) -> NoteForm:
-        form = cls(store, notes, operator, draft.note.client_id, None, parent)
+        form = cls(store, notes, operator, draft.note.client_id, None, parent, choices)
         form.load_draft(draft)
         return form
 

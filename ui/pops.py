@@ -20,6 +20,7 @@ from softphone.call_board import BoardCall
 if TYPE_CHECKING:  # imported on first use: sqlite-utils and friends cost start-up time
     from clients.lookup import Pop
     from clients.store import ClientStore
+    from ui.client_choices import ClientChoices
     from ui.note_form import NoteForm
     from ui.screen_pop import PopView
 
@@ -38,6 +39,7 @@ class PopPanel(QObject):
         self.operator = operator
         self.placeholder = placeholder
         self.store: ClientStore | None = None
+        self.choices: ClientChoices | None = None  # the window's client list, for the picker
         self.pages: dict[str, QSplitter] = {}  # call key (or "note:N") -> page
         self.views: dict[str, PopView] = {}
         self.forms: dict[str, NoteForm] = {}
@@ -81,8 +83,7 @@ class PopPanel(QObject):
         if self.store is None:
             raise RuntimeError("the client store is not open yet")
         pop = self.resolve(incoming, client_id)
-        clients = self.store.list_clients() if pop.client is None else None
-        view = PopView(incoming.call, pop, clients)
+        view = PopView(incoming.call, pop, self.choices if pop.client is None else None)
         view.client_picked.connect(self._repick)
         page = self._page(incoming.call, pop.client.code if pop.client else self.tr("Unknown"))
         # insert/replace reparent the view: Qt owns it from here. Parenting it to the splitter

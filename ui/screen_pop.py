@@ -10,7 +10,7 @@ import datetime as dt
 import html
 import time
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QAbstractItemModel, QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from clients import phone_numbers as pn
 from clients.lookup import Pop
-from clients.model import Availability, Client, Staff, Variant
+from clients.model import Availability, Staff, Variant
 from ui.common_words import outcome_text
 
 
@@ -45,7 +45,7 @@ class PopView(QScrollArea):
         self,
         call_key: str,
         pop: Pop,
-        clients: list[Client] | None = None,
+        choices: QAbstractItemModel | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -75,9 +75,8 @@ class PopView(QScrollArea):
             picker_row.addWidget(QLabel(self.tr("Which client is this call for?")))
             self.picker = QComboBox()
             self.picker.setObjectName("client-picker")
-            self.picker.addItem(self.tr("— choose —"), None)
-            for client in clients or []:
-                self.picker.addItem(f"{client.code} · {client.name}", client.id)
+            if choices is not None:
+                self.picker.setModel(choices)  # the window's one client list, not a copy
             self.picker.activated.connect(self._picked)
             picker_row.addWidget(self.picker, 1)
             layout.addLayout(picker_row)

@@ -65,7 +65,7 @@ def test_unknown_client_offers_picker(window: MainWindow, qtbot, qtlog, tmp_path
     view = shown.args[0]
     assert view.pop.client is None
     assert view.picker.count() == 3  # "choose" + two clients
-    index = view.picker.findText("YIL · Praxis Dr. Yilmaz")
+    index = view.picker.findText("Praxis Dr. Yilmaz (YIL)")
     view.picker.setCurrentIndex(index)
     with qtbot.waitSignal(window.pops.pop_shown, timeout=5000) as repicked:
         view.picker.activated.emit(index)
