@@ -29,8 +29,8 @@ from calendar_sync.caldav_source import CalDavCalendar
 from calendar_sync.hours import WorkingHours, public_holidays
 from calendar_sync.ics import parse_calendar
 from calendar_sync.slots import AppointmentType, StaffCalendar, find_slots
-from calendar_sync.store import FileCalendarStore
 from calendar_sync.sync_cache import CachedItem, CalendarCache, sync
+from storage import open_database
 
 FIRST_DAY = dt.date(2023, 1, 2)
 YEARS = 5
@@ -160,7 +160,8 @@ def bench_sync(items: dict[str, bytes]) -> None:
             emit("calendar.full_sync_radicale", time.perf_counter() - t0, "s")
             assert report.changed == len(items), report
             first = next(iter(items))
-            etag = cache.items[url + first].etag
+            first_href = url + first
+            etag = cache.items[first_href].etag
             remote.replace(url + first, items[first].replace(b"SUMMARY:", b"SUMMARY:neu "), etag)
             waited = _time_requests(remote)
             t0 = time.perf_counter()
@@ -171,13 +172,17 @@ def bench_sync(items: dict[str, bytes]) -> None:
             emit("calendar.incremental_sync_server_wait", waited[0] * 1000, "ms")
             emit("calendar.incremental_sync_client_side", total - waited[0] * 1000, "ms")
             assert (delta.changed, delta.full) == (1, False), delta
-            with tempfile.TemporaryDirectory() as out:
-                store = FileCalendarStore(Path(out))
+            with tempfile.TemporaryDirectory() as out, open_database(Path(out) / "b.db") as db:
+                cache.unsaved = set(cache.items)
                 t0 = time.perf_counter()
-                store.save_cache(cache)
-                emit("calendar.cache_save_file", (time.perf_counter() - t0) * 1000, "ms")
-                size = sum(f.stat().st_size for f in Path(out).glob("cache-*.json"))
-                emit("calendar.cache_file", size / 2**20, "MiB")
+                db.calendars.save_cache(cache)
+                emit("calendar.cache_save_full", (time.perf_counter() - t0) * 1000, "ms")
+                cache.unsaved = {first_href}
+                t0 = time.perf_counter()
+                db.calendars.save_cache(cache)
+                emit("calendar.cache_save_one_change", (time.perf_counter() - t0) * 1000, "ms")
+                size = (Path(out) / "b.db").stat().st_size
+                emit("calendar.cache_in_database", size / 2**20, "MiB")
         finally:
             server.stop()
 

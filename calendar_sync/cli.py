@@ -133,11 +133,12 @@ def check(paths: AppPaths, source: str, start_text: str, minutes: int, zone_name
 
 def _credentials_for(paths: AppPaths, source: str) -> tuple[str | None, str | None]:
     """A URL added with ``calendar add`` is checked with its stored user and password."""
-    from calendar_sync.cli_booking import open_store
     from calendar_sync.client_calendars import secret_for
+    from storage import open_app_database
 
     try:
-        known = open_store(paths).sources()
+        with open_app_database(paths) as db:
+            known = db.calendars.sources()
     except UserError:
         return None, None
     for registered in known:

@@ -21,15 +21,24 @@ from calendar_sync.cli import EXIT_OK, EXIT_PENDING, EXIT_TAKEN, fail, parse_mom
 from calendar_sync.errors import SlotTaken, SourceRefused, SourceUnreachable
 from calendar_sync.hours import WorkingHours
 from calendar_sync.local_calendar import LocalCalendar, export_ics
-from calendar_sync.registry import CalendarSource
+from calendar_sync.registry import CalendarSource, type_named
 from calendar_sync.slots import AppointmentType, blockers, find_slots
 from calendar_sync.sources import is_url, normal_url
-from calendar_sync.store import CalendarStore, FileCalendarStore, type_named
 from clients.model import Client, ClientProfile
+from storage.interfaces import CalendarStore
 
 
 def run(paths: AppPaths, args: argparse.Namespace) -> int:
-    store = open_store(paths)
+    from storage import open_app_database
+
+    db = open_app_database(paths)
+    try:
+        return _dispatch(paths, db.calendars, args)
+    finally:
+        db.close()
+
+
+def _dispatch(paths: AppPaths, store: CalendarStore, args: argparse.Namespace) -> int:
     if args.command == "calendar":
         sub = args.calendar_command
         if sub == "add":
@@ -44,11 +53,6 @@ def run(paths: AppPaths, args: argparse.Namespace) -> int:
     if args.command == "slots":
         return slots(paths, store, args)
     return book(paths, store, args)
-
-
-def open_store(paths: AppPaths) -> CalendarStore:
-    """The seat's calendar store."""
-    return FileCalendarStore(paths.calendars)
 
 
 def _profile(paths: AppPaths, code: str) -> ClientProfile:

@@ -26,9 +26,9 @@ from calendar_sync.local_calendar import LocalCalendar
 from calendar_sync.registry import CalendarSource
 from calendar_sync.slots import StaffCalendar
 from calendar_sync.sources import fetch_feed, read_file
-from calendar_sync.store import CalendarStore
 from calendar_sync.sync_cache import sync
 from clients.model import ClientProfile
+from storage.interfaces import CalendarStore
 
 log = logs.get("calendar")
 

@@ -1,20 +1,19 @@
 """Bookings made while the calendar server was unreachable, kept until it returns.
 
-A pending booking is stored at once (by the :class:`~calendar_sync.store.CalendarStore`), shown as
-pending, and written by :func:`flush` with the same race-safe protocol as any booking
-when the server answers again. If the slot was taken meanwhile, it becomes a *conflict*
-that stays listed for the operator — never dropped silently.
+A pending booking is stored at once (``db.calendars``), shown as pending, and written by
+:func:`flush` with the same race-safe protocol as any booking when the server answers
+again. If the slot was taken meanwhile, it becomes a *conflict* that stays listed for the
+operator — never dropped silently.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from dataclasses import asdict, dataclass, replace
-from typing import Any, Protocol
+from dataclasses import dataclass, replace
+from typing import Protocol
 
 from appenv import logs
-from appenv.times import from_db, to_db
 from calendar_sync import booking, events
 from calendar_sync.errors import SlotTaken, SourceUnreachable
 from calendar_sync.slots import AppointmentType
@@ -24,7 +23,7 @@ PENDING, BOOKED, CONFLICT = "pending", "booked", "conflict"
 
 
 class PendingStore(Protocol):
-    """The part of :class:`~calendar_sync.store.CalendarStore` that keeps pending bookings."""
+    """The part of :class:`~storage.interfaces.CalendarStore` that keeps pending bookings."""
 
     def pending(self) -> list[PendingBooking]: ...
     def update_pending(self, entry: PendingBooking) -> None: ...
@@ -80,21 +79,3 @@ def flush(
         store.update_pending(entry)
         done.append(entry)
     return done
-
-
-def encode_pending(entry: PendingBooking) -> dict[str, Any]:
-    raw = asdict(entry)
-    raw["start"], raw["end"] = to_db(entry.start), to_db(entry.end)
-    return raw
-
-
-def decode_pending(raw: dict[str, Any]) -> PendingBooking:
-    kind = raw["kind"]
-    return PendingBooking(
-        **{
-            **raw,
-            "kind": AppointmentType(**{**kind, "staff": tuple(kind.get("staff", ()))}),
-            "start": from_db(raw["start"]),
-            "end": from_db(raw["end"]),
-        }
-    )

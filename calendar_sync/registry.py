@@ -1,14 +1,21 @@
-"""Which calendars belong to which client and staff member (kept by a
-:class:`~calendar_sync.store.CalendarStore`). Passwords are never part of a source: they
-live in the keyring under :attr:`CalendarSource.secret_key`."""
+"""Which calendars belong to which client and staff member, and appointment types.
+
+Kept by the database (:class:`~storage.interfaces.CalendarStore`, ``db.calendars``).
+Passwords are never part of a source: they live in the keyring under
+:attr:`CalendarSource.secret_key`.
+"""
 
 from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from calendar_sync.errors import CalendarError
 from calendar_sync.slots import AppointmentType
+
+if TYPE_CHECKING:
+    from storage.interfaces import CalendarStore
 
 KINDS = ("caldav", "feed", "file", "local")
 
@@ -38,3 +45,12 @@ class CalendarSource:
 
 def type_from_dict(raw: dict[str, Any]) -> AppointmentType:
     return AppointmentType(**{**raw, "staff": tuple(raw.get("staff", ()))})
+
+
+def type_named(store: CalendarStore, client_code: str, name: str) -> AppointmentType:
+    """The client's appointment type called ``name`` (any case), or a clear error."""
+    for kind in store.types(client_code):
+        if kind.name.casefold() == name.casefold():
+            return kind
+    known = ", ".join(k.name for k in store.types(client_code)) or "none yet"
+    raise CalendarError(f"{client_code} has no appointment type {name!r} (known: {known}).")

@@ -1,7 +1,7 @@
 """The local copy of a CalDAV calendar: items with ETags, a sync-token, and its index.
 
 The booking panel works from this cache (offline too) and shows how fresh it is
-(``synced_at``); a :class:`~calendar_sync.store.CalendarStore` keeps it (``unsaved``
+(``synced_at``); a :class:`~storage.interfaces.CalendarStore` keeps it (``unsaved``
 names the items to write). :func:`sync` asks for changes since the sync-token (RFC 6578); a server
 that rejects or lacks tokens gets a full ETag listing instead, and only items whose ETag
 changed are fetched. The index is rebuilt from parsed items kept in memory, so one change

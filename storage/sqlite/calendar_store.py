@@ -64,8 +64,9 @@ class SqliteCalendarStore(SqliteTables):
         return source
 
     def types(self, client_code: str) -> list[AppointmentType]:
+        columns = ", ".join(f"t.{c.strip()}" for c in _TYPE_COLUMNS.split(","))
         rows = self._all(
-            f"SELECT {_TYPE_COLUMNS} FROM appointment_types t JOIN clients c "
+            f"SELECT {columns} FROM appointment_types t JOIN clients c "
             "ON c.id = t.client_id WHERE c.code = ? ORDER BY t.name",
             (client_code,),
         )
@@ -176,59 +177,3 @@ def _type(row: tuple[Any, ...]) -> AppointmentType:
     return AppointmentType(
         name, minutes, before, after, notice, horizon, step, max_per_day, tuple(json.loads(staff))
     )
-
-
-MIGRATION = (
-    """CREATE TABLE calendar_sources (
-        id INTEGER PRIMARY KEY,
-        source_key TEXT NOT NULL UNIQUE,
-        client_id INTEGER NOT NULL REFERENCES clients(id) ON DELETE CASCADE,
-        staff TEXT NOT NULL DEFAULT '',
-        url TEXT NOT NULL,
-        kind TEXT NOT NULL,
-        user_name TEXT NOT NULL DEFAULT '',
-        tentative_busy INTEGER NOT NULL DEFAULT 1
-    )""",
-    "CREATE INDEX calendar_sources_client ON calendar_sources(client_id)",
-    """CREATE TABLE appointment_types (
-        id INTEGER PRIMARY KEY,
-        client_id INTEGER NOT NULL REFERENCES clients(id) ON DELETE CASCADE,
-        name TEXT NOT NULL,
-        minutes INTEGER NOT NULL,
-        before_min INTEGER NOT NULL DEFAULT 0,
-        after_min INTEGER NOT NULL DEFAULT 0,
-        notice_min INTEGER NOT NULL DEFAULT 0,
-        horizon_days INTEGER NOT NULL DEFAULT 90,
-        step_min INTEGER NOT NULL DEFAULT 15,
-        max_per_day INTEGER,
-        staff TEXT NOT NULL DEFAULT '[]',
-        UNIQUE (client_id, name)
-    )""",
-    """CREATE TABLE calendar_sync_state (
-        url TEXT PRIMARY KEY,
-        sync_token TEXT,
-        synced_at TEXT
-    )""",
-    """CREATE TABLE calendar_items (
-        url TEXT NOT NULL,
-        href TEXT NOT NULL,
-        etag TEXT NOT NULL,
-        data TEXT NOT NULL,
-        PRIMARY KEY (url, href)
-    )""",
-    """CREATE TABLE pending_bookings (
-        id TEXT PRIMARY KEY,
-        client_id INTEGER NOT NULL REFERENCES clients(id) ON DELETE CASCADE,
-        url TEXT NOT NULL,
-        staff TEXT NOT NULL DEFAULT '',
-        kind TEXT NOT NULL,
-        starts_at TEXT NOT NULL,
-        ends_at TEXT NOT NULL,
-        summary TEXT NOT NULL,
-        caller TEXT NOT NULL DEFAULT '',
-        phone TEXT NOT NULL DEFAULT '',
-        state TEXT NOT NULL,
-        message TEXT NOT NULL DEFAULT '',
-        created_at TEXT NOT NULL
-    )""",
-)

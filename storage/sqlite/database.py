@@ -8,7 +8,15 @@ from pathlib import Path
 
 from notes.drafts import DraftBox
 from storage.changes import ChangeHub
-from storage.interfaces import CallLog, ClientStore, Database, DeliveryStore, NotesStore
+from storage.interfaces import (
+    CalendarStore,
+    CallLog,
+    ClientStore,
+    Database,
+    DeliveryStore,
+    NotesStore,
+)
+from storage.sqlite.calendar_store import SqliteCalendarStore
 from storage.sqlite.client_store import SqliteClientStore
 from storage.sqlite.connection import SqliteConnection
 from storage.sqlite.delivery import SqliteDeliveryStore
@@ -38,6 +46,7 @@ class SqliteDatabase:
             self._connection, DraftBox(drafts) if drafts is not None else None
         )
         self.deliveries: DeliveryStore = SqliteDeliveryStore(self._connection)
+        self.calendars: CalendarStore = SqliteCalendarStore(self._connection)
 
     @property
     def schema_version(self) -> int:

@@ -22,7 +22,8 @@ so that the PostgreSQL store of a later issue can mirror it.
 Migration 6 brings the delivery queue's tables (created ad hoc by earlier versions, with
 ``IF NOT EXISTS`` so that such databases keep their rows) under this list. Migration 7
 gives every logged call its unique ``call_key`` (older rows get ``legacy-<id>``), the
-caller's URI and whether its number is a verified number.
+caller's URI and whether its number is a verified number. Migration 8 adds the calendar
+tables (see :mod:`storage.sqlite.calendar_store`).
 """
 
 from __future__ import annotations
@@ -296,6 +297,62 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         "ALTER TABLE calls ADD COLUMN caller_uri TEXT NOT NULL DEFAULT ''",
         "ALTER TABLE calls ADD COLUMN number_verified INTEGER NOT NULL DEFAULT 1",
         "CREATE INDEX calls_open ON calls(id) WHERE outcome IS NULL",
+    ),
+    # 8: calendars — sources per client/staff, appointment types, the CalDAV sync caches
+    # (ETag per item, sync-token per calendar) and bookings kept while a server was down
+    (
+        """CREATE TABLE calendar_sources (
+            id INTEGER PRIMARY KEY,
+            source_key TEXT NOT NULL UNIQUE,
+            client_id INTEGER NOT NULL REFERENCES clients(id) ON DELETE CASCADE,
+            staff TEXT NOT NULL DEFAULT '',
+            url TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            user_name TEXT NOT NULL DEFAULT '',
+            tentative_busy INTEGER NOT NULL DEFAULT 1
+        )""",
+        "CREATE INDEX calendar_sources_client ON calendar_sources(client_id)",
+        """CREATE TABLE appointment_types (
+            id INTEGER PRIMARY KEY,
+            client_id INTEGER NOT NULL REFERENCES clients(id) ON DELETE CASCADE,
+            name TEXT NOT NULL,
+            minutes INTEGER NOT NULL,
+            before_min INTEGER NOT NULL DEFAULT 0,
+            after_min INTEGER NOT NULL DEFAULT 0,
+            notice_min INTEGER NOT NULL DEFAULT 0,
+            horizon_days INTEGER NOT NULL DEFAULT 90,
+            step_min INTEGER NOT NULL DEFAULT 15,
+            max_per_day INTEGER,
+            staff TEXT NOT NULL DEFAULT '[]',
+            UNIQUE (client_id, name)
+        )""",
+        """CREATE TABLE calendar_sync_state (
+            url TEXT PRIMARY KEY,
+            sync_token TEXT,
+            synced_at TEXT
+        )""",
+        """CREATE TABLE calendar_items (
+            url TEXT NOT NULL,
+            href TEXT NOT NULL,
+            etag TEXT NOT NULL,
+            data TEXT NOT NULL,
+            PRIMARY KEY (url, href)
+        )""",
+        """CREATE TABLE pending_bookings (
+            id TEXT PRIMARY KEY,
+            client_id INTEGER NOT NULL REFERENCES clients(id) ON DELETE CASCADE,
+            url TEXT NOT NULL,
+            staff TEXT NOT NULL DEFAULT '',
+            kind TEXT NOT NULL,
+            starts_at TEXT NOT NULL,
+            ends_at TEXT NOT NULL,
+            summary TEXT NOT NULL,
+            caller TEXT NOT NULL DEFAULT '',
+            phone TEXT NOT NULL DEFAULT '',
+            state TEXT NOT NULL,
+            message TEXT NOT NULL DEFAULT '',
+            created_at TEXT NOT NULL
+        )""",
     ),
 )
 

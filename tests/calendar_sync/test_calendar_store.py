@@ -1,5 +1,5 @@
-"""Both calendar stores (database and files) keep sources, types, pending bookings and
-sync caches the same way."""
+"""The database keeps calendar sources, appointment types, pending bookings and sync
+caches (saved incrementally)."""
 
 from __future__ import annotations
 
@@ -12,17 +12,14 @@ import pytest
 from calendar_sync.pending import BOOKED, PendingBooking
 from calendar_sync.registry import CalendarSource
 from calendar_sync.slots import AppointmentType
-from calendar_sync.store import CalendarStore, FileCalendarStore
 from calendar_sync.sync_cache import CachedItem, CalendarCache
 from clients.model import Client
 from storage import open_database
+from storage.interfaces import CalendarStore
 
 
-@pytest.fixture(params=["database", "files"])
-def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[CalendarStore]:
-    if request.param == "files":
-        yield FileCalendarStore(tmp_path / "calendars")
-        return
+@pytest.fixture
+def store(tmp_path: Path) -> Iterator[CalendarStore]:
     db = open_database(tmp_path / "db.sqlite3")
     db.clients.add_client(Client(code="ROTH", name="Praxis Dr. Roth"))
     try:
@@ -82,3 +79,13 @@ def test_cache_saved_incrementally(store: CalendarStore) -> None:
     again = store.load_cache(url)
     assert again.token == "tok-2" and again.items == loaded.items
     assert store.load_cache("https://other.example/").items == {}
+
+
+def test_a_deleted_client_takes_its_calendars_along(tmp_path: Path) -> None:
+    with open_database(tmp_path / "db.sqlite3") as db:
+        client = db.clients.add_client(Client(code="ROTH", name="Praxis Dr. Roth"))
+        db.calendars.add_source(CalendarSource("ROTH", "https://dav.example/roth/"))
+        db.calendars.put_type("ROTH", AppointmentType("Kurz", 15))
+        assert client.id is not None
+        db.clients.delete_client(client.id)
+        assert db.calendars.sources() == [] and db.calendars.types("ROTH") == []

@@ -10,8 +10,8 @@ import pytest
 from calendar_sync.busy import BusyPolicy
 from calendar_sync.caldav_source import CalDavCalendar
 from calendar_sync.errors import SourceUnreachable
-from calendar_sync.store import FileCalendarStore
 from calendar_sync.sync_cache import CalendarCache, sync
+from storage import open_database
 from tests.calendar_sync.helpers import berlin
 from tests.fixtures.caldav import CalDavServer
 
@@ -44,9 +44,10 @@ def test_token_delta_and_fallback(caldav_server: CalDavServer, tmp_path: Path) -
     remote.replace(a.href, event("a", "20270111T140000", "Eins verlegt"), a.etag)
     remote.delete(remote.url + "b.ics")
     remote.create("c.ics", event("c", "20270104T080000", "Serie", "RRULE:FREQ=WEEKLY\r\n"))
-    store = FileCalendarStore(tmp_path)
-    store.save_cache(cache)
-    restarted = store.load_cache(remote.url)  # from disk, as after a restart
+    with open_database(tmp_path / "db.sqlite3") as db:
+        db.calendars.save_cache(cache)
+    with open_database(tmp_path / "db.sqlite3") as db:
+        restarted = db.calendars.load_cache(remote.url)  # from disk, as after a restart
     for synced in (cache, restarted):  # the index updated in place, and one built anew
         delta = sync(remote, synced)
         assert (delta.changed, delta.deleted, delta.full) == (2, 1, False)

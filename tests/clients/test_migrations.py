@@ -60,6 +60,10 @@ SEED: dict[int, list[str]] = {
         "number_verified) VALUES (7, '4915209876543x', '2024-03-31T09:00:00.000000+00:00', "
         "'k-7', 'sip:4915209876543x@192.0.2.1', 0)",
     ],
+    8: [
+        "INSERT INTO calendar_sources (source_key, client_id, url, kind) "
+        "VALUES ('k-8', 7, 'https://dav.example/roth/', 'caldav')",
+    ],
 }
 
 
