@@ -242,7 +242,7 @@ class Database(Protocol):
 
 class CalendarStore(Protocol):
     """Calendar sources per client/staff, appointment types, pending bookings and the
-    CalDAV sync caches (see :mod:`calendar_sync.store`; passwords stay in the keyring)."""
+    CalDAV sync caches (:mod:`storage.sqlite.calendar_store`; passwords: the keyring)."""
 
     def sources(self, client_code: str | None = None) -> list[CalendarSource]: ...
     def add_source(self, source: CalendarSource) -> CalendarSource: ...
