@@ -216,6 +216,17 @@ SETTINGS: tuple[Setting, ...] = (
         QT_TRANSLATE_NOOP("Settings", "Send daily reports automatically at each report time"),
         Section.MAIL,
     ),
+    DATABASE_URL := Setting(
+        "database.url",
+        str,
+        "",
+        QT_TRANSLATE_NOOP("Settings", "Office database"),
+        Section.HIDDEN,  # set by the office admin or ``--database``; empty: this seat's file
+        placeholder="postgresql://seat@office-server/vorzimmer",
+        hint=QT_TRANSLATE_NOOP(
+            "Settings", "Without the password: Vorzimmer keeps it in the system keyring."
+        ),
+    ),
 )
 _BY_KEY = {s.key: s for s in SETTINGS}
 

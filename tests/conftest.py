@@ -60,6 +60,7 @@ pytest_plugins = [
     "tests.fixtures.sip",
     "tests.fixtures.keyring",
     "tests.fixtures.qt",
+    "tests.fixtures.postgres",  # throwaway clusters; store tests on both backends
 ]
 
 

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
 
-from appenv.paths import AppPaths
 from clients.store import ClientStore
 from storage import open_database
 
@@ -22,7 +22,8 @@ def berlin(
 
 
 @pytest.fixture
-def store(app_paths: AppPaths) -> Iterator[ClientStore]:
-    s = open_database(app_paths.database).clients
+def store(db_location: Path | str) -> Iterator[ClientStore]:
+    """The client store on SQLite and on PostgreSQL (``db_location`` is parametrised)."""
+    s = open_database(db_location).clients
     yield s
     s.close()

@@ -41,6 +41,7 @@ def test_sqlite_store_implements_the_interface(store: ClientStore) -> None:
     assert isinstance(store, ClientStore)
 
 
+@pytest.mark.sqlite_only
 def test_database_is_a_wal_file_in_the_home(store: ClientStore, app_paths: AppPaths) -> None:
     assert app_paths.database.exists()
     mode = sqlite3.connect(app_paths.database).execute("PRAGMA journal_mode").fetchone()[0]
@@ -307,6 +308,7 @@ def test_call_log(store: ClientStore) -> None:
     assert kept is not None and kept.client_id is None  # history survives the client
 
 
+@pytest.mark.sqlite_only  # reads SQLite query plans
 @pytest.mark.parametrize(
     ("sql", "index"),
     [

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -13,7 +14,7 @@ from appenv.paths import AppPaths
 from clients.model import CallRecord, Client, Outcome, Staff
 from clients.store import ClientStore
 from notes.model import Note
-from storage import Database, NotesStore, open_app_database
+from storage import Database, NotesStore, open_database
 
 BERLIN = ZoneInfo("Europe/Berlin")
 
@@ -63,8 +64,9 @@ class World:
 
 
 @pytest.fixture
-def world(app_paths: AppPaths) -> Iterator[World]:
-    db = open_app_database(app_paths)
+def world(app_paths: AppPaths, db_location: Path | str) -> Iterator[World]:
+    """Two clients on SQLite and on PostgreSQL (``db_location`` is parametrised)."""
+    db = open_database(db_location, drafts=app_paths.drafts)
     store = db.clients
     a = store.add_client(Client(code="ROTH", name="Kanzlei Dr. Roth"))
     b = store.add_client(Client(code="PRAXIS", name="Praxis Yilmaz", language="en"))

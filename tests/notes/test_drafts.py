@@ -75,6 +75,7 @@ def test_an_unreadable_draft_is_kept_aside_not_deleted(world: World, app_paths: 
     assert aside.read_text("utf-8") == '{"key": "deadbeef", "note": {'
 
 
+@pytest.mark.sqlite_only  # the typing app opens the home's SQLite file
 def test_kill_9_while_typing_loses_nothing_autosaved(world: World, app_paths: AppPaths) -> None:
     call_id = world.call(world.a, berlin(2024, 5, 7, 14, 5), number="+49 171 5550142",
                          name="Juergen Mueller")  # fmt: skip

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import sqlite3
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -88,6 +89,7 @@ WORDS = ("frist", "rückruf", "termin", "müller", "akte", "c1", "c2", "c0", "03
 word = st.sampled_from(WORDS)
 
 
+@pytest.mark.sqlite_only  # reads the FTS5 index
 @settings(
     max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )

@@ -116,6 +116,7 @@ def test_a_deleted_client_keeps_its_notes_and_leaves_its_search(world: World) ->
     assert world.notes.search(NoteQuery(client_id=None, text="Kündigung")) == [kept]
 
 
+@pytest.mark.sqlite_only  # reads the FTS5 index
 def test_the_index_follows_updates(world: World) -> None:
     note = world.note(world.a, subject="Heizung defekt")
     world.notes.update_note(replace(note, subject="Wasserschaden"), by="Frau Weber")

@@ -18,7 +18,7 @@ from reports.call_note_pdf import render_call_note
 from reports.clients_source import StoreReportSource
 from reports.daily_report_pdf import render_daily_report
 from reports.model import Outcome as ReportOutcome
-from storage import Changes, Database, open_app_database
+from storage import Changes, Database, open_app_database, open_database
 from tests.reports.helpers import pdftotext
 
 T0 = dt.datetime(2024, 5, 7, 8, 0, tzinfo=dt.UTC)  # 10:00 in Berlin
@@ -27,8 +27,11 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture
-def db(app_paths: AppPaths):
-    with open_app_database(app_paths) as database:
+def db(app_paths: AppPaths, db_location: Path | str):
+    """The seat's database on SQLite and on PostgreSQL (with its call-log spool)."""
+    with open_database(
+        db_location, drafts=app_paths.drafts, spool=app_paths.home / "spool"
+    ) as database:
         yield database
 
 
