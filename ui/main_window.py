@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QLabel,
@@ -303,23 +304,33 @@ class MainWindow(QMainWindow):
         view.answer_clicked.connect(self.phone.answer)
         view.transfer_requested.connect(self.phone.transfer_blind)
         view.consult_requested.connect(self.start_consultation)
-        key = view.call_key
-        if self.notes is not None and self.store is not None and key not in self.pops.forms:
-            from ui.note_form import NoteForm
+        client_id = view.pop.client.id if view.pop.client else None
+        # the note form comes one event-loop turn later: the greeting is painted first
+        QTimer.singleShot(
+            0, self, functools.partial(self._open_call_note, view.call_key, client_id)
+        )
 
-            client_id = view.pop.client.id if view.pop.client else None
-            form = NoteForm(
-                self.store, self.notes, self._operator(), client_id, None, choices=self.choices
+    def _open_call_note(self, key: str, client_id: int | None) -> None:
+        if self.notes is None or self.store is None or key in self.pops.forms:
+            return
+        if key not in self.pops.pages:
+            return  # the page was closed meanwhile
+        from ui.note_form import NoteForm
+
+        form = NoteForm(
+            self.store, self.notes, self._operator(), client_id, None, choices=self.choices
+        )
+        form.saved.connect(self.note_saved)
+        call = self.phone.board.calls.get(key)
+        if call is not None:
+            form.set_live_call(
+                call.number, call.display_name, dt.datetime.fromtimestamp(call.started_at, dt.UTC)
             )
-            form.saved.connect(self.note_saved)
-            call = self.phone.board.calls.get(key)
-            if call is not None:
-                form.set_live_call(
-                    call.number,
-                    call.display_name,
-                    dt.datetime.fromtimestamp(call.started_at, dt.UTC),
-                )
-            self.pops.attach_form(key, form)
+        self.pops.attach_form(key, form)
+        if call is None:  # it ended before its note form came: bind the logged call
+            logged = self.store.call_by_key(key)
+            if logged is not None and logged.id is not None:
+                form.attach_call(logged.id)
 
     def on_call_finished(self, finished: FinishedCall) -> None:
         if self.journal is None:

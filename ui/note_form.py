@@ -32,7 +32,7 @@ from notes.recovery import recover_drafts
 from notes.saving import finalise
 from notes.validation import Problem, problem_of
 from storage.interfaces import ClientStore, NotesStore
-from ui.client_choices import ClientChoices
+from ui.client_choices import ClientChoices, size_for_many
 from ui.note_form_fields import NoteFormFields
 
 __all__ = ["NoteForm", "recover_drafts"]  # recover_drafts: moved to notes.recovery
@@ -114,6 +114,7 @@ class NoteForm(NoteFormFields):
     def _fill_clients(self, choices: ClientChoices | None) -> None:
         self.client_box.blockSignals(True)
         self.client_box.setModel(choices or ClientChoices(self.store.list_clients()))
+        size_for_many(self.client_box)
         self.client_box.blockSignals(False)
 
     def _set_client(self, client_id: int | None) -> None:

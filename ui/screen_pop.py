@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from clients import phone_numbers as pn
 from clients.lookup import Pop
 from clients.model import Availability, Staff, Variant
+from ui.client_choices import size_for_many
 from ui.common_words import outcome_text
 
 
@@ -77,6 +78,7 @@ class PopView(QScrollArea):
             self.picker.setObjectName("client-picker")
             if choices is not None:
                 self.picker.setModel(choices)  # the window's one client list, not a copy
+                size_for_many(self.picker)
             self.picker.activated.connect(self._picked)
             picker_row.addWidget(self.picker, 1)
             layout.addLayout(picker_row)

@@ -101,6 +101,7 @@ def test_a_trunks_international_number_without_plus_is_the_callers_real_number(
     caller = view.caller_label.text()
     assert "Petra Lange" in caller  # the known caller is recognised
     assert "01520 9876543" in caller and "unverified" not in caller
+    qtbot.waitUntil(lambda: view.call_key in win.pops.forms, timeout=5000)
     form = win.pops.forms[view.call_key]
     assert form.callback.text() == "01520 9876543"  # the number a secretary dials back
     with qtbot.waitSignal(win.call_recorded, timeout=10000) as recorded:

@@ -74,6 +74,7 @@ def test_unknown_client_offers_picker(window: MainWindow, qtbot, qtlog, tmp_path
     page = window.pops.pages[new_view.call_key]
     # the new pop takes the old one's place; nothing else stays on the page
     assert page.indexOf(new_view) == 0 and page.indexOf(view) == -1
+    qtbot.waitUntil(lambda: new_view.call_key in window.pops.forms, timeout=5000)
     form = window.pops.forms[new_view.call_key]  # the note beside it stays where it was
     assert [page.widget(i) for i in range(page.count())] == [new_view, form]
     assert not [r for r in qtlog.records if "replaceWidget" in r.message]
