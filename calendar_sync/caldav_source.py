@@ -17,7 +17,7 @@ from typing import Any
 from urllib.parse import unquote, urljoin, urlsplit
 
 from appenv import logs
-from calendar_sync.errors import CalendarError, SourceRefused, SourceUnreachable
+from calendar_sync.errors import AuthRefused, CalendarError, SourceRefused, SourceUnreachable
 
 log = logs.get("calendar")
 
@@ -63,6 +63,7 @@ class CalDavCalendar:
         from caldav.davclient import DAVClient
 
         self.url = url if url.endswith("/") else url + "/"
+        self._username = username
         # Basic auth from the first request: a 401 round trip first costs a second on
         # servers that delay failed logins (Radicale's default ``delay = 1``).
         self._client = DAVClient(
@@ -82,9 +83,7 @@ class CalDavCalendar:
         try:
             response = self._client.request(url, method, body, headers or {})
         except error.AuthorizationError as exc:
-            raise SourceRefused(
-                "The calendar server refused the user name or password.", detail=repr(exc)
-            ) from exc
+            raise self._auth_refused() from exc
         except error.DAVError as exc:
             raise SourceUnreachable(
                 f"The calendar server {_host(url)} does not answer.", detail=repr(exc)
@@ -106,15 +105,20 @@ class CalDavCalendar:
             raise
         status = int(response.status)
         if status in (401, 403) and method != "REPORT":
-            raise SourceRefused(
-                f"The calendar server refused access to {self.url} ({status}).",
-                detail=str(response.raw)[:300],
-            )
+            raise self._auth_refused(status)
         if status == 404:
             raise SourceRefused(f"There is no calendar at {url} (404).")
+        if status == 501:  # a plain web server asked a WebDAV question (a feed's URL)
+            raise SourceRefused(f"{_host(url)} does not speak CalDAV ({method}: 501).")
         if status >= 500:
             raise SourceUnreachable(f"The calendar server failed ({status}).")
         return response
+
+    def _auth_refused(self, status: int | None = None) -> AuthRefused:
+        code = f" ({status})" if status else ""
+        if self._username is None:
+            return AuthRefused(f"The calendar {self.url} needs a user name and password{code}.")
+        return AuthRefused(f"The calendar server refused the user name or password{code}.")
 
     def _multistatus(self, method: str, body: str, depth: str) -> list[ET.Element]:
         response = self._request(self.url, method, body, {**_XML, "Depth": depth})

@@ -18,7 +18,7 @@ from appenv.paths import AppPaths
 from appenv.times import utc_now
 from calendar_sync import booking, client_calendars, events, pending
 from calendar_sync.cli import EXIT_OK, EXIT_PENDING, EXIT_TAKEN, fail, parse_moment
-from calendar_sync.errors import SlotTaken, SourceRefused, SourceUnreachable
+from calendar_sync.errors import AuthRefused, SlotTaken, SourceRefused, SourceUnreachable
 from calendar_sync.hours import WorkingHours
 from calendar_sync.local_calendar import LocalCalendar, export_ics
 from calendar_sync.registry import CalendarSource, type_named
@@ -108,9 +108,9 @@ def add(paths: AppPaths, store: CalendarStore, args: argparse.Namespace) -> int:
         remote = CalDavCalendar(url, user or None, password)
         try:
             caldav = remote.is_calendar()
-        except SourceRefused as exc:
-            if "refused the user name" in exc.message:
-                raise
+        except AuthRefused:
+            raise
+        except SourceRefused:
             caldav = False
         if caldav:
             source = CalendarSource(

@@ -24,6 +24,10 @@ class SourceRefused(CalendarError):
     """The server answered but refused (wrong password, no such calendar, no rights)."""
 
 
+class AuthRefused(SourceRefused):
+    """401/403: no, or wrong, user name and password for the calendar."""
+
+
 class SlotTaken(CalendarError):
     """Someone else holds the slot: the operator sees it and fresh slots to offer instead."""
 

@@ -16,7 +16,7 @@ import icalendar
 
 from calendar_sync.busy import BusyPolicy, EventIndex
 from calendar_sync.caldav_source import CalDavCalendar
-from calendar_sync.errors import BrokenCalendar, SourceRefused, SourceUnreachable
+from calendar_sync.errors import AuthRefused, BrokenCalendar, SourceRefused, SourceUnreachable
 from calendar_sync.ics import MAX_BYTES, parse_calendar
 
 _WINDOW_MARGIN = dt.timedelta(days=2)
@@ -74,9 +74,9 @@ def busy_index(
     remote = CalDavCalendar(url, user, password)
     try:
         caldav = remote.is_calendar()
-    except SourceRefused as exc:
-        if "refused the user name" in exc.message:
-            raise
+    except AuthRefused:
+        raise
+    except SourceRefused:
         caldav = False  # a plain web server: 405/404 to PROPFIND
     if not caldav:
         return EventIndex([fetch_feed(url)], policy)
