@@ -5,6 +5,8 @@ vorzimmer [--home DIR] import clients FILE.csv
 vorzimmer [--home DIR] import callers --client CODE FILE.(csv|vcf)
 vorzimmer [--home DIR] report --date YYYY-MM-DD [--client CODE] [--send]
 vorzimmer [--home DIR] calendar check|add|list|type|sync …, slots …, book …
+vorzimmer [--home DIR] migrate --to postgresql://USER@HOST/DB [--replace]
+vorzimmer [--database postgresql://…] COMMAND …  (every command; the window too)
 vorzimmer --version
 
 One process owns a data folder: the window for its whole life, a writing command
@@ -61,7 +63,23 @@ def build_parser() -> argparse.ArgumentParser:
     from calendar_sync.cli import add_commands
 
     add_commands(commands)  # calendar check|add|list|type|sync, slots, book
+
+    mig = commands.add_parser("migrate", help="copy this seat's data into an office database")
+    mig.add_argument("--to", required=True, metavar="URL", help="postgresql://user@host/db")
+    mig.add_argument("--replace", action="store_true", help="overwrite a non-empty target")
+
+    parser.add_argument("--database", metavar="URL", help=_DATABASE_HELP)
+    for sub in commands.choices.values():  # ``--database`` after the command works too
+        sub.add_argument(
+            "--database", metavar="URL", default=argparse.SUPPRESS, help=_DATABASE_HELP
+        )
     return parser
+
+
+_DATABASE_HELP = (
+    "the office database (postgresql://user@host/db; its password in the keyring) instead "
+    "of the one in Settings or this seat's own file"
+)
 
 
 def takes_lock(args: argparse.Namespace) -> bool:
@@ -129,6 +147,14 @@ def _refuse(args: argparse.Namespace, paths: AppPaths, exc: FolderInUse) -> None
 
 
 def _run(args: argparse.Namespace, paths: AppPaths) -> int:
+    if args.database:
+        from storage import use_database
+
+        use_database(args.database)
+    if args.command == "migrate":
+        from storage.postgres.migrate_cli import run_migrate
+
+        return run_migrate(paths, args.to, args.replace)
     if args.command == "import":
         from clients.cli import run_import
 
