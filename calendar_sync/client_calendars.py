@@ -20,9 +20,11 @@ from calendar_sync.booking import BookingTarget, Staffing
 from calendar_sync.busy import BusyPolicy, EventIndex
 from calendar_sync.caldav_source import CalDavCalendar
 from calendar_sync.errors import CalendarError, SourceUnreachable
+from calendar_sync.events import BOOKED, booking_calendar
 from calendar_sync.hours import Opening, WorkingHours, public_holidays
 from calendar_sync.ics import parse_calendar
 from calendar_sync.local_calendar import LocalCalendar
+from calendar_sync.pending import PENDING
 from calendar_sync.registry import CalendarSource
 from calendar_sync.slots import StaffCalendar
 from calendar_sync.sources import fetch_feed, read_file
@@ -126,13 +128,22 @@ def staff_calendars(
     *,
     refresh: bool = True,
 ) -> tuple[list[StaffCalendar], Freshness]:
+    """Each bookable staff member's calendars (their own, the client's, and the bookings
+    still pending for them, which block like written ones)."""
     freshness = Freshness()
     loaded = {s.key: source_calendars(store, s, freshness, refresh=refresh) for s in sources}
+    urls = {s.url for s in sources}
+    waiting = [p for p in store.pending() if p.state == PENDING and p.url in urls]
     result = []
     for name in staff_of(sources, staff):
         mine = [s for s in sources if s.staff in ("", name)]
         policy = BusyPolicy(tentative_busy=all(s.tentative_busy for s in mine), zone=hours.zone)
         calendars = [c for s in mine for c in loaded[s.key]]
+        calendars += [
+            parse_calendar(booking_calendar(p.id, p.appointment(), BOOKED, "pending"))
+            for p in waiting
+            if p.staff == name
+        ]
         result.append(StaffCalendar(name, hours, EventIndex(calendars, policy)))
     return result, freshness
 

@@ -173,6 +173,9 @@ def test_server_down_pending_then_written_or_conflict(
                    "--caller", "Frau Offline") == 4  # fmt: skip
     pending_ids = [line.split()[1] for line in capsys.readouterr().out.splitlines()]
     assert len(pending_ids) == 2
+    assert run(a, "book", "--client", "ROTH", "--minutes", "30", "--start", at[0],
+               "--caller", "Herr Doppelt") == 3  # the pending booking holds its slot  # fmt: skip
+    assert capsys.readouterr().out == "taken\n"
     assert run(a, "calendar", "list", "--client", "ROTH") == 0
     assert capsys.readouterr().out.count("pending\t") == 2
 
