@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import icalendar
@@ -111,3 +112,31 @@ def changed(
     event.pop("DTSTAMP", None)
     event.add("dtstamp", utc_now())
     return bytes(calendar.to_ical())
+
+
+def itip(data: bytes, *, organizer: str, attendees: Sequence[str], cancel: bool = False) -> bytes:
+    """The event as an iTIP message (RFC 5546) for a confirmation e-mail's .ics attachment:
+    ``METHOD:REQUEST`` for a booking or a move, ``METHOD:CANCEL`` for a cancellation.
+    Vorzimmer's own properties stay out of what the caller receives."""
+    calendar = parse_calendar(data)
+    event = _event_of(calendar)
+    message = icalendar.Calendar()
+    message.add("prodid", PRODID)
+    message.add("version", "2.0")
+    message.add("method", "CANCEL" if cancel else "REQUEST")
+    for name in (BOOKING_PROP, SEAT_PROP, TYPE_PROP):
+        event.pop(name, None)
+    event.pop("ORGANIZER", None)
+    event.pop("ATTENDEE", None)
+    event.add("organizer", f"mailto:{organizer}")
+    for address in attendees:
+        event.add(
+            "attendee",
+            f"mailto:{address}",
+            parameters={"ROLE": "REQ-PARTICIPANT", "PARTSTAT": "NEEDS-ACTION", "RSVP": "FALSE"},
+        )
+    if cancel:
+        event.pop("STATUS", None)
+        event.add("status", "CANCELLED")
+    message.add_component(event)
+    return bytes(message.to_ical())

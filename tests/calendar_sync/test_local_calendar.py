@@ -81,3 +81,24 @@ def test_claims_of_different_lengths_on_one_slot(tmp_path: Path) -> None:
         )
     assert "Beratung Frau Meyer" in taken.value.blocking
     assert events.uid_of(cal.items()[0].data).endswith("@vorzimmer")
+
+
+def test_confirmation_ics_is_an_itip_request(tmp_path: Path) -> None:
+    cal = LocalCalendar(tmp_path / "local")
+    made = booking.book(
+        cal, STAFF, KIND, appointment(berlin("2027-01-11T09:00")), now=NOW, seat="A"
+    )
+    item = cal.get(made.href)
+    assert item is not None
+    request = parse_calendar(
+        events.itip(item.data, organizer="praxis@roth.test", attendees=["meyer@example.org"])
+    )
+    assert str(request["METHOD"]) == "REQUEST"
+    [event] = request.walk("VEVENT")
+    assert str(event["UID"]) == made.uid and str(event["ORGANIZER"]) == "mailto:praxis@roth.test"
+    assert "X-VORZIMMER-BOOKING" not in event and "X-VORZIMMER-SEAT" not in event
+    cancel = parse_calendar(
+        events.itip(item.data, organizer="praxis@roth.test", attendees=["m@x.org"], cancel=True)
+    )
+    assert str(cancel["METHOD"]) == "CANCEL"
+    assert str(cancel.walk("VEVENT")[0]["STATUS"]) == "CANCELLED"
