@@ -102,3 +102,50 @@ def test_confirmation_ics_is_an_itip_request(tmp_path: Path) -> None:
     )
     assert str(cancel["METHOD"]) == "CANCEL"
     assert str(cancel.walk("VEVENT")[0]["STATUS"]) == "CANCELLED"
+
+
+def test_move_races_a_new_booking(tmp_path: Path) -> None:
+    """Seat 1 moves an appointment into a slot that seat 2 books at the same moment."""
+    folder = tmp_path / "local"
+    for i in range(20):
+        start = berlin("2027-03-01T08:00") + dt.timedelta(hours=2 * i)
+        target = start + dt.timedelta(hours=1)
+        made = booking.book(
+            LocalCalendar(folder), STAFF, KIND, appointment(start), now=NOW, seat="1"
+        )
+        barrier = threading.Barrier(2)
+        results: list[object] = [None, None]
+
+        def move(made=made, target=target, barrier=barrier, results=results) -> None:
+            barrier.wait()
+            try:
+                results[0] = booking.reschedule(
+                    LocalCalendar(folder), STAFF, KIND, made.href, target, now=NOW, seat="1"
+                )
+            except SlotTaken as exc:
+                results[0] = exc
+
+        def book(target=target, barrier=barrier, results=results) -> None:
+            barrier.wait()
+            try:
+                results[1] = booking.book(
+                    LocalCalendar(folder), STAFF, KIND, appointment(target, caller="Neu"),
+                    now=NOW, seat="2",
+                )  # fmt: skip
+            except SlotTaken as exc:
+                results[1] = exc
+
+        threads = [threading.Thread(target=move), threading.Thread(target=book)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join(30)
+        assert sorted(type(r).__name__ for r in results) == ["Booking", "SlotTaken"], results
+        items = [parse_calendar(x.data) for x in LocalCalendar(folder).items()]
+        index = EventIndex(items, BusyPolicy())
+        held = index.between(target, target + dt.timedelta(minutes=30))
+        assert len(held) == 1, held
+        old = index.between(start, start + dt.timedelta(minutes=30))
+        moved = isinstance(results[0], booking.Booking)
+        assert [b.uid for b in (held if moved else old)] == [made.uid]
+        assert (old == []) == moved
