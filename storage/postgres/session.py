@@ -19,7 +19,7 @@ import threading
 import time
 import uuid
 from collections.abc import Callable, Iterator, Sequence
-from typing import Any
+from typing import Any, TypeVar
 
 import psycopg
 
@@ -31,6 +31,7 @@ from storage.postgres.notify import notify_statements
 from storage.postgres.sql import PgCursorAdapter
 
 log = logs.get("storage")
+T = TypeVar("T")
 
 WRITER_LOCK = 0x766F727A  # "vorz": the advisory lock every write transaction holds
 RECONNECT_PAUSE_S = 1.0
@@ -186,9 +187,28 @@ class PgSession:
                     raise
                 raise self._lost(exc) from exc
 
-    def _run(self, sql: str, params: Sequence[Any] = ()) -> None:
-        with self.guard() as raw:
-            raw.execute(sql, tuple(params))
+    def attempt(self, work: Callable[[Any], T], *, retry: bool = False) -> T:
+        """``work(connection)`` under the lock. ``retry``: work that cannot have changed
+        anything yet (a read outside a transaction, ``BEGIN``) is run once more on a new
+        connection when the old one turns out dead — after a server restart the first
+        use then succeeds instead of failing."""
+        with self.lock:
+            try:
+                with self.guard() as raw:
+                    return work(raw)
+            except Unreachable:
+                if not retry:
+                    raise
+                self._failed_at = 0.0  # the server may be back: try at once
+            with self.guard() as raw:
+                return work(raw)
+
+    def _run(self, sql: str, params: Sequence[Any] = (), *, retry: bool = False) -> None:
+        self.attempt(lambda raw: raw.execute(sql, tuple(params)), retry=retry)
+
+    @property
+    def in_transaction(self) -> bool:
+        return self._depth > 0
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[PgCursorAdapter]:
@@ -203,7 +223,7 @@ class PgSession:
             self._depth += 1
             try:
                 if depth == 0:
-                    self._run("BEGIN")
+                    self._run("BEGIN", retry=True)
                     self._run("SELECT pg_advisory_xact_lock(%s)", (WRITER_LOCK,))
                 else:
                     self._run(f"SAVEPOINT sp{depth}")

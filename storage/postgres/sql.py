@@ -18,6 +18,8 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     import psycopg
 
+    from storage.postgres.session import PgSession
+
 _IS_NOT = re.compile(r"\bIS NOT (?!NULL\b)(\?|[\w.]+)")
 _IS = re.compile(r"\bIS (?!NOT\b|NULL\b|DISTINCT\b)(\?|[\w.]+)")
 _INSERT = re.compile(r"^\s*INSERT INTO (\w+)", re.IGNORECASE)
@@ -73,15 +75,19 @@ class PgCursorAdapter:
     ``session`` maps a lost connection to :class:`~storage.errors.StoreUnavailable`.
     """
 
-    def __init__(self, session: Any) -> None:
+    def __init__(self, session: PgSession) -> None:
         self._session = session
 
     def execute(self, sql: str, params: Sequence[Any] = ()) -> PgCursor:
         text, returns_id = translate(sql)
-        with self._session.guard() as raw:
+        values = tuple(params)
+
+        def run(raw: Any) -> PgCursor:
             cursor = raw.cursor()
-            cursor.execute(text, tuple(params) if params else None)
+            cursor.execute(text, values)
             return PgCursor(cursor, returns_id)
+
+        return self._session.attempt(run, retry=not self._session.in_transaction)
 
     def executemany(self, sql: str, rows: Iterable[Sequence[Any]]) -> None:
         text, _ = translate(sql)
@@ -89,5 +95,4 @@ class PgCursorAdapter:
         batch = [tuple(r) for r in rows]
         if not batch:
             return
-        with self._session.guard() as raw:
-            raw.cursor().executemany(text, batch)
+        self._session.attempt(lambda raw: raw.cursor().executemany(text, batch))

@@ -217,6 +217,7 @@ class PgNotesStore(SqliteNotesStore):
             )
             self._index(conn, note_id, note_id)
             self._remember_terms(conn, searchable(note))
+            self._c.changed(NOTES, note_id)  # other seats re-read just this note
         found = self.get_note(note_id)
         assert found is not None
         return found
