@@ -39,6 +39,7 @@ if TYPE_CHECKING:
     from ui.notes_search import NotesSearch
 
 log = logs.get("ui")
+NOTE_FORM_LATEST_MS = 150  # a call's note form is built by then even if its pop is not painted
 
 
 class MainWindow(QMainWindow):
@@ -305,12 +306,13 @@ class MainWindow(QMainWindow):
         view.transfer_requested.connect(self.phone.transfer_blind)
         view.consult_requested.connect(self.start_consultation)
         client_id = view.pop.client.id if view.pop.client else None
-        # the note form comes one event-loop turn later: the greeting is painted first
-        QTimer.singleShot(
-            0, self, functools.partial(self._open_call_note, view.call_key, client_id)
-        )
+        # the note form (~8 ms to build) comes once the greeting is on screen; the timer
+        # covers a pop that is not painted at once (window minimised)
+        later = functools.partial(self._open_call_note, view.call_key, client_id)
+        view.painted.connect(later)
+        QTimer.singleShot(NOTE_FORM_LATEST_MS, self, later)
 
-    def _open_call_note(self, key: str, client_id: int | None) -> None:
+    def _open_call_note(self, key: str, client_id: int | None, _painted_at: float = 0.0) -> None:
         if self.notes is None or self.store is None or key in self.pops.forms:
             return
         if key not in self.pops.pages:
