@@ -10,10 +10,12 @@ import logging
 import sys
 
 from appenv import logs
+from appenv.permissions import restrict_umask
 from softphone.engine import EngineOptions, serve
 
 
 def main(argv: list[str] | None = None) -> int:
+    restrict_umask()  # started by hand too: whatever it may write is the operator's alone
     parser = argparse.ArgumentParser(prog="python -m softphone")
     parser.add_argument("--sip-port", type=int, default=5070)
     parser.add_argument("--bind", default="0.0.0.0", help="local address for SIP and RTP")
