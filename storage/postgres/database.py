@@ -88,12 +88,14 @@ class PgDatabase:
         return None if self._listener is None else self._listener.down
 
     def _went_down(self, outage: Outage) -> None:
+        self._session.set_reachable(False)
         messages.warning(
             f"The office database {redacted(self.url)} cannot be reached. Calls are still "
             "taken and notes kept as drafts; everything is written when it is back.",
         )
 
     def _came_back(self, outage: Outage) -> None:
+        self._session.set_reachable(True)
         written = 0
         if self.spool is not None:
             try:

@@ -122,6 +122,7 @@ class PgSession:
         self._pending = _Collector()
         self._failed_at = 0.0
         self._closing: list[Callable[[], None]] = []
+        self._known_down = False  # set by the listener: no connect attempts meanwhile
         self.conn = PgCursorAdapter(self)
         self._raw: Any = connect(url, password)
         if migrate:
@@ -157,6 +158,8 @@ class PgSession:
         """The connection, reconnected if it was lost (at most once a second)."""
         if self._raw is not None and not self._raw.closed:
             return self._raw
+        if self._known_down:
+            raise Unreachable(self.url, "the listener finds the database unreachable")
         if time.monotonic() - self._failed_at < RECONNECT_PAUSE_S:
             raise Unreachable(self.url, "reconnect paused after a failure")
         try:
@@ -166,6 +169,13 @@ class PgSession:
             raise
         log.info("reconnected to the office database %s", redacted(self.url))
         return self._raw
+
+    def set_reachable(self, reachable: bool) -> None:
+        """The listener's finding: while the database is down, every use fails at once
+        (no connect attempt that could keep the GUI waiting on a dead link)."""
+        self._known_down = not reachable
+        if reachable:
+            self._failed_at = 0.0
 
     def _lost(self, exc: BaseException) -> Unreachable:
         self._failed_at = time.monotonic()
