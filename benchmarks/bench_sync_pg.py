@@ -65,7 +65,8 @@ def main() -> None:
             )  # fmt: skip
             assert b.stdout is not None and b.stdin is not None
             assert json.loads(b.stdout.readline()).get("ready")
-            notes, callers = [], []
+            notes: list[float] = []
+            callers: list[float] = []
             for i in range(args.writes):
                 started = time.time()
                 if i % 4 == 3:
