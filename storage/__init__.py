@@ -89,6 +89,10 @@ def database_location(paths: AppPaths) -> Path | str:
     from appenv.settings import DATABASE_URL, Settings
 
     configured = str(Settings(paths.settings_file).get(DATABASE_URL.key) or "").strip()
+    if is_office_url(configured):
+        from storage.postgres.session import refuse_password_on_disk
+
+        refuse_password_on_disk(configured, paths.settings_file)
     return configured or paths.database
 
 

@@ -19,6 +19,7 @@ import threading
 import time
 import uuid
 from collections.abc import Callable, Iterator, Sequence
+from pathlib import Path
 from typing import Any, TypeVar
 
 import psycopg
@@ -74,6 +75,26 @@ def keyring_password(url: str) -> str | None:
         return get_secret(password_key(url))
     except (SecretStoreUnavailable, psycopg.ProgrammingError):
         return None
+
+
+class PasswordInSettings(errors.StoreUnavailable):
+    def __init__(self, url: str, settings_file: Path) -> None:
+        super().__init__(
+            f"The office database address in {settings_file} contains a password. Remove it "
+            "from there: Vorzimmer keeps the password in the system keyring.",
+            None,
+            detail=redacted(url),
+        )
+
+
+def refuse_password_on_disk(url: str, settings_file: Path) -> None:
+    """A configured URL (a file on disk) must not carry the password."""
+    try:
+        has_password = bool(psycopg.conninfo.conninfo_to_dict(url).get("password"))
+    except psycopg.ProgrammingError:
+        return  # opening it will say what is wrong with it
+    if has_password:
+        raise PasswordInSettings(url, settings_file)
 
 
 class Unreachable(errors.StoreUnavailable):
