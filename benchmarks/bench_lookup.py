@@ -32,8 +32,8 @@ from clients.model import (
     Staff,
     Variant,
 )
-from clients.store import ClientStore
 from storage import open_database
+from storage.interfaces import ClientStore
 
 
 def emit(name: str, value: float, unit: str) -> None:

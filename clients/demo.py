@@ -26,7 +26,7 @@ from clients.model import (
     Staff,
     Variant,
 )
-from clients.store import ClientStore
+from storage.interfaces import ClientStore
 
 log = logs.get("clients")
 

@@ -23,7 +23,7 @@ from clients import phone_numbers as pn
 from clients.csv_cells import guard
 from clients.hours_text import format_hours
 from clients.model import Caller, Variant
-from clients.store import ClientStore
+from storage.interfaces import ClientStore
 
 CLIENT_COLUMNS = (
     "code",

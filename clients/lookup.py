@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from clients import phone_numbers as pn
 from clients import scripts
 from clients.model import Caller, CallRecord, Client, FaqEntry, Language, Script, Staff, Variant
-from clients.store import ClientStore
+from storage.interfaces import ClientStore
 
 
 @dataclass(frozen=True)

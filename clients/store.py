@@ -1,11 +1,11 @@
-"""The store interfaces, under the name the client code has always imported them by.
+"""Left only for ``tests/clients/conftest.py`` and ``tests/notes/conftest.py``.
 
-They are declared in :mod:`storage.interfaces`; a store is obtained only from
-:func:`storage.open_database`.
+The store interfaces live in :mod:`storage.interfaces`; import them from there. Delete
+this module once those two fixtures import ``storage.interfaces`` as well.
 """
 
 from __future__ import annotations
 
-from storage.interfaces import UNSET, CallLog, ClientStore, Unset
+from storage.interfaces import ClientStore
 
-__all__ = ["UNSET", "CallLog", "ClientStore", "Unset"]
+__all__ = ["ClientStore"]

@@ -11,7 +11,8 @@ import sys
 
 from appenv import logs
 from appenv.permissions import restrict_umask
-from softphone.engine import EngineOptions, serve
+from softphone.engine import serve
+from softphone.engine_options import EngineOptions
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -24,7 +24,7 @@ from softphone.engine_commands import Engine
 from softphone.engine_options import EngineOptions
 from softphone.states import ErrorKind
 
-__all__ = ["Engine", "EngineOptions", "serve"]
+__all__ = ["serve"]
 
 log = logs.get("softphone")
 

@@ -32,8 +32,7 @@ from ui.pops import PopPanel
 
 if TYPE_CHECKING:
     from clients.call_journal import CallJournal
-    from clients.store import ClientStore
-    from storage.interfaces import Database, NotesStore
+    from storage.interfaces import ClientStore, Database, NotesStore
     from ui.client_choices import ClientChoices
     from ui.db_changes import DatabaseChanges
     from ui.notes_search import NotesSearch

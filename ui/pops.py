@@ -19,7 +19,7 @@ from softphone.call_board import BoardCall
 
 if TYPE_CHECKING:  # imported on first use: sqlite-utils and friends cost start-up time
     from clients.lookup import Pop
-    from clients.store import ClientStore
+    from storage.interfaces import ClientStore
     from ui.client_choices import ClientChoices
     from ui.note_form import NoteForm
     from ui.screen_pop import PopView

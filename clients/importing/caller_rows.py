@@ -12,7 +12,7 @@ from clients.importing.decoding import read_text
 from clients.importing.report import ImportReport, RowError, UnusableFile, one_line
 from clients.importing.vcards import caller_from_vcard, looks_like_vcard, vcard_blocks
 from clients.model import Caller
-from clients.store import ClientStore
+from storage.interfaces import ClientStore
 
 log = logs.get("clients")
 

@@ -20,7 +20,7 @@ from clients.importing.csv_table import (
 from clients.importing.decoding import read_text
 from clients.importing.report import ImportReport, RowError
 from clients.model import LANGUAGES, BusinessHours, Client, Language, Script, Variant
-from clients.store import ClientStore
+from storage.interfaces import ClientStore
 
 log = logs.get("clients")
 

@@ -4,7 +4,7 @@ import datetime as dt
 
 from clients.demo import demo_data, load_demo
 from clients.model import Variant
-from clients.store import ClientStore
+from storage.interfaces import ClientStore
 from tests.clients.conftest import berlin
 
 

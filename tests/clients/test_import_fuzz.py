@@ -19,8 +19,8 @@ from appenv.paths import AppPaths
 from clients import exporting, importing
 from clients.demo import load_demo
 from clients.importing import ImportReport, UnusableFile
-from clients.store import ClientStore
 from storage import open_database
+from storage.interfaces import ClientStore
 from tests.clients.test_import_refusals import state
 from tests.clients.test_importing import VCARDS
 

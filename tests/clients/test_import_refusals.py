@@ -21,7 +21,7 @@ import pytest
 from clients import exporting, importing
 from clients.importing import UnusableFile
 from clients.model import Caller, Client
-from clients.store import ClientStore
+from storage.interfaces import ClientStore
 
 ROOT = Path(__file__).resolve().parents[2]
 HEADER = "code;name;numbers;greeting\r\n"

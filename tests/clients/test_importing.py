@@ -10,8 +10,8 @@ import pytest
 from clients import exporting, importing
 from clients.importing import UnusableFile
 from clients.model import Caller, Client, Variant
-from clients.store import ClientStore
 from storage import open_database
+from storage.interfaces import ClientStore
 
 HEADER = "code;name;numbers;greeting;hours;state;language"
 ROWS = [

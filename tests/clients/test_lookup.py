@@ -23,8 +23,8 @@ from clients.model import (
     Staff,
     Variant,
 )
-from clients.store import ClientStore
 from storage import open_database
+from storage.interfaces import ClientStore
 from tests.clients.conftest import berlin
 
 NOW = berlin(2024, 11, 5, 10, 30)  # Tuesday

@@ -23,8 +23,8 @@ from clients.model import (
     Staff,
     Variant,
 )
-from clients.store import ClientStore
 from storage import open_database
+from storage.interfaces import ClientStore
 from storage.sqlite.fts import fts_query
 from tests.clients.conftest import berlin
 

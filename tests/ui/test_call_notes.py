@@ -10,8 +10,8 @@ from PySide6.QtCore import Qt
 
 from appenv.paths import AppPaths
 from appenv.settings import Settings
-from clients.store import ClientStore
 from storage import Database, open_app_database
+from storage.interfaces import ClientStore
 from tests.fixtures.qt import open_main_window
 from tests.fixtures.sip import run_sipp
 from tests.ui.demo_clients import add_demo_client as _client

@@ -7,8 +7,8 @@ from collections.abc import Iterator
 import pytest
 
 from appenv.paths import AppPaths
-from clients.store import ClientStore
 from storage import open_database
+from storage.interfaces import ClientStore
 from ui.admin import AdminWindow
 
 

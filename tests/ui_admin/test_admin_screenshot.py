@@ -7,7 +7,7 @@ from pathlib import Path
 
 from clients.demo import load_demo
 from clients.model import Variant
-from clients.store import ClientStore
+from storage.interfaces import ClientStore
 from tests.fixtures.qt import screenshot
 
 SHOTS = Path(__file__).resolve().parents[2] / "build" / "screenshots"

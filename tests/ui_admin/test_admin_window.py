@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt
 
 from clients.model import Caller, CallRecord, Client, Outcome, Script, Staff, Variant
 from clients.scripts import holiday_name
-from clients.store import ClientStore
+from storage.interfaces import ClientStore
 from ui.admin import AdminChange
 from ui.admin.changes import Area
 

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from clients import phone_numbers as pn
 from clients.errors import StoreError
 from clients.model import Caller
-from clients.store import ClientStore
+from storage.interfaces import ClientStore
 from ui.admin.changes import Area
 from ui.admin.form_widgets import HINT_STYLE, InlineMessage
 from ui.admin.staff_tab import parse_number_lines

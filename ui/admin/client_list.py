@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from clients.model import Client
-from clients.store import ClientStore
+from storage.interfaces import ClientStore
 from ui.admin.form_widgets import swatch_icon
 
 

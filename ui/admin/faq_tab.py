@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from clients.errors import StoreError
 from clients.model import FaqEntry
-from clients.store import ClientStore
+from storage.interfaces import ClientStore
 from ui.admin.changes import Area
 from ui.admin.form_widgets import InlineMessage
 from ui.admin.tab_base import ClientTab

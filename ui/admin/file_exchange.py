@@ -21,7 +21,7 @@ from shiboken6 import isValid
 from appenv import logs
 from clients import exporting, importing
 from clients.importing import ImportReport, UnusableFile
-from clients.store import ClientStore
+from storage.interfaces import ClientStore
 from ui.admin.import_report_dialog import ImportReportDialog
 from ui.tasks import run_task
 

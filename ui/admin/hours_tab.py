@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from clients.errors import StoreError
 from clients.hours_text import DAY_NAMES_DE, format_hours, parse_hours
 from clients.model import BusinessHours, ClosurePeriod, OpeningInterval, format_hhmm
-from clients.store import ClientStore
+from storage.interfaces import ClientStore
 from ui.admin.changes import Area
 from ui.admin.form_widgets import HINT_STYLE, InlineMessage
 from ui.admin.tab_base import ClientTab

@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 from clients import scripts
 from clients.errors import StoreError
 from clients.model import LANGUAGES, ClosurePeriod, Language, Script, Variant
-from clients.store import ClientStore
+from storage.interfaces import ClientStore
 from ui.admin.changes import Area
 from ui.admin.form_widgets import HINT_STYLE, InlineMessage
 from ui.admin.tab_base import ClientTab

@@ -8,7 +8,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QWidget
 
 from clients.model import Client
-from clients.store import ClientStore
+from storage.interfaces import ClientStore
 from ui.admin.changes import Area
 
 

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 
 from clients.importing import ImportReport
 from clients.model import Client
-from clients.store import ClientStore
+from storage.interfaces import ClientStore
 from ui.admin.callers_tab import CallersTab
 from ui.admin.changes import AdminChange, Area
 from ui.admin.client_list import ClientList
