@@ -83,10 +83,17 @@ class PgClientStore(SqliteClientStore):
             [(search.caller_vector(*r[1:]), r[0]) for r in rows],
         )
 
+    def add_caller(self, caller: Caller) -> Caller:
+        with self._c.transaction():
+            added = super().add_caller(caller)
+            self._c.changed(CALLERS, added.id)  # other seats re-read just this caller
+        return added
+
     def update_caller(self, caller: Caller) -> Caller:
         with self._c.transaction():
             updated = super().update_caller(caller)
             self._index_callers(caller.id, caller.id)
+            self._c.changed(CALLERS, caller.id)
         return updated
 
     def add_callers(self, callers: Iterable[Caller]) -> int:
