@@ -112,8 +112,7 @@ def book(
     """Book ``appointment`` or raise :class:`SlotTaken`; never leaves a second event."""
     uid = events.new_uid()
     claim = _claim(target, staff, kind, appointment, uid, now, seat, patience, ignore=())
-    data = events.changed(claim.data, state=events.BOOKED)
-    item = target.replace(claim.href, data, claim.etag)
+    item = _promote(target, claim)
     log.info("booked %s at %s for %s", uid, appointment.start.isoformat(), staff.name)
     return Booking(uid, item.href, item.etag, appointment.start, appointment.end, staff.name)
 
@@ -225,6 +224,25 @@ def _names_busy(reason: str, others: list[Busy], current: StaffCalendar) -> bool
     """Busy periods are judged by the claim rules above, not as plain blockers."""
     zone = zone_of(current.hours.zone)
     return any(reason == b.describe(zone) for b in others)
+
+
+def _promote(target: BookingTarget, claim: RemoteItem) -> RemoteItem:
+    """The won claim becomes the booking; a server that rewrote it meanwhile (new ETag)
+    gets one retry on its fresh copy, else the claim is withdrawn, never left behind."""
+    try:
+        try:
+            return target.replace(
+                claim.href, events.changed(claim.data, state=events.BOOKED), claim.etag
+            )
+        except PreconditionFailed:
+            fresh_copy = target.get(claim.href)
+            if fresh_copy is None:
+                raise
+            data = events.changed(fresh_copy.data, state=events.BOOKED)
+            return target.replace(claim.href, data, fresh_copy.etag)
+    except BaseException:
+        _withdraw(target, claim)
+        raise
 
 
 def _withdraw(target: BookingTarget, item: RemoteItem) -> None:

@@ -28,6 +28,7 @@ from calendar_sync.series import Series, SeriesSet, make_series
 DEFAULT_ZONE = "Europe/Berlin"
 BOOKING_PROP = "X-VORZIMMER-BOOKING"  # "claim" while a booking is being made, then "booked"
 TYPE_PROP = "X-VORZIMMER-TYPE"  # the appointment type's name (for "max per day")
+STALE_CLAIM = dt.timedelta(minutes=10)  # a claim this old was abandoned (seat went offline)
 _BUSY_FBTYPES = frozenset({"BUSY", "BUSY-UNAVAILABLE", "BUSY-TENTATIVE"})
 
 
@@ -99,6 +100,7 @@ class EventIndex:
         """``calendars`` keyed (e.g. by href) lets :meth:`with_changes` replace one of them."""
         self.policy = policy
         self.zone = zone_of(policy.zone)
+        self._built = dt.datetime.now(dt.UTC)
         pairs = calendars.items() if isinstance(calendars, Mapping) else enumerate(calendars)
         self._parts = {str(key): self._part(calendar) for key, calendar in pairs}
         self._assemble()
@@ -173,6 +175,8 @@ class EventIndex:
             return None
         if status == "TENTATIVE" and not self.policy.tentative_busy:
             return None
+        if str(event.get(BOOKING_PROP, "")) == "claim" and _stale(event, self._built):
+            return None  # a booking abandoned half-way (its seat lost the server): no block
         try:
             start, end, all_day = self.span(event)
         except (ValueError, TypeError, KeyError, AttributeError) as exc:
@@ -239,6 +243,14 @@ class EventIndex:
                     else end_or_duration
                 )
                 yield Busy(start=self.moment(start), end=self.moment(end), summary="busy")
+
+
+def _stale(event: icalendar.Component, now: dt.datetime) -> bool:
+    """A claim older than :data:`STALE_CLAIM`: no booking in progress takes that long."""
+    stamp = getattr(event.get("DTSTAMP"), "dt", None)
+    return (
+        isinstance(stamp, dt.datetime) and stamp.tzinfo is not None and (stamp < now - STALE_CLAIM)
+    )
 
 
 def _value(component: icalendar.Component, name: str) -> object:

@@ -10,6 +10,7 @@ leave the expansion to :mod:`calendar_sync.busy`, because servers differ in expa
 from __future__ import annotations
 
 import datetime as dt
+import time
 import xml.etree.ElementTree as ET
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -45,6 +46,17 @@ class PreconditionFailed(CalendarError):
     """412 (or a 409 UID clash): the resource exists already or changed meanwhile."""
 
 
+class NotThere(SourceRefused):
+    """404: no such calendar or event."""
+
+
+class ServerFailed(SourceUnreachable):
+    """5xx: the server is there but failed (often for a moment)."""
+
+
+_RETRY_DELAYS = (0.05, 0.1, 0.2, 0.4, 0.8)
+
+
 class TokenRejected(CalendarError):
     """The server no longer knows the sync-token: fall back to a full listing."""
 
@@ -78,6 +90,21 @@ class CalDavCalendar:
     def _request(
         self, url: str, method: str, body: str = "", headers: dict[str, str] | None = None
     ) -> Any:
+        """One request; a 5xx to a request that may be repeated safely (not a PUT) is
+        retried briefly — Xandikos answers 500 while another write holds its git lock."""
+        attempts = 1 if method == "PUT" else len(_RETRY_DELAYS) + 1
+        for attempt in range(attempts):
+            try:
+                return self._request_once(url, method, body, headers)
+            except ServerFailed:
+                if attempt == attempts - 1:
+                    raise
+                time.sleep(_RETRY_DELAYS[attempt])
+        raise AssertionError("unreachable")
+
+    def _request_once(
+        self, url: str, method: str, body: str = "", headers: dict[str, str] | None = None
+    ) -> Any:
         from caldav.lib import error
 
         try:
@@ -107,11 +134,11 @@ class CalDavCalendar:
         if status in (401, 403) and method != "REPORT":
             raise self._auth_refused(status)
         if status == 404:
-            raise SourceRefused(f"There is no calendar at {url} (404).")
+            raise NotThere(f"There is no calendar at {url} (404).")
         if status == 501:  # a plain web server asked a WebDAV question (a feed's URL)
             raise SourceRefused(f"{_host(url)} does not speak CalDAV ({method}: 501).")
         if status >= 500:
-            raise SourceUnreachable(f"The calendar server failed ({status}).")
+            raise ServerFailed(f"The calendar server failed ({status}).")
         return response
 
     def _auth_refused(self, status: int | None = None) -> AuthRefused:
@@ -213,7 +240,7 @@ class CalDavCalendar:
     def get(self, href: str) -> RemoteItem | None:
         try:
             response = self._request(href, "GET")
-        except SourceRefused:
+        except NotThere:
             return None
         raw = response.raw if isinstance(response.raw, bytes) else str(response.raw).encode()
         return RemoteItem(href, str(response.headers.get("ETag", "")), raw)
@@ -222,17 +249,37 @@ class CalDavCalendar:
     def create(self, name: str, data: bytes) -> RemoteItem:
         """PUT a new resource; :class:`PreconditionFailed` if it (or its UID) exists."""
         href = urljoin(self.url, name)
-        response = self._request(href, "PUT", data.decode("utf-8"), {**_ICS, "If-None-Match": "*"})
-        return self._written(href, data, response)
+        return self._put(href, data, {"If-None-Match": "*"})
 
     def replace(self, href: str, data: bytes, etag: str) -> RemoteItem:
         """PUT over ``href`` only if it still has ``etag`` (nobody changed it meanwhile)."""
-        response = self._request(href, "PUT", data.decode("utf-8"), {**_ICS, "If-Match": etag})
-        return self._written(href, data, response)
+        return self._put(href, data, {"If-Match": etag})
+
+    def _put(self, href: str, data: bytes, condition: dict[str, str]) -> RemoteItem:
+        """A conditional PUT, retried after a 5xx. If the failed attempt was stored after
+        all, the retry meets its own write (412): that counts as done when the server
+        holds exactly our event."""
+        for attempt in range(len(_RETRY_DELAYS) + 1):
+            try:
+                response = self._request(href, "PUT", data.decode("utf-8"), {**_ICS, **condition})
+                return self._written(href, data, response)
+            except ServerFailed:
+                if attempt == len(_RETRY_DELAYS):
+                    raise
+                time.sleep(_RETRY_DELAYS[attempt])
+            except PreconditionFailed:
+                stored = self.get(href) if attempt else None
+                if stored is not None and _same_event(stored.data, data):
+                    return stored
+                raise
+        raise AssertionError("unreachable")
 
     def delete(self, href: str, etag: str | None = None) -> None:
         headers = {"If-Match": etag} if etag else {}
-        response = self._request(href, "DELETE", "", headers)
+        try:
+            response = self._request(href, "DELETE", "", headers)
+        except NotThere:
+            return  # gone already: what a delete wants
         if int(response.status) == 412:
             raise PreconditionFailed("The event changed on the server meanwhile.")
 
@@ -266,6 +313,21 @@ class CalDavCalendar:
                 )
             )
         return items
+
+
+def _same_event(one: bytes, other: bytes) -> bool:
+    """The same booking state of the same event (servers may reformat what they store)."""
+    from calendar_sync.ics import parse_calendar
+
+    def key(data: bytes) -> list[tuple[str, ...]]:
+        names = ("UID", "DTSTART", "DTEND", "SEQUENCE", "STATUS", "X-VORZIMMER-BOOKING")
+        events = parse_calendar(data).walk("VEVENT")
+        return [tuple(str(e.get(n, "")) for n in names) for e in events]
+
+    try:
+        return key(one) == key(other)
+    except CalendarError:
+        return False
 
 
 def _text(element: ET.Element, path: str) -> str:

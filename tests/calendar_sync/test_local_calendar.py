@@ -149,3 +149,24 @@ def test_move_races_a_new_booking(tmp_path: Path) -> None:
         moved = isinstance(results[0], booking.Booking)
         assert [b.uid for b in (held if moved else old)] == [made.uid]
         assert (old == []) == moved
+
+
+@pytest.mark.parametrize(("age_minutes", "bookable"), [(0, False), (60, True)])
+def test_an_abandoned_claim_stops_blocking(
+    tmp_path: Path, age_minutes: int, bookable: bool
+) -> None:
+    """A seat that lost the server mid-booking leaves a claim; after 10 minutes it is void."""
+    cal = LocalCalendar(tmp_path / "local")
+    start = berlin("2027-01-11T09:00")
+    data = events.booking_calendar("ghost@vorzimmer", appointment(start), events.CLAIM, "lost")
+    stamp = dt.datetime.now(dt.UTC) - dt.timedelta(minutes=age_minutes)
+    data = data.replace(
+        next(line for line in data.split(b"\r\n") if line.startswith(b"DTSTAMP")),
+        f"DTSTAMP:{stamp:%Y%m%dT%H%M%SZ}".encode(),
+    )
+    cal.create("ghost.ics", data)
+    if bookable:
+        booking.book(cal, STAFF, KIND, appointment(start), now=NOW, seat="A")
+    else:
+        with pytest.raises(SlotTaken):
+            booking.book(cal, STAFF, KIND, appointment(start), now=NOW, seat="A")
