@@ -51,6 +51,18 @@ def notify_statements(sender: str, changes: Changes) -> Iterator[tuple[str, tupl
             yield "SELECT pg_notify(%s, %s)", (CHANNEL, payload)
 
 
+def notify_and_commit(sender: str, changes: Changes) -> str:
+    """``NOTIFY`` statements for ``changes`` and ``COMMIT``, as one simple query (one round
+    trip); the payloads are quoted by psycopg."""
+    from psycopg import sql
+
+    parts = [
+        sql.SQL("NOTIFY {}, {}").format(sql.Identifier(CHANNEL), sql.Literal(params[1])).as_string()
+        for _, params in notify_statements(sender, changes)
+    ]
+    return "; ".join([*parts, "COMMIT"])
+
+
 def parse(payload: str) -> tuple[str, Changes] | None:
     """(sender, changes) of one notification; ``None`` for one we cannot read."""
     try:

@@ -28,7 +28,7 @@ from appenv import logs
 from storage import errors
 from storage.changes import ChangeCollector, ChangeHub, Changes
 from storage.postgres import migrations
-from storage.postgres.notify import notify_statements
+from storage.postgres.notify import notify_and_commit
 from storage.postgres.sql import PgCursorAdapter
 
 log = logs.get("storage")
@@ -36,6 +36,7 @@ T = TypeVar("T")
 
 WRITER_LOCK = 0x766F727A  # "vorz": the advisory lock every write transaction holds
 RECONNECT_PAUSE_S = 1.0
+_BEGIN_WRITE = f"BEGIN; SELECT pg_advisory_xact_lock({WRITER_LOCK})"
 
 # keep-alives so that a dropped link is noticed in seconds, not after the kernel's hours
 CONNECT_OPTIONS: dict[str, Any] = {
@@ -234,8 +235,12 @@ class PgSession:
             with self.guard() as raw:
                 return work(raw)
 
-    def _run(self, sql: str, params: Sequence[Any] = (), *, retry: bool = False) -> None:
-        self.attempt(lambda raw: raw.execute(sql, tuple(params)), retry=retry)
+    def _run(
+        self, sql: str, params: Sequence[Any] = (), *, retry: bool = False, simple: bool = False
+    ) -> None:
+        """One statement; ``simple``: statements without parameters, sent as one query."""
+        values = None if simple else tuple(params)
+        self.attempt(lambda raw: raw.execute(sql, values), retry=retry)
 
     @property
     def in_transaction(self) -> bool:
@@ -253,9 +258,8 @@ class PgSession:
             depth = self._depth
             self._depth += 1
             try:
-                if depth == 0:
-                    self._run("BEGIN", retry=True)
-                    self._run("SELECT pg_advisory_xact_lock(%s)", (WRITER_LOCK,))
+                if depth == 0:  # one round trip: both statements in one simple query
+                    self._run(_BEGIN_WRITE, retry=True, simple=True)
                 else:
                     self._run(f"SAVEPOINT sp{depth}")
                 try:
@@ -264,12 +268,8 @@ class PgSession:
                     self._undo(depth)
                     raise
                 if depth == 0:
-                    try:
-                        for statement, params in notify_statements(
-                            self.sender, self._pending.peek()
-                        ):
-                            self._run(statement, params)
-                        self._run("COMMIT")
+                    try:  # the announcements and the commit in one round trip
+                        self._run(notify_and_commit(self.sender, self._pending.peek()), simple=True)
                     except BaseException:
                         self._undo(0)
                         raise
