@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from softphone import events as ev
 from softphone.call_info import CallInfo
-from softphone.sip_headers import uri_number
+from softphone.sip_addresses import uri_number
 from softphone.states import RINGING_STATES, CallState, Direction, Outcome
 
 BUSY_CODES = frozenset({486, 600, 603})

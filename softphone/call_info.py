@@ -13,14 +13,13 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from softphone.sip_headers import (
+from appenv import logs
+from softphone.pj_strings import lenient
+from softphone.sip_addresses import (
     MAX_URI,
     NameAddr,
-    SipParseError,
     clean_text,
-    parse_headers,
     parse_name_addr,
-    parse_request,
     uri_headers,
     uri_host,
     uri_number,
@@ -28,6 +27,7 @@ from softphone.sip_headers import (
     uri_user,
     without_uri_headers,
 )
+from softphone.sip_headers import SipParseError, parse_headers, parse_request
 
 __all__ = [
     "CallInfo",
@@ -35,7 +35,10 @@ __all__ = [
     "SipParseError",
     "parse_headers",
     "parse_invite",
+    "read_invite",
 ]
+
+_log = logs.get("softphone")
 
 #: At most this many forwarding hops are kept (the oldest ones, which identify the client).
 MAX_HOPS = 20
@@ -304,3 +307,22 @@ def parse_invite(whole_msg: str) -> CallInfo:
         to_number=to_number,
         request_number=request_number,
     )
+
+
+def _unknown_invite(key: str) -> CallInfo:
+    return parse_invite(f"INVITE sip:unknown@invalid SIP/2.0\r\nCall-ID: {key}\r\n\r\n")
+
+
+def read_invite(whole_msg: str, key: str) -> CallInfo:
+    """The caller data of an INVITE pj received; never raises (a call must ring regardless).
+
+    ``whole_msg`` is pj's text (see :func:`softphone.pj_strings.lenient`); ``key`` names
+    the call when nothing in the message can be read.
+    """
+    try:
+        return parse_invite(lenient(whole_msg))
+    except SipParseError as exc:
+        _log.warning("unparseable INVITE (%s); answering it anyway", exc)
+    except Exception:  # a parser bug must not lose the call
+        _log.exception("INVITE parser failed; answering it anyway")
+    return _unknown_invite(key)

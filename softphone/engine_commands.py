@@ -16,6 +16,7 @@ from softphone import commands as cmds
 from softphone import events as ev
 from softphone.call_media import CallSlot
 from softphone.engine_core import EngineCore
+from softphone.engine_options import bind_media
 from softphone.keepalive import RegistrarProbe
 from softphone.pj_objects import EngineAccount
 from softphone.pj_strings import lenient
@@ -137,7 +138,7 @@ class Engine(EngineCore):
         domain = c.domain or host
         acfg = pj.AccountConfig()
         acfg.idUri = f"sip:{c.username}@{domain}"
-        self._bind_media(acfg)
+        bind_media(acfg, self.options)
         suffix = ";transport=tcp" if c.transport == "tcp" else ""
         acfg.regConfig.registrarUri = f"sip:{host}:{port}{suffix}"
         acfg.regConfig.timeoutSec = c.expires

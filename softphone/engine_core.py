@@ -20,8 +20,17 @@ from appenv import logs
 from softphone import call_media
 from softphone import events as ev
 from softphone.audio_bridge import AudioBridge
+from softphone.call_info import read_invite
 from softphone.call_media import CallSlot
-from softphone.engine_options import EngineOptions, read_invite
+from softphone.engine_options import (
+    CLOCK_RATE,
+    FRAME_MS,
+    EngineOptions,
+    bind_media,
+    endpoint_config,
+    prefer_codecs,
+    transport_config,
+)
 from softphone.keepalive import RegistrarProbe
 from softphone.method_guard import MethodGuard
 from softphone.pj_objects import (
@@ -47,12 +56,6 @@ from softphone.states import (
 from softphone.tcp_front import TcpFront
 
 log = logs.get("softphone")
-
-CLOCK_RATE = 16000
-FRAME_MS = 20
-CODEC_PRIORITIES = {"G722/16000/1": 255, "PCMA/8000/1": 254, "PCMU/8000/1": 253}
-LOW_PRIORITY = 100  # everything else: available, never preferred over G.722 / G.711
-MSG_LOG_LEVEL = 4  # pj logs received messages at this level (the 405 guard reads them)
 
 
 class EngineCore:
@@ -83,88 +86,50 @@ class EngineCore:
 
     # ---- lifecycle -------------------------------------------------------------------
     def start(self) -> None:
+        options = self.options
         ep = EngineEndpoint()
         ep.libCreate()
-        cfg = pj.EpConfig()
-        cfg.uaConfig.threadCnt = 0
-        cfg.uaConfig.mainThreadOnly = True
-        cfg.uaConfig.userAgent = "Vorzimmer"
-        cfg.uaConfig.maxCalls = 4
-        cfg.logConfig.level = max(self.options.log_level, MSG_LOG_LEVEL)
-        cfg.logConfig.consoleLevel = cfg.logConfig.level  # gates the writer as well
-        cfg.logConfig.writer = self._log_writer
-        cfg.logConfig.decor = 0
-        cfg.logConfig.msgLogging = True
-        cfg.medConfig.clockRate = CLOCK_RATE
-        cfg.medConfig.sndClockRate = CLOCK_RATE
-        cfg.medConfig.channelCount = 1
-        cfg.medConfig.audioFramePtime = FRAME_MS
-        cfg.medConfig.noVad = True
-        cfg.medConfig.ecTailLen = 0
-        ep.libInit(cfg)
+        ep.libInit(endpoint_config(options, self._log_writer))
         ep.engine = self
         self.ep = ep
-        ep.transportCreate(pj.PJSIP_TRANSPORT_UDP, self._transport_config(self.options.sip_port))
+        ep.transportCreate(pj.PJSIP_TRANSPORT_UDP, transport_config(options, options.sip_port))
         # TCP: pj listens on a private port; our port's TCP side is the guard in front
-        tcp = ep.transportCreate(pj.PJSIP_TRANSPORT_TCP, self._transport_config(0))
+        tcp = ep.transportCreate(pj.PJSIP_TRANSPORT_TCP, transport_config(options, 0))
         private_port = int(ep.transportGetInfo(tcp).localName.rsplit(":", 1)[1])
         self.tcp_front = TcpFront(
-            self.options.bind_address, self.options.sip_port, (self._local_host(), private_port)
+            options.bind_address, options.sip_port, (options.local_host, private_port)
         )
         self.tcp_front.start()
         ep.libStart()
         ep.audDevManager().setNullDev()
-        for codec in ep.codecEnum2():
-            ep.codecSetPriority(codec.codecId, CODEC_PRIORITIES.get(codec.codecId, LOW_PRIORITY))
+        prefer_codecs(ep)
 
-        if not self.options.null_audio:
+        if not options.null_audio:
             self.bridge.start()
         fmt = pj.MediaFormatAudio()
         fmt.init(pj.PJMEDIA_FORMAT_PCM, CLOCK_RATE, 1, FRAME_MS * 1000, 16)
         self.port = BridgePort(self.bridge)
         self.port.createPort("vorzimmer-bridge", fmt)
-        if not self.options.null_audio:
-            device = self.options.ringer_device or self.options.output_device
+        if not options.null_audio:
+            device = options.ringer_device or options.output_device
             self.ring_control = RingControl(Ringer(device), self._ringer_failed)
             self._waiting_tone = WaitingTone(CLOCK_RATE)
 
-        host = self.options.public_address or self._local_host()
+        host = options.public_address or options.local_host
         acfg = pj.AccountConfig()
-        acfg.idUri = f"sip:{self.options.user}@{host}:{self.options.sip_port}"
-        self._bind_media(acfg)
+        acfg.idUri = f"sip:{options.user}@{host}:{options.sip_port}"
+        bind_media(acfg, options)
         self.local_account = EngineAccount(self, "local")
         self.local_account.create(acfg, True)
         mode, reason = self._audio_mode()
-        self.emit(
-            ev.EngineReady(acfg.idUri, self.options.sip_port, mode, reason, ep.libVersion().full)
-        )
-        if mode == AudioMode.NULL and not self.options.null_audio:
+        self.emit(ev.EngineReady(acfg.idUri, options.sip_port, mode, reason, ep.libVersion().full))
+        if mode == AudioMode.NULL and not options.null_audio:
             self.emit(ev.EngineError(f"no audio device: {reason}", "start", ErrorKind.AUDIO_DEVICE))
-
-    def _transport_config(self, port: int) -> pj.TransportConfig:
-        tcfg = pj.TransportConfig()
-        tcfg.port = port
-        if self.options.bind_address not in ("", "0.0.0.0"):
-            tcfg.boundAddress = self.options.bind_address
-        if self.options.public_address:
-            tcfg.publicAddress = self.options.public_address
-        return tcfg
 
     def _audio_mode(self) -> tuple[AudioMode, str]:
         if self.options.null_audio:
             return AudioMode.NULL, "sound devices disabled (--null-audio)"
         return AudioMode(self.bridge.mode), self.bridge.reason or ""
-
-    def _bind_media(self, acfg: pj.AccountConfig) -> None:
-        if self.options.bind_address not in ("", "0.0.0.0"):
-            acfg.mediaConfig.transportConfig.boundAddress = self.options.bind_address
-        if self.options.public_address:
-            acfg.mediaConfig.transportConfig.publicAddress = self.options.public_address
-
-    def _local_host(self) -> str:
-        if self.options.bind_address not in ("", "0.0.0.0"):
-            return self.options.bind_address
-        return "127.0.0.1"
 
     def request_stop(self) -> None:
         self._stop = True

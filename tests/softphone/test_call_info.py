@@ -14,13 +14,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from softphone.call_info import CallInfo, ForwardingHop, SipParseError, parse_headers, parse_invite
-from softphone.sip_headers import (
-    MAX_DISPLAY_NAME,
-    clean_number,
-    parse_name_addr,
-    split_list,
-    uri_number,
-)
+from softphone.sip_addresses import MAX_DISPLAY_NAME, clean_number, parse_name_addr, uri_number
+from softphone.sip_headers import split_list
 from tests.conftest import require_tool
 
 SDP = (
