@@ -119,9 +119,15 @@ class SpooledCallLog:
                 lines = [ln for ln in self.path.read_text("utf-8").splitlines() if ln.strip()]
             except FileNotFoundError:
                 return 0
+            entries = []
+            for line in lines:
+                try:
+                    entries.append(json.loads(line))
+                except ValueError:  # torn by a power loss while it was appended
+                    log.warning("unreadable spooled call-log line skipped: %r", line[:120])
             with self._store.transaction():
-                for line in lines:
-                    self._apply(json.loads(line))
+                for entry in entries:
+                    self._apply(entry)
             remove_durably(self.path)
             log.info("wrote %d spooled call-log entries", len(lines))
             return len(lines)

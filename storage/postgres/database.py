@@ -16,6 +16,7 @@ from typing import Any
 from appenv import logs, messages
 from notes.drafts import DraftBox
 from storage.changes import ChangeHub
+from storage.errors import StoreUnavailable
 from storage.interfaces import (
     CalendarStore,
     CallLog,
@@ -76,7 +77,7 @@ class PgDatabase:
             self._session.when_closed(self._listener.stop)
             self._listener.start()
         if self.spool is not None:
-            with contextlib.suppress(Exception):
+            with contextlib.suppress(StoreUnavailable):  # down again: the listener retries
                 self.spool.replay()  # left by an earlier run that lost the database
 
     def _listen_connection(self) -> Any:
@@ -100,8 +101,8 @@ class PgDatabase:
         if self.spool is not None:
             try:
                 written = self.spool.replay()
-            except Exception:
-                log.exception("writing the spooled call log failed; it stays spooled")
+            except StoreUnavailable:
+                log.info("the spooled call log waits for the next reconnect")
         seconds = round(outage.seconds or 0.0)
         extra = f" {written} call-log entries kept meanwhile were written." if written else ""
         messages.info(

@@ -146,7 +146,10 @@ class ChangeListener:
             return
         ended = Outage(outage.started, time.time() - outage.started)
         log.info("office database back after %.1f s", ended.seconds)
-        self._on_up(ended)
+        try:
+            self._on_up(ended)
+        except Exception:  # a bug there must not look like a lost link (reconnect loop)
+            log.exception("handling the return of the office database failed")
         self._hub.announce(EVERYTHING)  # what changed meanwhile was never sent to us
 
     def _lost(self, exc: BaseException) -> None:

@@ -161,7 +161,7 @@ def test_a_restart_during_a_note_save_keeps_the_draft_and_saves_once(
     assert office.notes.drafts.load(key) is None
 
 
-@pytest.mark.expect_warnings
+@pytest.mark.expect_warnings  # the outage, and the torn line skipped
 def test_spooled_calls_of_an_earlier_run_are_written_at_the_next_start(
     postgres_server: PgCluster, app_paths: AppPaths, tmp_path: Path
 ) -> None:
@@ -171,6 +171,8 @@ def test_spooled_calls_of_an_earlier_run_are_written_at_the_next_start(
     with open_database(url, spool=spool) as db:
         postgres_server.stop("immediate")
         db.calls.open_call(CallRecord(call_key="k9", caller_number="+4930111", started_at=T0))
+    with (spool / SPOOL_NAME).open("a") as torn:  # a power loss while a line was appended
+        torn.write('{"op":"update","key":"k9","fie')
     postgres_server.start()  # the seat was closed while down; its spool waits on disk
     with open_database(url, spool=spool) as db:
         found = db.calls.call_by_key("k9")
