@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
+from appenv.times import from_epoch
 from clients import phone_numbers as pn
 from clients.model import CallRecord, Direction, Outcome
 from softphone.call_board import BoardCall, FinishedCall
@@ -22,10 +23,6 @@ from storage.interfaces import CallLog
 
 #: Which client a call is for, from its dialled numbers (``None``: not known).
 ClientFinder = Callable[[CallInfo], int | None]
-
-
-def utc(epoch: float) -> dt.datetime:
-    return dt.datetime.fromtimestamp(epoch, dt.UTC)
 
 
 def _number(raw: str | None) -> tuple[str | None, bool]:
@@ -48,7 +45,7 @@ def _start_record(call: BoardCall, client_id: int | None) -> CallRecord:
         caller_name=call.display_name or "",
         dialled_number=pn.normalise(info.dialled_number) if info is not None else None,
         direction=Direction(str(call.direction)),
-        started_at=utc(call.started_at),
+        started_at=from_epoch(call.started_at),
         sip_call_id=info.sip_call_id if info is not None else "",
     )
 
@@ -66,9 +63,9 @@ def record_for(finished: FinishedCall, client_id: int | None) -> CallRecord:
         caller_name=finished.display_name or "",
         dialled_number=pn.normalise(finished.dialled_number),
         direction=Direction(str(finished.direction)),
-        started_at=utc(finished.started_at),
-        answered_at=utc(finished.answered_at) if finished.answered_at is not None else None,
-        ended_at=utc(finished.ended_at),
+        started_at=from_epoch(finished.started_at),
+        answered_at=from_epoch(finished.answered_at) if finished.answered_at is not None else None,
+        ended_at=from_epoch(finished.ended_at),
         duration_s=round(finished.duration_s, 1),
         outcome=Outcome(str(finished.outcome)),
         sip_call_id=info.sip_call_id if info is not None else "",
@@ -113,7 +110,7 @@ class CallJournal:
         row = self._rows.get(call.key)
         if row is not None and call.answered_at is not None and call.key not in self._answered:
             self._answered.add(call.key)
-            self.log.mark_answered(row, utc(call.answered_at))
+            self.log.mark_answered(row, from_epoch(call.answered_at))
 
     def finished(self, finished: FinishedCall) -> CallRecord:
         """Complete the call's row (or log it whole if it never had one); returns the row."""

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import functools
 from typing import TYPE_CHECKING
 
@@ -18,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from appenv import logs
 from appenv.settings import Settings
+from appenv.times import from_epoch
 from softphone import events as ev
 from softphone.call_board import BoardCall, FinishedCall
 from softphone.call_info import CallInfo
@@ -35,6 +35,7 @@ if TYPE_CHECKING:
     from storage.interfaces import ClientStore, Database, NotesStore
     from ui.client_choices import ClientChoices
     from ui.db_changes import DatabaseChanges
+    from ui.note_form import NoteForm
     from ui.notes_search import NotesSearch
 
 log = logs.get("ui")
@@ -44,7 +45,7 @@ NOTE_FORM_LATEST_MS = 150  # a call's note form is built by then even if its pop
 class MainWindow(QMainWindow):
     settings_requested = Signal()
     smtp_settings_requested = Signal()
-    note_saved = Signal(object)  # clients.notes.Note, after Save in any note form
+    note_saved = Signal(object)  # notes.model.Note, after Save in any note form
     call_recorded = Signal(object)  # CallRecord, after it was stored
 
     def __init__(self, phone: PhoneAdapter, settings: Settings) -> None:
@@ -173,23 +174,27 @@ class MainWindow(QMainWindow):
     def _operator(self) -> str:
         return str(self.settings.get("operator.name"))
 
+    def _note_form(self, client_id: int | None) -> NoteForm:
+        """A new, empty note form whose *Save* is announced as :attr:`note_saved`."""
+        from ui.note_form import NoteForm
+
+        assert self.store is not None and self.notes is not None
+        form = NoteForm(
+            self.store, self.notes, self._operator(), client_id, None, choices=self.choices
+        )
+        form.saved.connect(self.note_saved)
+        return form
+
     def new_note(self) -> None:
         """A note without a call: walk-in, e-mail, or a call taken elsewhere."""
         if self.store is None or self.notes is None:
             return
-        from ui.note_form import NoteForm
-
-        form = NoteForm(self.store, self.notes, self._operator(), None, None, choices=self.choices)
-        form.saved.connect(self.note_saved)
-        self.pops.open_loose_note(form, self.tr("New note"))
+        self.pops.open_loose_note(self._note_form(None), self.tr("New note"))
 
     def open_note(self, note_id: int) -> None:
         if self.store is None or self.notes is None:
             return
-        from ui.note_form import NoteForm
-
-        form = NoteForm(self.store, self.notes, self._operator(), None, None, choices=self.choices)
-        form.saved.connect(self.note_saved)
+        form = self._note_form(None)
         form.load_note(note_id)
         self.pops.open_loose_note(form, self.tr("Note {0}").format(note_id))
 
@@ -316,17 +321,10 @@ class MainWindow(QMainWindow):
             return
         if key not in self.pops.pages:
             return  # the page was closed meanwhile
-        from ui.note_form import NoteForm
-
-        form = NoteForm(
-            self.store, self.notes, self._operator(), client_id, None, choices=self.choices
-        )
-        form.saved.connect(self.note_saved)
+        form = self._note_form(client_id)
         call = self.phone.board.calls.get(key)
         if call is not None:
-            form.set_live_call(
-                call.number, call.display_name, dt.datetime.fromtimestamp(call.started_at, dt.UTC)
-            )
+            form.set_live_call(call.number, call.display_name, from_epoch(call.started_at))
         self.pops.attach_form(key, form)
         if call is None:  # it ended before its note form came: bind the logged call
             logged = self.store.call_by_key(key)
@@ -358,7 +356,7 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(message, 8000)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        up = [c for c in self.phone.board.calls.values() if c.state == "confirmed"]
+        up = self.phone.board.talking()
         if (
             up
             and self.ask_before_close

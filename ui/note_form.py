@@ -18,24 +18,21 @@ from dataclasses import replace
 
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QHideEvent
-from PySide6.QtWidgets import (
-    QWidget,
-)
+from PySide6.QtWidgets import QWidget
 
 from appenv import logs
 from clients import phone_numbers as pn
 from clients.errors import StoreError
 from clients.model import Client
 from notes.drafts import Draft, new_key
-from notes.model import Action, Channel, Note, Urgency
-from notes.recovery import recover_drafts
+from notes.model import Channel, Note
 from notes.saving import finalise
 from notes.validation import Problem, problem_of
 from storage.interfaces import ClientStore, NotesStore
 from ui.client_choices import ClientChoices, size_for_many
 from ui.note_form_fields import NoteFormFields
 
-__all__ = ["NoteForm", "recover_drafts"]  # recover_drafts: moved to notes.recovery
+__all__ = ["NoteForm"]
 
 log = logs.get("ui")
 
@@ -76,7 +73,6 @@ class NoteForm(NoteFormFields):
         self._dirty = False
         self._live_duration = ""
         self._signalled_name = ""  # display name as the call signalled it
-        self._staff_names: dict[int, str] = {}
         # fields not shown as editors: ids, context, revision of the saved note
         self._base = Note(
             client_id=client_id,
@@ -125,18 +121,7 @@ class NoteForm(NoteFormFields):
         self._fill_staff(self.client_box.currentData(), self._base.for_staff_id)
 
     def _fill_staff(self, client_id: int | None, selected: int | None) -> None:
-        self.for_whom.blockSignals(True)
-        self.for_whom.clear()
-        self.for_whom.addItem(self.tr("— nobody in particular —"), None)
-        self._staff_names = {}
-        if client_id is not None:
-            for person in self.store.list_staff(client_id):
-                assert person.id is not None
-                self._staff_names[person.id] = person.name
-                label = f"{person.name} ({person.role})" if person.role else person.name
-                self.for_whom.addItem(label, person.id)
-        self.for_whom.setCurrentIndex(max(0, self.for_whom.findData(selected)))
-        self.for_whom.blockSignals(False)
+        self.fill_staff(self.store.list_staff(client_id) if client_id is not None else (), selected)
 
     # ---- context --------------------------------------------------------------------
     def _client(self) -> Client | None:
@@ -278,17 +263,7 @@ class NoteForm(NoteFormFields):
                 self._live_duration = _duration(record.duration_s)
         self._set_client(note.client_id)
         self._fill_staff(note.client_id, note.for_staff_id)
-        self.caller_name.setText(note.caller_name)
-        self.company.setText(note.caller_company)
-        self.callback.setText(note.callback_number)
-        self.subject.setText(note.subject)
-        if self.message.toPlainText() != note.message:
-            self.message.setPlainText(note.message)
-        self.urgency.setCurrentIndex(max(0, self.urgency.findData(str(note.urgency))))
-        self.action.setCurrentIndex(max(0, self.action.findData(str(note.action))))
-        self.wrong_number.setChecked(note.wrong_number)
-        self.appointment.setText(note.appointment)
-        self.operator_info.setText(note.operator or self.operator)
+        self.show_fields(note, self.operator)
         self._refresh_context()
         self._show_history()
         self._loading = loading
@@ -337,25 +312,7 @@ class NoteForm(NoteFormFields):
 
     def current_note(self) -> Note:
         """The note as the form shows it now (not saved)."""
-        staff_id = self.for_whom.currentData()
-        for_whom = self._staff_names.get(staff_id, "") if staff_id is not None else ""
-        channel = Channel(self.channel_box.currentData())
-        return replace(
-            self._base,
-            client_id=self.client_box.currentData(),
-            caller_name=self.caller_name.text().strip(),
-            caller_company=self.company.text().strip(),
-            callback_number=self.callback.text().strip(),
-            subject=self.subject.text().strip(),
-            message=self.message.toPlainText().strip(),
-            urgency=Urgency(self.urgency.currentData()),
-            for_staff_id=staff_id,
-            for_whom=for_whom,
-            action=Action(self.action.currentData()),
-            wrong_number=self.wrong_number.isChecked(),
-            channel=channel,
-            appointment=self.appointment.text(),
-        )
+        return self.read_fields(self._base)
 
     def flush_draft(self) -> bool:
         """Write the draft now if anything changed since the last save; True if written."""
@@ -404,13 +361,9 @@ class NoteForm(NoteFormFields):
             return None
         try:
             stored = finalise(self.notes, note, self.draft_key, self.operator)
-        except (StoreError, ValueError, OSError) as exc:
-            log.error("note could not be saved: %s", exc)
-            self.flush_draft()
-            self._show_error(self.tr("Not saved: {0} Your text is kept as a draft.").format(exc))
-            return None
-        except Exception as exc:  # a database error must not lose the text
-            log.error("note could not be saved: %s", exc, exc_info=True)
+        except Exception as exc:  # whatever the database says, the text must not be lost
+            known = isinstance(exc, (StoreError, ValueError, OSError))
+            log.error("note could not be saved: %s", exc, exc_info=not known)
             self.flush_draft()
             self._show_error(self.tr("Not saved: {0} Your text is kept as a draft.").format(exc))
             return None

@@ -6,6 +6,9 @@ catalogue keeps one context for the whole form.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from dataclasses import replace
+
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -20,14 +23,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from notes.model import Action, Channel, Urgency
+from clients.model import Staff
+from notes.model import Action, Channel, Note, Urgency
 
 
 class NoteFormFields(QWidget):
-    """Every editor of a note, laid out: context, fields, status and *Save*, audit trail."""
+    """Every editor of a note, laid out: context, fields, status and *Save*, audit trail;
+    a note's fields shown in them and read back."""
 
     def __init__(self, operator: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._staff_names: dict[int, str] = {}
         self.client_box = QComboBox()
         self.client_box.setObjectName("note-client")
         self.channel_box = QComboBox()
@@ -125,3 +131,54 @@ class NoteFormFields(QWidget):
         layout.addLayout(form)
         layout.addLayout(buttons)
         layout.addWidget(self.changes)
+
+    def fill_staff(self, staff: Iterable[Staff], selected: int | None) -> None:
+        """The *For* choices: nobody in particular, then the client's people."""
+        self.for_whom.blockSignals(True)
+        self.for_whom.clear()
+        self.for_whom.addItem(
+            QCoreApplication.translate("NoteForm", "— nobody in particular —"), None
+        )
+        self._staff_names = {}
+        for person in staff:
+            assert person.id is not None
+            self._staff_names[person.id] = person.name
+            label = f"{person.name} ({person.role})" if person.role else person.name
+            self.for_whom.addItem(label, person.id)
+        self.for_whom.setCurrentIndex(max(0, self.for_whom.findData(selected)))
+        self.for_whom.blockSignals(False)
+
+    def show_fields(self, note: Note, operator: str) -> None:
+        """Put the note's own fields into the editors (its staff must be filled first)."""
+        self.caller_name.setText(note.caller_name)
+        self.company.setText(note.caller_company)
+        self.callback.setText(note.callback_number)
+        self.subject.setText(note.subject)
+        if self.message.toPlainText() != note.message:
+            self.message.setPlainText(note.message)
+        self.urgency.setCurrentIndex(max(0, self.urgency.findData(str(note.urgency))))
+        self.action.setCurrentIndex(max(0, self.action.findData(str(note.action))))
+        self.wrong_number.setChecked(note.wrong_number)
+        self.appointment.setText(note.appointment)
+        self.operator_info.setText(note.operator or operator)
+
+    def read_fields(self, base: Note) -> Note:
+        """``base`` with what the editors show now."""
+        staff_id = self.for_whom.currentData()
+        for_whom = self._staff_names.get(staff_id, "") if staff_id is not None else ""
+        return replace(
+            base,
+            client_id=self.client_box.currentData(),
+            caller_name=self.caller_name.text().strip(),
+            caller_company=self.company.text().strip(),
+            callback_number=self.callback.text().strip(),
+            subject=self.subject.text().strip(),
+            message=self.message.toPlainText().strip(),
+            urgency=Urgency(self.urgency.currentData()),
+            for_staff_id=staff_id,
+            for_whom=for_whom,
+            action=Action(self.action.currentData()),
+            wrong_number=self.wrong_number.isChecked(),
+            channel=Channel(self.channel_box.currentData()),
+            appointment=self.appointment.text(),
+        )

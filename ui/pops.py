@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QFormLayout, QSplitter, QTabBar, QTabWidget, QWidg
 from appenv import logs
 from softphone import events as ev
 from softphone.call_board import BoardCall
+from softphone.states import CallState
 
 if TYPE_CHECKING:  # imported on first use: sqlite-utils and friends cost start-up time
     from clients.lookup import Pop
@@ -131,7 +132,7 @@ class PopPanel(QObject):
     def call_changed(self, call: BoardCall) -> None:
         view = self.views.get(call.key)
         if view is not None:
-            view.set_call_state(call.ringing, call.state == "disconnected")
+            view.set_call_state(call.ringing, call.state == CallState.DISCONNECTED)
 
     def _close_tab(self, index: int) -> None:
         page = self.tabs.widget(index)

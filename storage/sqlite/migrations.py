@@ -181,7 +181,7 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
     ),
     # 5: call notes (one per call at most, or none for walk-ins and e-mails), their audit
     # trail, and a full-text index whose ``scope`` column ("c<client id>", "c0" = no client)
-    # lets one FTS5 MATCH do the per-client filtering (see clients/notes.py)
+    # lets one FTS5 MATCH do the per-client filtering (see storage/sqlite/note_search.py)
     (
         """CREATE TABLE notes (
             id INTEGER PRIMARY KEY,

@@ -16,9 +16,8 @@ import pytest
 from appenv.paths import AppPaths
 from notes.drafts import Draft, DraftBox, new_key
 from notes.model import Note, Urgency
-from notes.recovery import pending_drafts
+from notes.recovery import pending_drafts, recover_drafts
 from tests.notes.conftest import World, berlin
-from ui.note_form import recover_drafts
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -11,8 +11,9 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from clients.model import Caller
 from notes.model import Action, Channel, NoteQuery, Urgency
+from notes.recovery import recover_drafts
 from tests.notes.conftest import World, berlin
-from ui.note_form import NoteForm, recover_drafts
+from ui.note_form import NoteForm
 from ui.notes_search import NotesSearch
 
 pytestmark = pytest.mark.ui
