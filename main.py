@@ -6,6 +6,7 @@ vorzimmer [--home DIR] import callers --client CODE FILE.(csv|vcf)
 vorzimmer [--home DIR] report --date YYYY-MM-DD [--client CODE] [--send]
 vorzimmer [--home DIR] calendar check|add|list|type|sync …, slots …, book …
 vorzimmer [--home DIR] migrate --to postgresql://USER@HOST/DB [--replace]
+vorzimmer office-password postgresql://USER@HOST/DB   (the password into the keyring)
 vorzimmer [--database postgresql://…] COMMAND …  (every command; the window too)
 vorzimmer --version
 
@@ -68,6 +69,9 @@ def build_parser() -> argparse.ArgumentParser:
     mig.add_argument("--to", required=True, metavar="URL", help="postgresql://user@host/db")
     mig.add_argument("--replace", action="store_true", help="overwrite a non-empty target")
 
+    pw = commands.add_parser("office-password", help="keep the office database's password")
+    pw.add_argument("url", metavar="URL", help="postgresql://user@host/db (without password)")
+
     parser.add_argument("--database", metavar="URL", help=_DATABASE_HELP)
     for sub in commands.choices.values():  # ``--database`` after the command works too
         sub.add_argument(
@@ -84,6 +88,8 @@ _DATABASE_HELP = (
 
 def takes_lock(args: argparse.Namespace) -> bool:
     """The window and every command that writes own the folder; reading ones share it."""
+    if args.command == "office-password":
+        return False  # writes only to the keyring
     if args.command == "report":
         return bool(args.send)
     if args.command in ("calendar", "slots", "book"):
@@ -155,6 +161,10 @@ def _run(args: argparse.Namespace, paths: AppPaths) -> int:
         from storage.postgres.migrate_cli import run_migrate
 
         return run_migrate(paths, args.to, args.replace)
+    if args.command == "office-password":
+        from storage.postgres.migrate_cli import run_office_password
+
+        return run_office_password(args.url)
     if args.command == "import":
         from clients.cli import run_import
 

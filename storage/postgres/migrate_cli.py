@@ -1,4 +1,5 @@
-"""``vorzimmer migrate --to postgresql://… [--replace]``: the seat's data into the office.
+"""``vorzimmer migrate --to postgresql://… [--replace]``: the seat's data into the office;
+``vorzimmer office-password URL``: the office database's password into the keyring.
 
 Progress goes to stderr (one line per table and every few thousand rows), the verified
 tables to stdout; a known error is one line on stderr and a non-zero exit.
@@ -7,6 +8,7 @@ tables to stdout; a known error is one line on stderr and a non-zero exit.
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
 from appenv import logs
 from appenv.errors import UserError
@@ -51,4 +53,31 @@ def run_migrate(paths: AppPaths, url: str, replace: bool) -> int:
         f"copied and verified {total} rows in {len(checks)} tables to {redacted(url)}",
         file=sys.stderr,
     )
+    return 0
+
+
+def run_office_password(url: str) -> int:
+    """Read the password (hidden prompt, or the first line of stdin), check it by logging
+    in, then keep it in the keyring — never in a file."""
+    import getpass
+
+    from appenv.secrets import set_secret
+    from storage.postgres.session import connect, password_key, refuse_password_on_disk
+
+    try:
+        refuse_password_on_disk(url, Path("the address"))
+    except UserError:
+        print("vorzimmer: give the address without the password", file=sys.stderr)
+        return EXIT_FAILED
+    if sys.stdin.isatty():
+        password = getpass.getpass(f"Password for {redacted(url)}: ")
+    else:
+        password = sys.stdin.readline().rstrip("\r\n")
+    try:
+        connect(url, password).close()
+        set_secret(password_key(url), password)
+    except UserError as exc:
+        print(f"vorzimmer: {exc}", file=sys.stderr)
+        return EXIT_FAILED
+    print(f"password for {redacted(url)} kept in the keyring", file=sys.stderr)
     return 0

@@ -110,15 +110,45 @@ class Unreachable(errors.StoreUnavailable):
         self.url = url
 
 
+class LoginRefused(errors.StoreUnavailable):
+    def __init__(self, url: str, detail: str = "") -> None:
+        super().__init__(
+            f"The office database {redacted(url)} refused the login. Check the user name and "
+            "the password (vorzimmer office-password keeps it in the keyring), or ask your "
+            "administrator.",
+            None,
+            detail=detail,
+        )
+
+
+class NoSuchDatabase(errors.StoreUnavailable):
+    def __init__(self, url: str, detail: str = "") -> None:
+        super().__init__(
+            f"The office database {redacted(url)} does not exist on that server. Check the "
+            "address, or ask your administrator to create it (createdb).",
+            None,
+            detail=detail,
+        )
+
+
 def connect(url: str, password: str | None = None, *, autocommit: bool = True) -> Any:
-    """A psycopg connection (``Unreachable`` when the server cannot be reached)."""
+    """A psycopg connection; ``Unreachable`` when the server cannot be reached,
+    ``LoginRefused`` / ``NoSuchDatabase`` when it answers no."""
     options = dict(CONNECT_OPTIONS)
     if password is not None:
         options["password"] = password
     try:
         return psycopg.connect(url, autocommit=autocommit, **options)
     except psycopg.OperationalError as exc:
-        raise Unreachable(url, f"{type(exc).__name__}: {exc}") from exc
+        detail = f"{type(exc).__name__}: {exc}"
+        text = str(exc)
+        if exc.sqlstate in ("28P01", "28000") or "password authentication failed" in text:
+            raise LoginRefused(url, detail) from exc
+        if exc.sqlstate == "3D000" or ("database" in text and "does not exist" in text):
+            raise NoSuchDatabase(url, detail) from exc
+        if "no password supplied" in text:
+            raise LoginRefused(url, detail) from exc
+        raise Unreachable(url, detail) from exc
 
 
 class _Collector(ChangeCollector):
