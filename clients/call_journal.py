@@ -16,7 +16,7 @@ from collections.abc import Callable
 
 from appenv.times import from_epoch
 from clients import phone_numbers as pn
-from clients.model import CallRecord, Direction, Outcome
+from clients.model import CallRecord
 from softphone.call_board import BoardCall, FinishedCall
 from softphone.call_info import CallInfo
 from storage.interfaces import CallLog
@@ -44,7 +44,7 @@ def _start_record(call: BoardCall, client_id: int | None) -> CallRecord:
         caller_uri=(info.caller_uri if info is not None else call.remote_uri) or "",
         caller_name=call.display_name or "",
         dialled_number=pn.normalise(info.dialled_number) if info is not None else None,
-        direction=Direction(str(call.direction)),
+        direction=call.direction,
         started_at=from_epoch(call.started_at),
         sip_call_id=info.sip_call_id if info is not None else "",
     )
@@ -62,12 +62,12 @@ def record_for(finished: FinishedCall, client_id: int | None) -> CallRecord:
         caller_uri=finished.remote_uri,
         caller_name=finished.display_name or "",
         dialled_number=pn.normalise(finished.dialled_number),
-        direction=Direction(str(finished.direction)),
+        direction=finished.direction,
         started_at=from_epoch(finished.started_at),
         answered_at=from_epoch(finished.answered_at) if finished.answered_at is not None else None,
         ended_at=from_epoch(finished.ended_at),
         duration_s=round(finished.duration_s, 1),
-        outcome=Outcome(str(finished.outcome)),
+        outcome=finished.outcome,
         sip_call_id=info.sip_call_id if info is not None else "",
     )
 

@@ -15,6 +15,10 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Literal
 
+# a call's direction and outcome are the phone's words; the call log keeps them as they are
+from softphone.states import Direction as Direction
+from softphone.states import Outcome as Outcome
+
 Language = Literal["de", "en"]
 LANGUAGES: tuple[Language, ...] = ("de", "en")
 
@@ -53,26 +57,6 @@ class Availability(enum.StrEnum):
     ABSENT_UNTIL = "absent_until"
     MEETING = "meeting"
     VACATION = "vacation"
-
-
-class Direction(enum.StrEnum):
-    IN = "in"
-    OUT = "out"
-
-
-class Outcome(enum.StrEnum):
-    ANSWERED = "answered"
-    MISSED = "missed"
-    REJECTED = "rejected"
-    BUSY = "busy"
-    FAILED = "failed"
-    TRANSFERRED = "transferred"
-    INTERRUPTED = "interrupted"  # the app or the engine died while the call was up
-
-    @property
-    def missed(self) -> bool:
-        """Nobody served the caller: the client must hear about this call."""
-        return self in (Outcome.MISSED, Outcome.BUSY, Outcome.FAILED, Outcome.INTERRUPTED)
 
 
 _COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")

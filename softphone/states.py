@@ -66,7 +66,12 @@ class Outcome(enum.StrEnum):
     BUSY = "busy"  # incoming: refused by the engine (all lines busy); outgoing: 486/600
     FAILED = "failed"
     TRANSFERRED = "transferred"
-    INTERRUPTED = "interrupted"  # the engine died while the call was up or ringing
+    INTERRUPTED = "interrupted"  # the engine or the app died while the call was up or ringing
+
+    @property
+    def missed(self) -> bool:
+        """Nobody served the caller: the client must hear about this call."""
+        return self in (Outcome.MISSED, Outcome.BUSY, Outcome.FAILED, Outcome.INTERRUPTED)
 
 
 RINGING_STATES = frozenset({CallState.INCOMING, CallState.EARLY})
