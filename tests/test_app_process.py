@@ -3,56 +3,23 @@ client's call and shuts down cleanly on SIGTERM — the ringing call lands in th
 
 from __future__ import annotations
 
-import os
 import signal
 import sqlite3
-import subprocess
-import sys
 import time
 from pathlib import Path
 
+from tests.appenv.launch import start_window
 from tests.fixtures.sip import free_port, run_sipp
-
-ROOT = Path(__file__).resolve().parents[1]
 
 
 def test_app_starts_takes_a_call_and_stops_on_sigterm(tmp_path: Path, xvfb: str):
     port = free_port()
     home = tmp_path / "home"
-    env = dict(
-        os.environ,
-        DISPLAY=xvfb,
-        QT_QPA_PLATFORM="xcb",
-        VORZIMMER_NULL_AUDIO="1",
-        VORZIMMER_STARTUP_PROBE="1",
-    )
-    app = subprocess.Popen(
-        [
-            sys.executable,
-            str(ROOT / "main.py"),
-            "--home",
-            str(home),
-            "--sip-port",
-            str(port),
-            "--demo",
-        ],
-        stderr=subprocess.PIPE,
-        text=True,
-        env=env,
-        cwd=tmp_path,
-    )
+    process = start_window(home, xvfb, port)
+    app = process.popen
     try:
-        assert app.stderr is not None
-        seen: list[str] = []
-        deadline = time.monotonic() + 20
-        while time.monotonic() < deadline:
-            line = app.stderr.readline()
-            if not line:
-                break
-            seen.append(line.strip())
-            if line.startswith("probe engine-running"):
-                break
-        assert "probe window-shown" in seen and "probe engine-running" in seen, seen
+        process.wait_for("probe engine-running", 20)
+        assert "probe window-shown" in process.lines, process.lines
         time.sleep(0.5)  # the store opens right after the window
         sipp = run_sipp(tmp_path, "uac_cancel.xml", f"127.0.0.1:{port}", "+493055501001")
         time.sleep(0.5)  # it rings now

@@ -7,53 +7,24 @@ import os
 import signal
 import sqlite3
 import subprocess
-import sys
-import time
 from pathlib import Path
 
 import pytest
 
+from tests.appenv.launch import start_window, wait_until
 from tests.fixtures.sip import free_port, run_sipp
 
-ROOT = Path(__file__).resolve().parents[1]
 pytestmark = [pytest.mark.integration, pytest.mark.ui]
 
 
-def _start_app(home: Path, port: int, xvfb: str, cwd: Path) -> subprocess.Popen[str]:
-    env = dict(
-        os.environ,
-        DISPLAY=xvfb,
-        QT_QPA_PLATFORM="xcb",
-        VORZIMMER_NULL_AUDIO="1",
-        VORZIMMER_STARTUP_PROBE="1",
-    )
-    app = subprocess.Popen(
-        [
-            *(sys.executable, str(ROOT / "main.py")),
-            "--home",
-            str(home),
-            "--sip-port",
-            str(port),
-            "--demo",
-        ],
-        stderr=subprocess.PIPE,
-        text=True,
-        env=env,
-        cwd=cwd,
-        start_new_session=True,  # killpg takes the engine child with it, as a crash would
-    )
-    assert app.stderr is not None
-    seen: list[str] = []
-    deadline = time.monotonic() + 20
-    while time.monotonic() < deadline:
-        line = app.stderr.readline()
-        if not line:
-            break
-        seen.append(line.strip())
-        if line.startswith("probe engine-running"):
-            return app
-    app.kill()
-    raise AssertionError(f"the app did not start: {seen}")
+def _start_app(home: Path, port: int, xvfb: str) -> subprocess.Popen[str]:
+    app = start_window(home, xvfb, port, new_session=True)
+    try:
+        app.wait_for("probe engine-running", 20)
+    except AssertionError:
+        app.stop()
+        raise
+    return app.popen
 
 
 def _calls(home: Path) -> list[tuple[str | None, str | None, str | None, str | None]]:
@@ -64,19 +35,10 @@ def _calls(home: Path) -> list[tuple[str | None, str | None, str | None, str | N
         ).fetchall()
 
 
-def _wait_for(predicate, timeout: float = 10.0) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if predicate():
-            return
-        time.sleep(0.1)
-    raise AssertionError("condition not met in time")
-
-
 def test_a_call_ringing_when_the_app_is_killed_is_logged_as_interrupted(tmp_path: Path, xvfb: str):
     port = free_port()
     home = tmp_path / "home"
-    app = _start_app(home, port, xvfb, tmp_path)
+    app = _start_app(home, port, xvfb)
     try:
         sipp = run_sipp(
             tmp_path,
@@ -86,7 +48,7 @@ def test_a_call_ringing_when_the_app_is_killed_is_logged_as_interrupted(tmp_path
             keys={"RING_MS": "6000"},
         )
         # the row exists while it rings: written at the first ring, not at the end
-        _wait_for(lambda: any(row[1] == "+494012345" for row in _calls(home)))
+        wait_until(lambda: any(row[1] == "+494012345" for row in _calls(home)), 10)
         row = next(r for r in _calls(home) if r[1] == "+494012345")
         assert row[2] is None and row[3] is None, row  # open: no outcome, no end yet
         assert row[0] is not None  # the client behind the dialled number
@@ -97,9 +59,9 @@ def test_a_call_ringing_when_the_app_is_killed_is_logged_as_interrupted(tmp_path
         if app.poll() is None:
             os.killpg(app.pid, signal.SIGKILL)
             app.wait()
-    again = _start_app(home, free_port(), xvfb, tmp_path)
+    again = _start_app(home, free_port(), xvfb)
     try:
-        _wait_for(lambda: any(r[2] == "interrupted" for r in _calls(home)))
+        wait_until(lambda: any(r[2] == "interrupted" for r in _calls(home)), 10)
     finally:
         again.send_signal(signal.SIGTERM)
         again.wait(15)

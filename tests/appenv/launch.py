@@ -69,9 +69,19 @@ def app_env(display: str | None = None) -> dict[str, str]:
 
 
 def start_window(
-    home: Path, display: str, sip_port: int, *, umask: int = -1, demo: bool = True
+    home: Path,
+    display: str,
+    sip_port: int,
+    *,
+    umask: int = -1,
+    demo: bool = True,
+    new_session: bool = False,
 ) -> AppProcess:
-    """``main.py --home HOME --sip-port PORT [--demo]`` under ``umask`` (−1: inherited)."""
+    """``main.py --home HOME --sip-port PORT [--demo]`` under ``umask`` (−1: inherited).
+
+    ``new_session``: the app leads a process group of its own, so that ``os.killpg`` takes
+    its engine child with it, as a crash of the machine's session would.
+    """
     args = [sys.executable, str(ROOT / "main.py"), "--home", str(home), "--sip-port", str(sip_port)]
     popen = subprocess.Popen(
         [*args, "--demo"] if demo else args,
@@ -81,6 +91,7 @@ def start_window(
         env=app_env(display),
         cwd=home.parent,
         umask=umask,
+        start_new_session=new_session,
     )
     return AppProcess(popen)
 
