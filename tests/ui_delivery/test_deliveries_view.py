@@ -16,7 +16,9 @@ from storage import Database
 from tests.fixtures.smtp import SmtpSink
 from tests.reports.helpers import open_queue
 from tests.ui_delivery.conftest import ROTH_DUE, Clock, World, pdf_attachment
-from ui.deliveries_view import STATE_COLOURS, AttemptsDialog, DeliveriesView, ResendDialog
+from ui.deliveries_view import DeliveriesView
+from ui.delivery_dialogs import AttemptsDialog, ResendDialog
+from ui.delivery_jobs_model import STATE_COLOURS
 from ui.report_scheduler import ReportScheduler
 from ui.smtp_settings import SmtpSettingsDialog
 
