@@ -17,6 +17,7 @@ from typing import Any
 
 import pytest
 
+from appenv import messages
 from clients.model import Caller, Client
 from notes.model import Note
 from storage import Changes, open_database
@@ -99,6 +100,15 @@ def test_a_seat_does_not_hear_its_own_writes_twice(postgres: str) -> None:
 def test_after_a_restart_of_the_server_every_table_is_announced(
     postgres_server: PgCluster,
 ) -> None:
+    told: list[messages.Message] = []
+    old_sink = messages.set_sink(told.append)
+    try:
+        _restart_while_listening(postgres_server, told)
+    finally:
+        messages.set_sink(old_sink)
+
+
+def _restart_while_listening(postgres_server: PgCluster, told: list[messages.Message]) -> None:
     postgres_server.sql("CREATE DATABASE office")
     url = postgres_server.url("office")
     with open_database(url) as a:
@@ -111,10 +121,10 @@ def test_after_a_restart_of_the_server_every_table_is_announced(
             heard = seat.next(20)
             while heard["ids"] != {t: [] for t in EVERYTHING.ids}:
                 heard = seat.next(max(0.1, deadline - time.monotonic()))
-            assert isinstance(a, PgDatabase)
-            while a.outage is not None:  # A's own listener finds it back (within 0.5 s)
+            while not any("reachable again" in m.text for m in told):  # A's listener too
                 assert time.monotonic() < deadline
                 time.sleep(0.05)
+            assert isinstance(a, PgDatabase) and a.outage is None
             a.clients.update_client(client)
             assert seat.next()["ids"] == {"clients": []}
         finally:
