@@ -195,3 +195,38 @@ def test_server_down_pending_then_written_or_conflict(
         "Mon 10:00 Termin: Herr Schneller",
         "Mon 11:00 Termin: Herr Früh",
     ]
+
+
+def test_two_seat_processes_race_through_the_launcher(
+    xandikos_server: CalDavServer, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Two ``vorzimmer book`` processes (two data folders) for one slot: one 0, one 3."""
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parents[2]
+    url = xandikos_server.new_calendar()
+    homes = [seat_home(tmp_path, "seat-a"), seat_home(tmp_path, "seat-b")]
+    for home in homes:
+        assert run(home, "calendar", "add", "--client", "ROTH", url) == 0
+    monday = a_free_monday()
+    for hour in (8, 9, 10, 11, 13, 14, 15, 16):  # 12–13 is the lunch break
+        start = dt.datetime.combine(monday, dt.time(hour), tzinfo=BERLIN).isoformat()
+        book = ["book", "--client", "ROTH", "--minutes", "30", "--start", start, "--caller"]
+        seats = [
+            subprocess.Popen(
+                [sys.executable, str(root / "main.py"), "--home", str(home.home), *book, f"S{n}"],
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+                text=True,
+            )
+            for n, home in enumerate(homes)
+        ]
+        outcomes = sorted(
+            (p.wait(60), p.stdout.read().split("\n")[0], p.stderr.read())  # type: ignore[union-attr]
+            for p in seats
+        )
+        assert [code for code, *_ in outcomes] == [0, 3], outcomes
+        assert outcomes[1][1] == "taken"
+    held = events_on(url, xandikos_server, monday)
+    assert len(held) == 8 and all(line.endswith(("S0", "S1")) for line in held)
