@@ -18,25 +18,15 @@ from appenv import logs
 from appenv.paths import AppPaths
 from appenv.secrets import SecretStoreUnavailable
 from reports.delivery import Transport, write_atomic
-from reports.delivery_queue import DeliveryQueue, DeliveryQueueError, idempotency_key
+from reports.delivery_jobs import DeliveryQueueError, idempotency_key
+from reports.delivery_queue import DeliveryQueue
 from reports.errors import EncryptionPasswordMissing, ForeignCallError
 from reports.model import ReportClient, ReportSource
 from reports.prepare import daily_report_request, wants_report
-from reports.transports import (
-    MisconfiguredTransport,
-    default_transport,
-    smtp_settings_from,
-    transport_for,
-)
+from reports.transports import default_transport
 from storage import StoreUnavailable, open_app_database
 
-__all__ = [
-    "MisconfiguredTransport",
-    "build_and_queue",
-    "run_report",
-    "smtp_settings_from",
-    "transport_for",
-]
+__all__ = ["build_and_queue", "run_report"]
 
 log = logs.get("reports")
 

@@ -17,6 +17,7 @@ from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 
 from reports import report_wording as labels
 from reports.call_text import body_lines, head_line, local
+from reports.errors import ForeignCallError
 from reports.model import Language, Outcome, ReportCall, ReportClient
 from reports.pdf_layout import (
     FRAME_WIDTH,
@@ -35,9 +36,6 @@ from reports.summary import ReportSummary, summarize
 
 LOGO_W, LOGO_H = 45 * mm, 20 * mm
 INDENT = 17 * mm  # the time sits in this gutter
-
-
-from reports.errors import ForeignCallError as ForeignCallError  # noqa: E402  (re-export)
 
 
 def check_calls(client: ReportClient, calls: Sequence[ReportCall]) -> None:

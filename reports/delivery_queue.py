@@ -24,27 +24,13 @@ from reports.delivery_jobs import (
     DeliveryQueueError,
     DeliveryRequest,
     EnqueueResult,
-    JobKind,
     JobState,
     RetryPolicy,
-    idempotency_key,
     new_message_id,
 )
 from storage.interfaces import DeliveryStore
 
-__all__ = [
-    "DeliveryAttempt",
-    "DeliveryJob",
-    "DeliveryQueue",
-    "DeliveryQueueError",
-    "DeliveryRequest",
-    "EnqueueResult",
-    "JobKind",
-    "JobState",
-    "RetryPolicy",
-    "idempotency_key",
-    "new_message_id",
-]
+__all__ = ["DeliveryQueue"]
 
 log = logs.get("reports")
 

@@ -8,7 +8,7 @@ from collections.abc import Callable, Sequence
 from zoneinfo import ZoneInfo
 
 from reports import report_wording as labels
-from reports.delivery_queue import DeliveryRequest
+from reports.delivery_jobs import DeliveryRequest
 from reports.model import ReportCall, ReportClient
 
 Encryptor = Callable[[bytes, str], bytes]

@@ -16,13 +16,8 @@ from appenv.secrets import SecretStoreUnavailable
 from notes.model import Note
 from reports.clients_source import StoreReportSource
 from reports.delivery import Transport
-from reports.delivery_queue import (
-    DeliveryJob,
-    DeliveryQueue,
-    DeliveryQueueError,
-    RetryPolicy,
-    idempotency_key,
-)
+from reports.delivery_jobs import DeliveryJob, DeliveryQueueError, RetryPolicy, idempotency_key
+from reports.delivery_queue import DeliveryQueue
 from reports.errors import EncryptionPasswordMissing, ForeignCallError
 from reports.model import ReportCall, ReportClient
 from reports.prepare import call_note_request, daily_report_request, report_due_at, wants_report

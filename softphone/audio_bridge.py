@@ -26,12 +26,8 @@ from typing import Any, Literal
 
 from appenv import logs
 from softphone.audio_devices import (
-    AudioDevice,
     Device,
-    DeviceList,
-    list_devices,
     portaudio,
-    scan_devices,
     stream_closed,
     stream_opened,
 )
@@ -48,19 +44,7 @@ _IDLE_AFTER_EMPTY = 10
 #: Weight of the newest sample in the queue-fill averages behind the latency estimate.
 _EMA_WEIGHT = 0.05
 
-__all__ = [
-    "AudioBridge",
-    "AudioDevice",
-    "AudioStats",
-    "Device",
-    "DeviceList",
-    "Resampler",
-    "list_devices",
-    "portaudio",
-    "scan_devices",
-    "stream_closed",
-    "stream_opened",
-]
+__all__ = ["AudioBridge", "AudioStats"]
 
 
 #: Device rates tried, in order, when a device refuses pj's rate; integer multiples only.

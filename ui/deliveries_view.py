@@ -29,7 +29,8 @@ from PySide6.QtWidgets import (
 
 from appenv import logs
 from appenv.files import atomic_write
-from reports.delivery_queue import DeliveryAttempt, DeliveryJob, DeliveryQueue
+from reports.delivery_jobs import DeliveryAttempt, DeliveryJob
+from reports.delivery_queue import DeliveryQueue
 from storage.changes import DELIVERIES, Changes
 from storage.interfaces import Database
 from ui.delivery_dialogs import AttemptsDialog, ResendDialog, local_time

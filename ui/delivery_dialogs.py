@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reports.delivery_queue import DeliveryAttempt, DeliveryJob
+from reports.delivery_jobs import DeliveryAttempt, DeliveryJob
 
 _ADDRESS = re.compile(r"^[^@\s,;]+@[^@\s,;]+\.[^@\s,;]+$")
 

@@ -8,7 +8,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QWidget
 
-from reports.delivery_queue import DeliveryJob
+from reports.delivery_jobs import DeliveryJob
 from ui.delivery_dialogs import local_time
 
 STATE_COLOURS = {

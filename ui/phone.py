@@ -22,7 +22,7 @@ from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal, Slot
 from appenv import logs
 from softphone import commands as cmds
 from softphone import events as ev
-from softphone.call_board import BoardCall, CallBoard, FinishedCall
+from softphone.call_board import CallBoard
 from softphone.engine_client import EngineProcess
 from softphone.states import DtmfMethod
 from ui import engine_messages
@@ -250,4 +250,4 @@ class PhoneAdapter(QObject):
         self.process.start()
 
 
-__all__ = ["BoardCall", "FinishedCall", "PhoneAdapter"]
+__all__ = ["PhoneAdapter"]

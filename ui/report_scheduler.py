@@ -19,13 +19,10 @@ from appenv.paths import AppPaths
 from appenv.settings import Settings
 from notes.model import Note
 from reports.delivery import Transport
-from reports.delivery_queue import RetryPolicy
+from reports.delivery_jobs import RetryPolicy
 from reports.scheduling import (
     CATCH_UP,
-    REPORT_PROBLEMS,
-    Problem,
     SchedulerRun,
-    plan_daily_reports,
     queue_note,
     run_once,
 )
@@ -33,16 +30,7 @@ from reports.transports import transport_for
 from storage.interfaces import Database
 from ui.tasks import run_task
 
-__all__ = [
-    "CATCH_UP",
-    "REPORT_PROBLEMS",
-    "Problem",
-    "ReportScheduler",
-    "SchedulerRun",
-    "plan_daily_reports",
-    "queue_note",
-    "run_once",
-]
+__all__ = ["ReportScheduler"]
 
 log = logs.get("reports")
 

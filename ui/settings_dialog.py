@@ -24,11 +24,11 @@ from ui.settings_form import SettingsForm
 from ui.tasks import run_task
 
 if TYPE_CHECKING:
-    from softphone.audio_bridge import AudioDevice
+    from softphone.audio_devices import AudioDevice
 
 
 def _list_devices() -> list[AudioDevice]:
-    from softphone.audio_bridge import list_devices  # PortAudio and numpy: only when asked
+    from softphone.audio_devices import list_devices  # PortAudio: only when asked
 
     return list_devices()
 

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from appenv.settings import Section, Setting, Settings, Widget, in_section
 
 if TYPE_CHECKING:
-    from softphone.audio_bridge import AudioDevice
+    from softphone.audio_devices import AudioDevice
 
 Editor = QLineEdit | QSpinBox | QCheckBox | QComboBox
 

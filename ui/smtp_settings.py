@@ -32,7 +32,7 @@ from reports.delivery import (
     SmtpSettings,
     SmtpTransport,
 )
-from reports.delivery_queue import new_message_id
+from reports.delivery_jobs import new_message_id
 from ui.settings_form import SettingsForm
 from ui.tasks import run_task
 

@@ -11,7 +11,8 @@ from zoneinfo import ZoneInfo
 
 from pypdf import PdfReader
 
-from reports.delivery_queue import DeliveryQueue, RetryPolicy
+from reports.delivery_jobs import RetryPolicy
+from reports.delivery_queue import DeliveryQueue
 from reports.model import (
     AppointmentChange,
     Outcome,

@@ -10,7 +10,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from reports.call_note_pdf import render_call_note
-from reports.daily_report_pdf import ForeignCallError, render_daily_report
+from reports.daily_report_pdf import render_daily_report
+from reports.errors import ForeignCallError
 from reports.model import Outcome, ReportCall, ReportNote, Urgency
 from tests.reports.helpers import BERLIN, DAY, MemorySource, client, pypdf_text
 

@@ -13,7 +13,8 @@ from PIL import Image
 from pypdf import PdfReader
 
 from reports.call_note_pdf import render_call_note
-from reports.daily_report_pdf import ForeignCallError, render_daily_report
+from reports.daily_report_pdf import render_daily_report
+from reports.errors import ForeignCallError
 from reports.model import AppointmentChange, Outcome, ReportCall
 from reports.pdf_fonts import FontMissingError, register_fonts
 from tests.conftest import require_tool

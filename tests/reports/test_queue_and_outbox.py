@@ -12,11 +12,7 @@ import pytest
 from appenv.paths import AppPaths
 from reports.cli import build_and_queue, reports_folder, run_report
 from reports.delivery import DeliveryError, OutboxTransport, OutgoingMail, ServerReply
-from reports.delivery_queue import (
-    DeliveryQueueError,
-    DeliveryRequest,
-    RetryPolicy,
-)
+from reports.delivery_jobs import DeliveryQueueError, DeliveryRequest, RetryPolicy
 from reports.prepare import call_note_request, daily_report_request
 from storage.sqlite.migrations import LATEST
 from tests.reports.helpers import DAY, MemorySource, call, client, open_queue, pypdf_text

@@ -17,13 +17,9 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from softphone.audio_bridge import (
-    AudioBridge,
-    AudioStats,
-    Resampler,
-    list_devices,
-    scan_devices,
-)
+from softphone.audio_bridge import AudioBridge, AudioStats
+from softphone.audio_devices import list_devices, scan_devices
+from softphone.resampler import Resampler
 from softphone.ringtone import DING_HZ, DONG_HZ, Ringer, ring_pattern
 from tests.conftest import require_tool
 from tests.fixtures.pulse import MIC_SINK, PulseServer, make_speech, read_wav
@@ -257,7 +253,8 @@ def test_null_mode_and_empty_device_list_without_portaudio() -> None:
     script = """
 import json, sys
 sys.modules["sounddevice"] = None  # import now fails like a missing PortAudio
-from softphone.audio_bridge import AudioBridge, list_devices, scan_devices
+from softphone.audio_bridge import AudioBridge
+from softphone.audio_devices import list_devices, scan_devices
 from softphone.ringtone import Ringer
 b = AudioBridge(None, None); b.start()
 r = Ringer(None); r.start()

@@ -9,6 +9,7 @@ import pytest
 from appenv.paths import AppPaths
 from appenv.settings import Settings
 from reports.clients_source import report_client
+from reports.scheduling import SchedulerRun, plan_daily_reports
 from storage import Database
 from tests.fixtures.smtp import SmtpSink
 from tests.reports.helpers import open_queue
@@ -22,7 +23,7 @@ from tests.ui_delivery.conftest import (
     pdf_attachment,
     pdf_text,
 )
-from ui.report_scheduler import ReportScheduler, SchedulerRun, plan_daily_reports
+from ui.report_scheduler import ReportScheduler
 
 pytestmark = [pytest.mark.integration, pytest.mark.ui]
 
