@@ -2,9 +2,11 @@
 
 ``open_database(path)`` is the only way to get a store; code depends on the interfaces of
 :mod:`storage.interfaces` and never names a concrete class. The SQLite implementation
-(dialect-specific SQL included) lives in :mod:`storage.sqlite`; a PostgreSQL one can
-stand beside it. Writes announce what they changed (:mod:`storage.changes`); a database
-that cannot be opened raises one of :mod:`storage.errors` (``UserError``\\s).
+(dialect-specific SQL included) lives in :mod:`storage.sqlite`, the office database on
+PostgreSQL (``postgresql://`` URLs; LISTEN/NOTIFY between seats, a call-log spool through
+outages) in :mod:`storage.postgres`. Writes announce what they changed
+(:mod:`storage.changes`); a database that cannot be opened raises one of
+:mod:`storage.errors` (``UserError``\\s).
 """
 
 from __future__ import annotations
