@@ -208,6 +208,19 @@ TABLES = (
 )
 
 
+class OfficeSchemaTooNew(SchemaTooNew):
+    def __init__(self, url: str, found: int) -> None:
+        super().__init__(None, found, LATEST)
+        from storage.postgres.session import redacted
+
+        self.message = (
+            f"The office database {redacted(url)} was set up by a newer Vorzimmer (schema "
+            f"{found}, this version knows {LATEST}). Please update Vorzimmer on this seat; "
+            "the database was left unchanged."
+        )
+        self.args = (self.message,)
+
+
 def current_version(conn: Any) -> int:
     row = conn.execute("SELECT to_regclass('vorzimmer_schema') IS NOT NULL").fetchone()
     if not row[0]:
@@ -224,7 +237,7 @@ def migrate(conn: Any, url: str, target: int = LATEST) -> int:
         conn.execute("CREATE TABLE IF NOT EXISTS vorzimmer_schema (version INTEGER NOT NULL)")
         version = current_version(conn)
         if version > LATEST:
-            raise SchemaTooNew(None, version, LATEST)
+            raise OfficeSchemaTooNew(url, version)
         for number in range(version + 1, target + 1):
             with conn.transaction():
                 for statement in MIGRATIONS[number - 1]:
