@@ -51,7 +51,8 @@ def parse_calendar(data: bytes | str, origin: str = "calendar") -> icalendar.Cal
         raise BrokenCalendar(f"{origin} is not an iCalendar file (no BEGIN:VCALENDAR).")
     try:
         calendars = icalendar.Calendar.from_ical(text, multiple=True)
-    except (ValueError, KeyError, IndexError, TypeError) as exc:
+    except (ValueError, KeyError, IndexError, TypeError, AttributeError) as exc:
+        # AttributeError: icalendar trips over e.g. a VTIMEZONE with two TZIDs (fuzz-found)
         raise BrokenCalendar(
             f"{origin} is not a readable iCalendar file: {_short(exc)}", detail=repr(exc)
         ) from exc
