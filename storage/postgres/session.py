@@ -42,10 +42,10 @@ _BEGIN_WRITE = f"BEGIN; SELECT pg_advisory_xact_lock({WRITER_LOCK})"
 CONNECT_OPTIONS: dict[str, Any] = {
     "connect_timeout": 3,
     "keepalives": 1,
-    "keepalives_idle": 5,
-    "keepalives_interval": 2,
+    "keepalives_idle": 3,
+    "keepalives_interval": 1,
     "keepalives_count": 2,
-    "tcp_user_timeout": 5000,
+    "tcp_user_timeout": 3000,
     "application_name": "vorzimmer",
 }
 

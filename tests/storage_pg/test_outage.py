@@ -1,6 +1,7 @@
-"""The office database restarted under a live seat: writes fail fast and calmly, calls
-logged meanwhile are spooled on disk and written when it is back — nothing lost, nothing
-written twice — notes stay as drafts, and the outage and its length are announced.
+"""The office database restarted (or its link dropped) under a live seat: writes fail fast
+and calmly, calls logged meanwhile are spooled on disk and written when it is back —
+nothing lost, nothing written twice — notes stay as drafts, and the outage and its length
+are announced.
 
 The restart hits a write that is in flight: another connection holds the writers' lock,
 so the write waits inside its transaction on the server when the server goes away.
@@ -27,6 +28,7 @@ from storage import Database, StoreUnavailable, open_database
 from storage.postgres.call_spool import SPOOL_NAME
 from storage.postgres.session import WRITER_LOCK
 from tests.fixtures.postgres import PgCluster
+from tests.storage_pg.link import Link
 
 T0 = dt.datetime(2024, 5, 7, 8, 0, tzinfo=dt.UTC)
 
@@ -179,3 +181,32 @@ def test_spooled_calls_of_an_earlier_run_are_written_at_the_next_start(
         assert found is not None and found.outcome is None
         assert db.calls.close_interrupted(T0 + dt.timedelta(minutes=5)) == 1
     assert not (spool / SPOOL_NAME).exists()
+
+
+@pytest.mark.expect_warnings
+def test_a_dropped_link_is_noticed_and_the_spool_written_when_it_is_back(
+    postgres_server: PgCluster, app_paths: AppPaths, told: list[messages.Message]
+) -> None:
+    postgres_server.sql("CREATE DATABASE office")
+    link = Link(postgres_server.port)
+    spool = app_paths.home / "spool"
+    try:
+        with open_database(link.url("office"), spool=spool) as db:
+            first = db.calls.open_call(
+                CallRecord(call_key="k1", caller_number="+4930123456", started_at=T0)
+            )
+            link.cut()
+            _wait(lambda: any("cannot be reached" in m.text for m in told), 3.0)
+            started = time.monotonic()
+            with pytest.raises(StoreUnavailable):
+                db.clients.list_clients()
+            db.calls.finish_call(first, ended_at=T0 + dt.timedelta(seconds=30),
+                                 outcome=Outcome.MISSED, duration_s=0.0)  # fmt: skip
+            assert time.monotonic() - started < 1.0
+            assert (spool / SPOOL_NAME).exists()
+            link.restore()
+            _wait(lambda: not (spool / SPOOL_NAME).exists())
+            [call] = db.calls.recent_calls(10)
+            assert call.id == first and call.outcome is Outcome.MISSED
+    finally:
+        link.close()
