@@ -16,6 +16,25 @@ from storage.sqlite.rows import CALLER_COLS, SHARED_SCOPE, number_key, numbers_t
 from storage.sqlite.tables import SqliteTables
 
 
+def caller_number_keys(caller: Caller) -> tuple[str, ...]:
+    """The caller's numbers as stored keys, each once, in the caller's order."""
+    return tuple(dict.fromkeys(number_key(n) for n in caller.numbers))
+
+
+def _caller_values(caller: Caller, keys: Sequence[str]) -> tuple[Any, ...]:
+    """The ``callers`` columns after ``id``, in table order, for an insert or update."""
+    return (
+        caller.client_id,
+        caller.name,
+        caller.company,
+        caller.salutation,
+        caller.notes,
+        int(caller.vip),
+        int(caller.blocked),
+        numbers_text(keys),
+    )
+
+
 class SqliteCallers(SqliteTables):
     """The caller half of :class:`storage.interfaces.ClientStore`."""
 
@@ -34,7 +53,7 @@ class SqliteCallers(SqliteTables):
                 raise NumberTaken(key, f"the caller {row[1] or row[2]!r}")
 
     def add_caller(self, caller: Caller) -> Caller:
-        keys = tuple(dict.fromkeys(number_key(n) for n in caller.numbers))
+        keys = caller_number_keys(caller)
         with self._tx(CALLERS):
             if caller.client_id is not None:
                 self._require("clients", caller.client_id, "client")
@@ -43,16 +62,7 @@ class SqliteCallers(SqliteTables):
             cur = self._conn.execute(
                 "INSERT INTO callers (client_id, name, company, salutation, notes, vip, blocked, "
                 "numbers_text) VALUES (?,?,?,?,?,?,?,?)",
-                (
-                    caller.client_id,
-                    caller.name,
-                    caller.company,
-                    caller.salutation,
-                    caller.notes,
-                    int(caller.vip),
-                    int(caller.blocked),
-                    numbers_text(keys),
-                ),
+                _caller_values(caller, keys),
             )
             caller_id = cur.lastrowid
             self._index_callers(caller_id, caller_id)
@@ -80,21 +90,9 @@ class SqliteCallers(SqliteTables):
             for caller in callers:
                 if caller.client_id is not None and caller.client_id not in known_clients:
                     raise NotFound("client", caller.client_id)
-                keys = tuple(dict.fromkeys(number_key(n) for n in caller.numbers))
+                keys = caller_number_keys(caller)
                 scope = self._scope(caller.client_id)
-                batch.append(
-                    (
-                        next_id,
-                        caller.client_id,
-                        caller.name,
-                        caller.company,
-                        caller.salutation,
-                        caller.notes,
-                        int(caller.vip),
-                        int(caller.blocked),
-                        numbers_text(keys),
-                    )
-                )
+                batch.append((next_id, *_caller_values(caller, keys)))
                 number_rows.extend((next_id, scope, k) for k in keys)
                 next_id += 1
                 count += 1
@@ -143,7 +141,7 @@ class SqliteCallers(SqliteTables):
     def update_caller(self, caller: Caller) -> Caller:
         if caller.id is None:
             raise NotFound("caller", None)
-        keys = tuple(dict.fromkeys(number_key(n) for n in caller.numbers))
+        keys = caller_number_keys(caller)
         with self._tx(CALLERS):
             self._require("callers", caller.id, "caller")
             if caller.client_id is not None:
@@ -153,17 +151,7 @@ class SqliteCallers(SqliteTables):
             self._conn.execute(
                 "UPDATE callers SET client_id=?, name=?, company=?, salutation=?, notes=?, vip=?, "
                 "blocked=?, numbers_text=? WHERE id=?",
-                (
-                    caller.client_id,
-                    caller.name,
-                    caller.company,
-                    caller.salutation,
-                    caller.notes,
-                    int(caller.vip),
-                    int(caller.blocked),
-                    numbers_text(keys),
-                    caller.id,
-                ),
+                (*_caller_values(caller, keys), caller.id),
             )
             self._conn.execute("DELETE FROM caller_numbers WHERE caller_id = ?", (caller.id,))
             self._conn.executemany(
