@@ -56,10 +56,6 @@ _GREETING_COLUMN = {
 }
 
 
-def _write_atomically(path: Path, data: bytes) -> None:
-    atomic_write(path, data)
-
-
 def number_cell(keys: tuple[str, ...] | list[str]) -> str:
     """Numbers as dialled from Germany, ``|``-separated: no formula trigger, read back as is."""
     cells = []
@@ -102,7 +98,7 @@ def export_clients(store: ClientStore, path: Path) -> int:
                 row[_GREETING_COLUMN[script.variant]] = script.greeting
                 row[f"instructions_{script.variant}"] = script.instructions
         rows.append(row)
-    _write_atomically(path, _csv_bytes(CLIENT_COLUMNS, rows))
+    atomic_write(path, _csv_bytes(CLIENT_COLUMNS, rows))
     return len(rows)
 
 
@@ -169,7 +165,7 @@ def export_callers(store: ClientStore, client_id: int | None, path: Path) -> int
     """Callers of one client (``None``: shared); vCard when ``path`` ends in ``.vcf``."""
     callers = store.list_callers(client_id)
     if path.suffix.lower() in (".vcf", ".vcard"):
-        _write_atomically(path, "".join(vcard(c) for c in callers).encode("utf-8"))
+        atomic_write(path, "".join(vcard(c) for c in callers).encode("utf-8"))
     else:
-        _write_atomically(path, _csv_bytes(CALLER_COLUMNS, [_caller_row(c) for c in callers]))
+        atomic_write(path, _csv_bytes(CALLER_COLUMNS, [_caller_row(c) for c in callers]))
     return len(callers)

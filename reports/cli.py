@@ -15,9 +15,10 @@ from collections.abc import Callable
 from pathlib import Path
 
 from appenv import logs
+from appenv.files import atomic_write
 from appenv.paths import AppPaths
 from appenv.secrets import SecretStoreUnavailable
-from reports.delivery import Transport, write_atomic
+from reports.delivery import Transport
 from reports.delivery_jobs import DeliveryQueueError, idempotency_key
 from reports.delivery_queue import DeliveryQueue
 from reports.errors import EncryptionPasswordMissing, ForeignCallError
@@ -104,7 +105,7 @@ def build_and_queue(
                 folder = reports_folder(paths, day)
                 folder.mkdir(mode=0o700, parents=True, exist_ok=True)
                 target = folder / request.attachment_name
-                write_atomic(target, request.attachment)
+                atomic_write(target, request.attachment)
                 out(f"{label}: {len(calls)} calls -> {target}")
                 continue
             result = queue.enqueue(request, now)

@@ -136,11 +136,6 @@ def _now_local() -> dt.datetime:
 # -- outbox -----------------------------------------------------------------------------
 
 
-def write_atomic(path: Path, data: bytes) -> None:
-    """A report or mail file in the outbox, all or nothing (:func:`appenv.files.atomic_write`)."""
-    atomic_write(path, data)
-
-
 class OutboxTransport:
     """Writes ``<stem>.eml`` and ``<stem>.pdf`` into a folder (no SMTP configured)."""
 
@@ -154,8 +149,8 @@ class OutboxTransport:
         try:
             self.folder.mkdir(mode=0o700, parents=True, exist_ok=True)
             eml = build_message(mail, self.from_addr).as_bytes()
-            write_atomic(self.folder / f"{stem}.pdf", mail.attachment)
-            write_atomic(self.folder / f"{stem}.eml", eml)
+            atomic_write(self.folder / f"{stem}.pdf", mail.attachment)
+            atomic_write(self.folder / f"{stem}.eml", eml)
         except OSError as exc:
             raise DeliveryError(
                 f"Could not write to the outbox folder {self.folder}: {exc}",

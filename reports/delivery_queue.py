@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 
 from appenv import logs
-from appenv.times import to_utc
+from appenv.times import to_utc, utc_now
 from reports.delivery import DeliveryError, OutgoingMail, ServerReply, Transport
 from reports.delivery_jobs import (
     ClaimedJob,
@@ -42,10 +42,6 @@ def _utc(moment: dt.datetime) -> dt.datetime:
         raise DeliveryQueueError(
             "times given to the delivery queue must be timezone-aware"
         ) from None
-
-
-def _now() -> dt.datetime:
-    return dt.datetime.now(dt.UTC)
 
 
 def _mail(claimed: ClaimedJob) -> OutgoingMail:
@@ -110,7 +106,7 @@ class DeliveryQueue:
                 f"client {request.client_code} has no report recipients; add an e-mail "
                 "address in the client's settings"
             )
-        when = _utc(now or _now())
+        when = _utc(now or utc_now())
         job_id, created = self.store.insert_job(request, new_message_id(), when)
         if created:
             log.info("queued %s (job %d)", request.idempotency_key, job_id)
@@ -129,7 +125,7 @@ class DeliveryQueue:
         A job that was sent gets a new Message-ID, since the client gets a second copy on
         purpose; a failed one keeps its ID.
         """
-        when = _utc(now or _now())
+        when = _utc(now or utc_now())
         if recipients is not None and not recipients:
             raise DeliveryQueueError("a resend needs at least one recipient")
         note = f"resend requested{f' by {operator}' if operator else ''}"
@@ -166,7 +162,7 @@ class DeliveryQueue:
         Stops early when the server is unreachable or refuses the account (the other jobs
         stay pending for the next run; no attempt is charged to them).
         """
-        moment = now or _now()
+        moment = now or utc_now()
         _utc(moment)
         done: list[int] = []
         while limit is None or len(done) < limit:

@@ -17,6 +17,7 @@ from PySide6.QtCore import QObject, QTimer, Signal, Slot
 from appenv import logs
 from appenv.paths import AppPaths
 from appenv.settings import Settings
+from appenv.times import utc_now
 from notes.model import Note
 from reports.delivery import Transport
 from reports.delivery_jobs import RetryPolicy
@@ -35,10 +36,6 @@ __all__ = ["ReportScheduler"]
 log = logs.get("reports")
 
 Clock = Callable[[], dt.datetime]
-
-
-def _utc_now() -> dt.datetime:
-    return dt.datetime.now(dt.UTC)
 
 
 class ReportScheduler(QObject):
@@ -60,7 +57,7 @@ class ReportScheduler(QObject):
         settings: Settings,
         parent: QObject | None = None,
         *,
-        now: Clock = _utc_now,
+        now: Clock = utc_now,
         poll_interval: dt.timedelta = dt.timedelta(seconds=60),
         catch_up: dt.timedelta = CATCH_UP,
         policy: RetryPolicy | None = None,
