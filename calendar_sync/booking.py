@@ -33,12 +33,13 @@ import icalendar
 
 from appenv import logs
 from calendar_sync import events
-from calendar_sync.busy import Busy, BusyPolicy, EventIndex, zone_of
+from calendar_sync.busy import Busy, BusyPolicy, EventIndex
 from calendar_sync.caldav_source import PreconditionFailed, RemoteItem
 from calendar_sync.errors import CalendarError, SlotTaken
 from calendar_sync.hours import WorkingHours
 from calendar_sync.ics import parse_calendar
 from calendar_sync.slots import AppointmentType, StaffCalendar, blockers, window
+from calendar_sync.zones import zone_of
 
 log = logs.get("calendar")
 

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
-import zoneinfo
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
@@ -24,8 +23,8 @@ import icalendar
 
 from calendar_sync.errors import BrokenCalendar
 from calendar_sync.series import Series, SeriesSet, make_series
+from calendar_sync.zones import DEFAULT_ZONE, zone_of
 
-DEFAULT_ZONE = "Europe/Berlin"
 BOOKING_PROP = "X-VORZIMMER-BOOKING"  # "claim" while a booking is being made, then "booked"
 TYPE_PROP = "X-VORZIMMER-TYPE"  # the appointment type's name (for "max per day")
 STALE_CLAIM = dt.timedelta(minutes=10)  # a claim this old was abandoned (seat went offline)
@@ -80,13 +79,6 @@ class _Part:
 
 def _start(busy: Busy) -> dt.datetime:
     return busy.start
-
-
-def zone_of(name: str) -> zoneinfo.ZoneInfo:
-    try:
-        return zoneinfo.ZoneInfo(name)
-    except (zoneinfo.ZoneInfoNotFoundError, ValueError) as exc:
-        raise BrokenCalendar(f"Unknown time zone {name!r}.", detail=repr(exc)) from exc
 
 
 class EventIndex:

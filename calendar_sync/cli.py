@@ -18,7 +18,7 @@ from typing import Any
 from appenv import logs
 from appenv.errors import UserError
 from appenv.paths import AppPaths
-from calendar_sync.busy import DEFAULT_ZONE, BusyPolicy, zone_of
+from calendar_sync.zones import DEFAULT_ZONE, zone_of
 
 log = logs.get("calendar")
 
@@ -112,6 +112,7 @@ def parse_moment(text: str, zone_name: str) -> dt.datetime:
 
 
 def check(paths: AppPaths, source: str, start_text: str, minutes: int, zone_name: str) -> int:
+    from calendar_sync.busy import BusyPolicy
     from calendar_sync.sources import busy_index
 
     zone = zone_of(zone_name)

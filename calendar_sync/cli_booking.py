@@ -229,7 +229,7 @@ def sync_client(paths: AppPaths, store: CalendarStore, code: str) -> int:
 
 
 def hours_zone(hours: WorkingHours) -> dt.tzinfo:
-    from calendar_sync.busy import zone_of
+    from calendar_sync.zones import zone_of
 
     return zone_of(hours.zone)
 

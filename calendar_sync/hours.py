@@ -11,7 +11,7 @@ import datetime as dt
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
-from calendar_sync.busy import DEFAULT_ZONE, zone_of
+from calendar_sync.zones import DEFAULT_ZONE, zone_of
 
 
 def parse_hhmm(text: str) -> dt.time:

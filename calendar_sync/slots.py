@@ -14,8 +14,9 @@ import heapq
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from calendar_sync.busy import Busy, EventIndex, zone_of
+from calendar_sync.busy import Busy, EventIndex
 from calendar_sync.hours import WorkingHours
+from calendar_sync.zones import zone_of
 
 
 @dataclass(frozen=True)
