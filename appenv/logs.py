@@ -16,8 +16,6 @@ from pathlib import Path
 
 from appenv.permissions import make_private_dir, open_private
 
-SUBSYSTEMS = ("app", "softphone", "clients", "calendar", "reports", "ui")
-
 _SECRET_PATTERNS = [
     re.compile(r"((?:Proxy-)?Authorization:\s*Digest\s+)[^\r\n]*", re.IGNORECASE),
     re.compile(r"(password[\"']?\s*[:=]\s*[\"']?)[^\s\"',}]+", re.IGNORECASE),

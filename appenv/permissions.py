@@ -27,13 +27,6 @@ def restrict_umask() -> int:
     return os.umask(PRIVATE_UMASK)
 
 
-def current_umask() -> int:
-    """The process umask (reading it means setting it: put it straight back)."""
-    mask = os.umask(PRIVATE_UMASK)
-    os.umask(mask)
-    return mask
-
-
 def make_private_dir(folder: Path) -> None:
     """Create ``folder`` (and missing parents) and make the folder itself 0700."""
     folder.mkdir(mode=FOLDER_MODE, parents=True, exist_ok=True)

@@ -44,10 +44,6 @@ def format_day(hours: BusinessHours, weekday: int) -> str:
     return " ".join(f"{format_hhmm(i.opens)}-{format_hhmm(i.closes)}" for i in hours.on(weekday))
 
 
-def _qdate(day: dt.date) -> QDate:
-    return QDate(day.year, day.month, day.day)
-
-
 def _pydate(day: QDate) -> dt.date:
     return dt.date(day.year(), day.month(), day.day())
 
