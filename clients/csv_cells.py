@@ -6,10 +6,20 @@ Excel, LibreOffice and Google Sheets evaluate a cell that starts with ``=``, ``+
 Our exports put ``'`` in front of such a cell, which the spreadsheet shows as text and hides;
 our importers take exactly that ``'`` off again, so the file round-trips unchanged.
 Phone numbers are exported in a form that needs no guard (see :mod:`clients.exporting`).
+Also here, for both directions: the column that holds each script variant's greeting.
 """
 
 from __future__ import annotations
 
+from clients.model import Variant
+
+#: The client CSV's greeting column of each script variant (import and export alike).
+GREETING_COLUMNS = {
+    Variant.BUSINESS_HOURS: "greeting",
+    Variant.AFTER_HOURS: "greeting_after_hours",
+    Variant.HOLIDAY: "greeting_holiday",
+    Variant.VACATION: "greeting_vacation",
+}
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 GUARD = "'"
 

@@ -20,9 +20,9 @@ from pathlib import Path
 
 from appenv.files import atomic_write
 from clients import phone_numbers as pn
-from clients.csv_cells import guard
+from clients.csv_cells import GREETING_COLUMNS, guard
 from clients.hours_text import format_hours
-from clients.model import Caller, Variant
+from clients.model import Caller
 from storage.interfaces import ClientStore
 
 CLIENT_COLUMNS = (
@@ -47,13 +47,6 @@ CLIENT_COLUMNS = (
     "encrypt_reports",
 )
 CALLER_COLUMNS = ("name", "company", "salutation", "numbers", "notes", "vip", "blocked")
-
-_GREETING_COLUMN = {
-    Variant.BUSINESS_HOURS: "greeting",
-    Variant.AFTER_HOURS: "greeting_after_hours",
-    Variant.HOLIDAY: "greeting_holiday",
-    Variant.VACATION: "greeting_vacation",
-}
 
 
 def number_cell(keys: tuple[str, ...] | list[str]) -> str:
@@ -95,7 +88,7 @@ def export_clients(store: ClientStore, path: Path) -> int:
         }
         for script in profile.scripts:
             if script.language == client.language:
-                row[_GREETING_COLUMN[script.variant]] = script.greeting
+                row[GREETING_COLUMNS[script.variant]] = script.greeting
                 row[f"instructions_{script.variant}"] = script.instructions
         rows.append(row)
     atomic_write(path, _csv_bytes(CLIENT_COLUMNS, rows))

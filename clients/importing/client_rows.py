@@ -7,6 +7,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from appenv import logs
+from clients.csv_cells import GREETING_COLUMNS
 from clients.errors import StoreError
 from clients.hours_text import parse_hours
 from clients.importing.csv_table import (
@@ -19,19 +20,13 @@ from clients.importing.csv_table import (
 )
 from clients.importing.decoding import read_text
 from clients.importing.report import ImportReport, RowError
-from clients.model import LANGUAGES, BusinessHours, Client, Language, Script, Variant
+from clients.model import LANGUAGES, BusinessHours, Client, Language, Script
 from storage.interfaces import ClientStore
 
 log = logs.get("clients")
 
 CLIENT_REQUIRED = ("code", "name", "numbers", "greeting")
 _ONE_LINE = ("code", "name", "colour", "language", "state", "timezone", "report_time")
-_VARIANT_COLUMNS = {
-    Variant.BUSINESS_HOURS: "greeting",
-    Variant.AFTER_HOURS: "greeting_after_hours",
-    Variant.HOLIDAY: "greeting_holiday",
-    Variant.VACATION: "greeting_vacation",
-}
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
 
@@ -105,7 +100,7 @@ def _plan_row(
         if owner is not None and owner.code != code:
             raise RowError(f"number {key} already belongs to client {owner.code}")
     scripts = []
-    for variant, column in _VARIANT_COLUMNS.items():
+    for variant, column in GREETING_COLUMNS.items():
         greeting = cells.get(column, "")
         if greeting:
             instructions = cells.get(f"instructions_{variant}") or cells.get("instructions", "")
