@@ -153,21 +153,6 @@ class EngineExited:
     expected: bool
 
 
-Event = (
-    EngineReady
-    | RegistrationState
-    | IncomingCall
-    | CallRefused
-    | CallStarted
-    | CallStateChanged
-    | MediaStateChanged
-    | DtmfReceived
-    | TransferStatus
-    | CallEnded
-    | AudioStatus
-    | EngineError
-    | EngineExited
-)
 #: Events about one call: each has a ``call`` field with the engine's call id.
 CallEvent = (
     IncomingCall
@@ -179,6 +164,7 @@ CallEvent = (
     | TransferStatus
     | CallEnded
 )
+Event = EngineReady | RegistrationState | CallEvent | AudioStatus | EngineError | EngineExited
 
 _EVENT_TYPES: dict[str, type[Any]] = {
     "ready": EngineReady,
