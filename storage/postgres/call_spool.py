@@ -157,6 +157,19 @@ class SpooledCallLog:
             return True
         return False
 
+    def real_id(self, call_id: int) -> int | None:
+        """The row id of a call logged here (a provisional id once its row is written);
+        ``None`` while it waits in the spool."""
+        if call_id > 0:
+            return call_id
+        with self._lock:
+            key = self._keys.get(call_id)
+            if key is None:
+                return None
+            if key not in self._rows:
+                self._spooling()  # the database may be back before the listener said so
+            return self._rows.get(key)
+
     # -- writes ----------------------------------------------------------------------------
 
     def _insert(self, op: str, record: CallRecord) -> int:

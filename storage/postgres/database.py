@@ -60,9 +60,10 @@ class PgDatabase:
         if spool is not None:
             self.spool = SpooledCallLog(store, spool)
             self.calls = self.spool
-        self.notes: NotesStore = PgNotesStore(
-            self._session, DraftBox(drafts) if drafts is not None else None
-        )
+        notes = PgNotesStore(self._session, DraftBox(drafts) if drafts is not None else None)
+        self.notes: NotesStore = notes
+        if self.spool is not None:
+            notes.real_call_id = self.spool.real_id  # notes of calls logged during an outage
         self.deliveries: DeliveryStore = PgDeliveryStore(self._session)
         self.calendars: CalendarStore = PgCalendarStore(self._session)
         self._listener: ChangeListener | None = None

@@ -10,7 +10,7 @@ second connection of :meth:`background`.
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any, cast
 
@@ -18,6 +18,7 @@ from clients.errors import NotFound, NumberTaken
 from clients.model import Caller
 from notes.model import Note, NoteQuery
 from storage.changes import CALLERS, NOTES
+from storage.errors import StoreUnavailable
 from storage.interfaces import ClientStore
 from storage.postgres import search
 from storage.postgres.session import PgSession
@@ -179,6 +180,31 @@ class PgNotesStore(SqliteNotesStore):
     def __init__(self, session: PgSession, drafts: DraftBox | None = None) -> None:
         super().__init__(as_connection(session), drafts)
         self._pg = session
+        #: the row id of a call the spool logged with a provisional (negative) id, or None
+        #: while it is not written yet (see :class:`storage.postgres.call_spool.SpooledCallLog`)
+        self.real_call_id: Callable[[int], int | None] | None = None
+
+    def _with_real_call(self, note: Note) -> Note:
+        """A note bound to a call logged during an outage gets that call's real row id."""
+        if note.call_id is None or note.call_id > 0:
+            return note
+        real = self.real_call_id(note.call_id) if self.real_call_id is not None else None
+        if real is None:
+            raise StoreUnavailable(
+                "The call of this note is not in the office database yet. The note is kept "
+                "as a draft; save it again when the office database is back.",
+                None,
+                detail=f"provisional call id {note.call_id}",
+            )
+        return replace(note, call_id=real)
+
+    def note_for_call(self, call_id: int) -> Note | None:
+        if call_id < 0 and self.real_call_id is not None:
+            real = self.real_call_id(call_id)
+            if real is None:
+                return None
+            call_id = real
+        return super().note_for_call(call_id)
 
     def _index(self, conn: Any, first: int | None, last: int | None) -> None:
         rows = conn.execute(
@@ -208,6 +234,7 @@ class PgNotesStore(SqliteNotesStore):
 
         from appenv.times import to_db
 
+        note = self._with_real_call(note)
         now = to_db(dt.datetime.now(dt.UTC))
         with self._tx(NOTES) as conn:
             if note.draft_key is not None:
@@ -230,6 +257,7 @@ class PgNotesStore(SqliteNotesStore):
         return found
 
     def update_note(self, note: Note, by: str) -> Note:
+        note = self._with_real_call(note)
         with self._c.transaction() as conn:
             saved = super().update_note(note, by)
             self._index(conn, note.id, note.id)

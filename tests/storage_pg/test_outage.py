@@ -131,6 +131,11 @@ def test_a_restart_during_a_call_loses_nothing_and_writes_nothing_twice(
     assert (k1.outcome, k1.duration_s) == (Outcome.ANSWERED, 60.0)
     assert k2.outcome is Outcome.MISSED and k2.ended_at == T0 + dt.timedelta(minutes=1, seconds=20)
     assert office.calls.get_call(second) == k2  # the provisional id still finds the call
+    # the note form of the call taken during the outage holds its provisional id
+    note = office.notes.add_note(
+        Note(client_id=None, call_id=second, operator="Frau Weber", noted_at=T0)
+    )
+    assert note.call_id == k2.id and office.notes.note_for_call(second) == note
     back = [m for m in told if "reachable again" in m.text]
     assert len(back) == 1 and "4 call-log entries" in back[0].text
     assert "unreachable for" in back[0].text
