@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import sys
 import threading
-import traceback
 from types import TracebackType
 
 from PySide6.QtCore import QObject, Qt, Signal, Slot
@@ -75,6 +74,8 @@ class ErrorReporter(QObject):
             log.info("known error reached the operator: %s (%s)", exc.message, exc.detail)
             self._dialog.emit(False, exc.message)
             return
+        import traceback  # only when something went wrong: not on the start-up path
+
         trace = "".join(traceback.format_exception(exc_type, exc, tb))
         log.error("unhandled exception (a bug):\n%s", trace.rstrip())
         self._dialog.emit(True, "")

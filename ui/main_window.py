@@ -22,7 +22,6 @@ from softphone import events as ev
 from softphone.call_board import BoardCall, FinishedCall
 from softphone.call_info import CallInfo
 from softphone.states import CallState
-from storage.changes import CLIENTS, Changes
 from ui.call_area import CallArea
 from ui.dial_pad import DialPad
 from ui.history_view import HistoryView
@@ -32,6 +31,7 @@ from ui.pops import PopPanel
 
 if TYPE_CHECKING:
     from clients.call_journal import CallJournal
+    from storage.changes import Changes
     from storage.interfaces import ClientStore, Database, NotesStore
     from ui.client_choices import ClientChoices
     from ui.db_changes import DatabaseChanges
@@ -208,6 +208,8 @@ class MainWindow(QMainWindow):
 
     def _database_changed(self, changes: Changes) -> None:
         """Clients added, renamed or removed (here, in the admin window, on another seat)."""
+        from storage.changes import CLIENTS  # the storage package loads after the window
+
         if changes.touches(CLIENTS) and self.store is not None and self.choices is not None:
             self.choices.set_clients(self.store.list_clients())
 

@@ -14,7 +14,6 @@ dies, every call it had is finished at once as "interrupted".
 from __future__ import annotations
 
 import dataclasses
-import uuid
 from collections.abc import Sequence
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal, Slot
@@ -52,6 +51,8 @@ class CallKeys:
     def ui_key(self, engine_id: str) -> str:
         key = self._ui.get(engine_id)
         if key is None:
+            import uuid  # ~8 ms to load: at the first call, not before the window shows
+
             key = str(uuid.uuid4())
             self._ui[engine_id] = key
             self._engine[key] = engine_id

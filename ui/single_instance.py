@@ -8,7 +8,6 @@ in a message box which process has the folder, and exits (:func:`refuse_second_w
 
 from __future__ import annotations
 
-import hashlib
 import os
 import signal
 import socket
@@ -32,15 +31,20 @@ _SUN_PATH_MAX = 100  # sockaddr_un.sun_path is 108 bytes on Linux, 104 on macOS
 _MAX_REQUEST = 64  # "raise <pid>\n"; anything longer is not ours
 
 
+def _digest(paths: AppPaths) -> str:
+    import hashlib  # loads OpenSSL (~14 ms): only for the rare names that need it
+
+    return hashlib.sha256(os.fsencode(paths.home)).hexdigest()[:16]
+
+
 def raise_address(paths: AppPaths) -> str | None:
     """Where the window listens: a socket in the private data folder (or, for a very long
     path, in the user's private runtime folder); on Windows a pipe named after the folder."""
-    digest = hashlib.sha256(os.fsencode(paths.home)).hexdigest()[:16]
     if not _UNIX:
-        return f"vorzimmer-{digest}"
+        return f"vorzimmer-{_digest(paths)}"
     candidates = [paths.home / "vorzimmer.sock"]
     if os.environ.get("XDG_RUNTIME_DIR"):
-        candidates.append(Path(os.environ["XDG_RUNTIME_DIR"]) / f"vorzimmer-{digest}.sock")
+        candidates.append(Path(os.environ["XDG_RUNTIME_DIR"]) / f"vorzimmer-{_digest(paths)}.sock")
     for path in candidates:
         if len(os.fsencode(path)) < _SUN_PATH_MAX:
             return str(path)
