@@ -28,17 +28,6 @@ from ui import engine_messages
 
 log = logs.get("ui")
 
-_CALL_EVENTS = (
-    ev.IncomingCall,
-    ev.CallRefused,
-    ev.CallStarted,
-    ev.CallStateChanged,
-    ev.MediaStateChanged,
-    ev.DtmfReceived,
-    ev.TransferStatus,
-    ev.CallEnded,
-)
-
 
 class CallKeys:
     """Engine call ids ↔ UI keys (UUIDs) for one engine process after another."""
@@ -69,7 +58,7 @@ class CallKeys:
         return self.generation
 
     def to_ui(self, event: ev.Event) -> ev.Event:
-        if isinstance(event, _CALL_EVENTS):
+        if isinstance(event, ev.CallEvent):
             return dataclasses.replace(event, call=self.ui_key(event.call))
         if isinstance(event, ev.EngineError) and event.call:
             return dataclasses.replace(event, call=self._ui.get(event.call, ""))
