@@ -229,7 +229,12 @@ class Database(Protocol):
     calls: CallLog
     notes: NotesStore
     deliveries: DeliveryStore
-    calendars: CalendarStore
+
+    @property
+    def calendars(self) -> CalendarStore:
+        """Built on first use: it loads the calendar code (icalendar), which calls need not."""
+        ...
+
     changes: ChangeHub
 
     @property

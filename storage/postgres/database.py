@@ -25,7 +25,6 @@ from storage.interfaces import (
     DeliveryStore,
     NotesStore,
 )
-from storage.postgres.calendars import PgCalendarStore
 from storage.postgres.call_spool import SpooledCallLog
 from storage.postgres.notify import ChangeListener, Outage
 from storage.postgres.session import PgSession, connect, redacted
@@ -65,7 +64,7 @@ class PgDatabase:
         if self.spool is not None:
             notes.real_call_id = self.spool.real_id  # notes of calls logged during an outage
         self.deliveries: DeliveryStore = PgDeliveryStore(self._session)
-        self.calendars: CalendarStore = PgCalendarStore(self._session)
+        self._calendars: CalendarStore | None = None
         self._listener: ChangeListener | None = None
         if listen:
             self._listener = ChangeListener(
@@ -83,6 +82,14 @@ class PgDatabase:
 
     def _listen_connection(self) -> Any:
         return connect(self.url, self._password)
+
+    @property
+    def calendars(self) -> CalendarStore:
+        if self._calendars is None:
+            from storage.postgres.calendars import PgCalendarStore
+
+            self._calendars = PgCalendarStore(self._session)
+        return self._calendars
 
     @property
     def outage(self) -> Outage | None:

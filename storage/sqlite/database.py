@@ -16,7 +16,6 @@ from storage.interfaces import (
     DeliveryStore,
     NotesStore,
 )
-from storage.sqlite.calendar_store import SqliteCalendarStore
 from storage.sqlite.client_store import SqliteClientStore
 from storage.sqlite.connection import SqliteConnection
 from storage.sqlite.delivery import SqliteDeliveryStore
@@ -46,7 +45,15 @@ class SqliteDatabase:
             self._connection, DraftBox(drafts) if drafts is not None else None
         )
         self.deliveries: DeliveryStore = SqliteDeliveryStore(self._connection)
-        self.calendars: CalendarStore = SqliteCalendarStore(self._connection)
+        self._calendars: CalendarStore | None = None
+
+    @property
+    def calendars(self) -> CalendarStore:
+        if self._calendars is None:
+            from storage.sqlite.calendar_store import SqliteCalendarStore
+
+            self._calendars = SqliteCalendarStore(self._connection)
+        return self._calendars
 
     @property
     def schema_version(self) -> int:
