@@ -465,68 +465,68 @@ Die {5} protokollierten Anrufe und ihre Notizen bleiben im Verlauf, aber ohne Zu
 <context>
     <name>DeliveriesView</name>
     <message>
-        <location filename="../../ui/deliveries_view.py" line="188"/>
+        <location filename="../../ui/deliveries_view.py" line="84"/>
         <source>All states</source>
         <translation>Alle Status</translation>
     </message>
     <message>
-        <location filename="../../ui/deliveries_view.py" line="190"/>
+        <location filename="../../ui/deliveries_view.py" line="86"/>
         <source>Pending</source>
         <translation>Ausstehend</translation>
     </message>
     <message>
-        <location filename="../../ui/deliveries_view.py" line="191"/>
+        <location filename="../../ui/deliveries_view.py" line="87"/>
         <source>Sending</source>
         <translation>Wird gesendet</translation>
     </message>
     <message>
-        <location filename="../../ui/deliveries_view.py" line="192"/>
+        <location filename="../../ui/deliveries_view.py" line="88"/>
         <source>Sent</source>
         <translation>Gesendet</translation>
     </message>
     <message>
-        <location filename="../../ui/deliveries_view.py" line="193"/>
+        <location filename="../../ui/deliveries_view.py" line="89"/>
         <source>Failed</source>
         <translation>Fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../../ui/deliveries_view.py" line="198"/>
-        <location filename="../../ui/deliveries_view.py" line="284"/>
+        <location filename="../../ui/deliveries_view.py" line="94"/>
+        <location filename="../../ui/deliveries_view.py" line="180"/>
         <source>All clients</source>
         <translation>Alle Mandanten</translation>
     </message>
     <message>
-        <location filename="../../ui/deliveries_view.py" line="215"/>
+        <location filename="../../ui/deliveries_view.py" line="111"/>
         <source>Resend…</source>
         <translation>Erneut senden…</translation>
     </message>
     <message>
-        <location filename="../../ui/deliveries_view.py" line="217"/>
+        <location filename="../../ui/deliveries_view.py" line="113"/>
         <source>Show attempts</source>
         <translation>Zustellversuche anzeigen</translation>
     </message>
     <message>
-        <location filename="../../ui/deliveries_view.py" line="219"/>
+        <location filename="../../ui/deliveries_view.py" line="115"/>
         <source>Open PDF</source>
         <translation>PDF öffnen</translation>
     </message>
     <message>
-        <location filename="../../ui/deliveries_view.py" line="221"/>
+        <location filename="../../ui/deliveries_view.py" line="117"/>
         <source>Refresh</source>
         <translation>Aktualisieren</translation>
     </message>
     <message>
-        <location filename="../../ui/deliveries_view.py" line="332"/>
+        <location filename="../../ui/deliveries_view.py" line="228"/>
         <source>Delivered %1: %2</source>
         <translation>Zugestellt am %1: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/deliveries_view.py" line="335"/>
+        <location filename="../../ui/deliveries_view.py" line="231"/>
         <source>Next attempt %1</source>
         <translation>Nächster Versuch am %1</translation>
     </message>
     <message>
-        <location filename="../../ui/deliveries_view.py" line="405"/>
+        <location filename="../../ui/deliveries_view.py" line="301"/>
         <source>No PDF viewer could open %1</source>
         <translation>Kein PDF-Betrachter konnte %1 öffnen</translation>
     </message>
@@ -534,72 +534,72 @@ Die {5} protokollierten Anrufe und ihre Notizen bleiben im Verlauf, aber ohne Zu
 <context>
     <name>DeliveryJobsModel</name>
     <message>
-        <location filename="../../ui/deliveries_view.py" line="79"/>
+        <location filename="../../ui/delivery_jobs_model.py" line="33"/>
         <source>Client</source>
         <translation>Mandant</translation>
     </message>
     <message>
-        <location filename="../../ui/deliveries_view.py" line="80"/>
+        <location filename="../../ui/delivery_jobs_model.py" line="34"/>
         <source>Kind</source>
         <translation>Art</translation>
     </message>
     <message>
-        <location filename="../../ui/deliveries_view.py" line="81"/>
+        <location filename="../../ui/delivery_jobs_model.py" line="35"/>
         <source>Day</source>
         <translation>Tag</translation>
     </message>
     <message>
-        <location filename="../../ui/deliveries_view.py" line="82"/>
+        <location filename="../../ui/delivery_jobs_model.py" line="36"/>
         <source>Recipients</source>
         <translation>Empfänger</translation>
     </message>
     <message>
-        <location filename="../../ui/deliveries_view.py" line="83"/>
+        <location filename="../../ui/delivery_jobs_model.py" line="37"/>
         <source>State</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/deliveries_view.py" line="84"/>
+        <location filename="../../ui/delivery_jobs_model.py" line="38"/>
         <source>Attempts</source>
         <translation>Versuche</translation>
     </message>
     <message>
-        <location filename="../../ui/deliveries_view.py" line="85"/>
+        <location filename="../../ui/delivery_jobs_model.py" line="39"/>
         <source>Last server reply</source>
         <translation>Letzte Serverantwort</translation>
     </message>
     <message>
-        <location filename="../../ui/deliveries_view.py" line="86"/>
+        <location filename="../../ui/delivery_jobs_model.py" line="40"/>
         <source>Sent at</source>
         <translation>Gesendet am</translation>
     </message>
     <message>
-        <location filename="../../ui/deliveries_view.py" line="88"/>
+        <location filename="../../ui/delivery_jobs_model.py" line="42"/>
         <source>Daily report</source>
         <translation>Tagesbericht</translation>
     </message>
     <message>
-        <location filename="../../ui/deliveries_view.py" line="88"/>
+        <location filename="../../ui/delivery_jobs_model.py" line="42"/>
         <source>Call note</source>
         <translation>Anrufnotiz</translation>
     </message>
     <message>
-        <location filename="../../ui/deliveries_view.py" line="90"/>
+        <location filename="../../ui/delivery_jobs_model.py" line="44"/>
         <source>pending</source>
         <translation>ausstehend</translation>
     </message>
     <message>
-        <location filename="../../ui/deliveries_view.py" line="91"/>
+        <location filename="../../ui/delivery_jobs_model.py" line="45"/>
         <source>sending</source>
         <translation>wird gesendet</translation>
     </message>
     <message>
-        <location filename="../../ui/deliveries_view.py" line="92"/>
+        <location filename="../../ui/delivery_jobs_model.py" line="46"/>
         <source>sent</source>
         <translation>gesendet</translation>
     </message>
     <message>
-        <location filename="../../ui/deliveries_view.py" line="93"/>
+        <location filename="../../ui/delivery_jobs_model.py" line="47"/>
         <source>failed</source>
         <translation>fehlgeschlagen</translation>
     </message>
@@ -648,7 +648,7 @@ Die {5} protokollierten Anrufe und ihre Notizen bleiben im Verlauf, aber ohne Zu
 <context>
     <name>ErrorReporter</name>
     <message>
-        <location filename="../../ui/errors.py" line="104"/>
+        <location filename="../../ui/errors.py" line="105"/>
         <source>Something went wrong. Nothing was lost: your notes are kept as drafts and calls go on.
 
 You can keep working. If it happens again, please tell your administrator; the details are in the log.</source>
@@ -657,7 +657,7 @@ You can keep working. If it happens again, please tell your administrator; the d
 Sie können weiterarbeiten. Wenn es wieder passiert, sagen Sie bitte Ihrer Administration Bescheid; die Einzelheiten stehen im Protokoll.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="115"/>
+        <location filename="../../ui/errors.py" line="116"/>
         <source>Vorzimmer</source>
         <translation>Vorzimmer</translation>
     </message>
@@ -919,123 +919,123 @@ Sie können weiterarbeiten. Wenn es wieder passiert, sagen Sie bitte Ihrer Admin
 <context>
     <name>HoursTab</name>
     <message>
-        <location filename="../../ui/admin/hours_tab.py" line="59"/>
+        <location filename="../../ui/admin/hours_tab.py" line="55"/>
         <source>Monday</source>
         <translation>Montag</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/hours_tab.py" line="60"/>
+        <location filename="../../ui/admin/hours_tab.py" line="56"/>
         <source>Tuesday</source>
         <translation>Dienstag</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/hours_tab.py" line="61"/>
+        <location filename="../../ui/admin/hours_tab.py" line="57"/>
         <source>Wednesday</source>
         <translation>Mittwoch</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/hours_tab.py" line="62"/>
+        <location filename="../../ui/admin/hours_tab.py" line="58"/>
         <source>Thursday</source>
         <translation>Donnerstag</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/hours_tab.py" line="63"/>
+        <location filename="../../ui/admin/hours_tab.py" line="59"/>
         <source>Friday</source>
         <translation>Freitag</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/hours_tab.py" line="64"/>
+        <location filename="../../ui/admin/hours_tab.py" line="60"/>
         <source>Saturday</source>
         <translation>Samstag</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/hours_tab.py" line="65"/>
+        <location filename="../../ui/admin/hours_tab.py" line="61"/>
         <source>Sunday</source>
         <translation>Sonntag</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/hours_tab.py" line="67"/>
+        <location filename="../../ui/admin/hours_tab.py" line="63"/>
         <source>Business hours</source>
         <translation>Geschäftszeiten</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/hours_tab.py" line="73"/>
+        <location filename="../../ui/admin/hours_tab.py" line="69"/>
         <source>closed</source>
         <translation>geschlossen</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/hours_tab.py" line="80"/>
+        <location filename="../../ui/admin/hours_tab.py" line="76"/>
         <source>Intervals as HH:MM-HH:MM separated by spaces; the gap between two intervals is a break, e.g. 08:00-12:00 13:00-17:00. Empty = closed.</source>
         <translation>Zeiträume als HH:MM-HH:MM, durch Leerzeichen getrennt; die Lücke zwischen zwei Zeiträumen ist eine Pause, z. B. 08:00-12:00 13:00-17:00. Leer = geschlossen.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/hours_tab.py" line="87"/>
+        <location filename="../../ui/admin/hours_tab.py" line="83"/>
         <source>Copy Monday to Tuesday–Friday</source>
         <translation>Montag auf Dienstag–Freitag übertragen</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/hours_tab.py" line="89"/>
+        <location filename="../../ui/admin/hours_tab.py" line="85"/>
         <source>Save hours</source>
         <translation>Geschäftszeiten speichern</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/hours_tab.py" line="102"/>
+        <location filename="../../ui/admin/hours_tab.py" line="98"/>
         <source>Closures and vacations</source>
         <translation>Schließzeiten und Urlaub</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/hours_tab.py" line="105"/>
-        <location filename="../../ui/admin/hours_tab.py" line="132"/>
+        <location filename="../../ui/admin/hours_tab.py" line="101"/>
+        <location filename="../../ui/admin/hours_tab.py" line="128"/>
         <source>From</source>
         <translation>Von</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/hours_tab.py" line="105"/>
+        <location filename="../../ui/admin/hours_tab.py" line="101"/>
         <source>To</source>
         <translation>Bis</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/hours_tab.py" line="105"/>
+        <location filename="../../ui/admin/hours_tab.py" line="101"/>
         <source>Note</source>
         <translation>Bemerkung</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/hours_tab.py" line="125"/>
+        <location filename="../../ui/admin/hours_tab.py" line="121"/>
         <source>note, e.g. Summer vacation</source>
         <translation>Bemerkung, z. B. Sommerurlaub</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/hours_tab.py" line="126"/>
+        <location filename="../../ui/admin/hours_tab.py" line="122"/>
         <source>Add closure</source>
         <translation>Schließzeit hinzufügen</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/hours_tab.py" line="129"/>
+        <location filename="../../ui/admin/hours_tab.py" line="125"/>
         <source>Delete</source>
         <translation>Löschen</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/hours_tab.py" line="134"/>
+        <location filename="../../ui/admin/hours_tab.py" line="130"/>
         <source>to</source>
         <translation>bis</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/hours_tab.py" line="191"/>
+        <location filename="../../ui/admin/hours_tab.py" line="187"/>
         <source>Never open: every call is after hours.</source>
         <translation>Nie geöffnet: Jeder Anruf gilt als außerhalb der Geschäftszeiten.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/hours_tab.py" line="210"/>
+        <location filename="../../ui/admin/hours_tab.py" line="206"/>
         <source>Business hours saved.</source>
         <translation>Geschäftszeiten gespeichert.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/hours_tab.py" line="227"/>
+        <location filename="../../ui/admin/hours_tab.py" line="223"/>
         <source>The closure must end on or after its start.</source>
         <translation>Die Schließzeit darf nicht vor ihrem Beginn enden.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/hours_tab.py" line="252"/>
+        <location filename="../../ui/admin/hours_tab.py" line="248"/>
         <source>Closure removed.</source>
         <translation>Schließzeit entfernt.</translation>
     </message>
@@ -1081,82 +1081,82 @@ Sie können weiterarbeiten. Wenn es wieder passiert, sagen Sie bitte Ihrer Admin
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="81"/>
+        <location filename="../../ui/main_window.py" line="83"/>
         <source>The screen-pop of the next call appears here.</source>
         <translation>Die Anrufanzeige des nächsten Anrufs erscheint hier.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="93"/>
+        <location filename="../../ui/main_window.py" line="95"/>
         <source>History</source>
         <translation>Verlauf</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="148"/>
+        <location filename="../../ui/main_window.py" line="150"/>
         <source>Notes</source>
         <translation>Notizen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="152"/>
+        <location filename="../../ui/main_window.py" line="154"/>
         <source>Recovered draft</source>
         <translation>Wiederhergestellter Entwurf</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="183"/>
+        <location filename="../../ui/main_window.py" line="192"/>
         <source>New note</source>
         <translation>Neue Notiz</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="193"/>
+        <location filename="../../ui/main_window.py" line="199"/>
         <source>Note {0}</source>
         <translation>Notiz {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="210"/>
+        <location filename="../../ui/main_window.py" line="218"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="211"/>
+        <location filename="../../ui/main_window.py" line="219"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Einstellungen…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="215"/>
+        <location filename="../../ui/main_window.py" line="223"/>
         <source>&amp;Mail delivery…</source>
         <translation>E-Mail-&amp;Zustellung…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="219"/>
+        <location filename="../../ui/main_window.py" line="227"/>
         <source>&amp;New note</source>
         <translation>&amp;Neue Notiz</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="224"/>
+        <location filename="../../ui/main_window.py" line="232"/>
         <source>&amp;Clients…</source>
         <translation>&amp;Mandanten…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="229"/>
+        <location filename="../../ui/main_window.py" line="237"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="297"/>
+        <location filename="../../ui/main_window.py" line="305"/>
         <source>Screen-pop failed: {0}</source>
         <translation>Anrufanzeige fehlgeschlagen: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="333"/>
+        <location filename="../../ui/main_window.py" line="345"/>
         <source>The call could not be saved in the history: {0}</source>
         <translation>Der Anruf konnte nicht im Verlauf gespeichert werden: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="355"/>
+        <location filename="../../ui/main_window.py" line="367"/>
         <source>Calls in progress</source>
         <translation>Laufende Anrufe</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="356"/>
+        <location filename="../../ui/main_window.py" line="368"/>
         <source>{0} call(s) are still connected. Hang up and quit?</source>
         <translation>{0} Anruf(e) noch verbunden. Auflegen und beenden?</translation>
     </message>
@@ -1184,223 +1184,222 @@ Sie können weiterarbeiten. Wenn es wieder passiert, sagen Sie bitte Ihrer Admin
 <context>
     <name>NoteForm</name>
     <message>
-        <location filename="../../ui/note_form_fields.py" line="36"/>
+        <location filename="../../ui/note_form_fields.py" line="42"/>
         <source>Phone call</source>
         <translation>Telefonat</translation>
     </message>
     <message>
-        <location filename="../../ui/note_form_fields.py" line="37"/>
+        <location filename="../../ui/note_form_fields.py" line="43"/>
         <source>Walk-in</source>
         <translation>Besuch</translation>
     </message>
     <message>
-        <location filename="../../ui/note_form_fields.py" line="38"/>
+        <location filename="../../ui/note_form_fields.py" line="44"/>
         <source>E-mail</source>
         <translation>E-Mail</translation>
     </message>
     <message>
-        <location filename="../../ui/note_form_fields.py" line="39"/>
+        <location filename="../../ui/note_form_fields.py" line="45"/>
         <source>Other</source>
         <translation>Sonstiges</translation>
     </message>
     <message>
-        <location filename="../../ui/note_form_fields.py" line="66"/>
+        <location filename="../../ui/note_form_fields.py" line="72"/>
         <source>Normal</source>
         <translation>Normal</translation>
     </message>
     <message>
-        <location filename="../../ui/note_form_fields.py" line="67"/>
+        <location filename="../../ui/note_form_fields.py" line="73"/>
         <source>Urgent</source>
         <translation>Dringend</translation>
     </message>
     <message>
-        <location filename="../../ui/note_form_fields.py" line="68"/>
+        <location filename="../../ui/note_form_fields.py" line="74"/>
         <source>Low</source>
         <translation>Niedrig</translation>
     </message>
     <message>
-        <location filename="../../ui/note_form_fields.py" line="76"/>
+        <location filename="../../ui/note_form_fields.py" line="82"/>
         <source>No action</source>
         <translation>Keine Aktion</translation>
     </message>
     <message>
-        <location filename="../../ui/note_form_fields.py" line="77"/>
+        <location filename="../../ui/note_form_fields.py" line="83"/>
         <source>Call back</source>
         <translation>Rückruf</translation>
     </message>
     <message>
-        <location filename="../../ui/note_form_fields.py" line="78"/>
+        <location filename="../../ui/note_form_fields.py" line="84"/>
         <source>Send information</source>
         <translation>Informationen senden</translation>
     </message>
     <message>
-        <location filename="../../ui/note_form_fields.py" line="81"/>
+        <location filename="../../ui/note_form_fields.py" line="87"/>
         <source>Wrong number</source>
         <translation>Falsch verbunden</translation>
     </message>
     <message>
-        <location filename="../../ui/note_form_fields.py" line="87"/>
+        <location filename="../../ui/note_form_fields.py" line="93"/>
         <source>No appointment booked</source>
         <translation>Kein Termin vereinbart</translation>
     </message>
     <message>
-        <location filename="../../ui/note_form_fields.py" line="91"/>
+        <location filename="../../ui/note_form_fields.py" line="97"/>
         <source>Client:</source>
         <translation>Mandant:</translation>
     </message>
     <message>
-        <location filename="../../ui/note_form_fields.py" line="92"/>
+        <location filename="../../ui/note_form_fields.py" line="98"/>
         <source>Via:</source>
         <translation>Kanal:</translation>
     </message>
     <message>
-        <location filename="../../ui/note_form_fields.py" line="93"/>
+        <location filename="../../ui/note_form_fields.py" line="99"/>
         <source>Caller:</source>
         <translation>Anrufer:</translation>
     </message>
     <message>
-        <location filename="../../ui/note_form_fields.py" line="94"/>
+        <location filename="../../ui/note_form_fields.py" line="100"/>
         <source>Time:</source>
         <translation>Zeit:</translation>
     </message>
     <message>
-        <location filename="../../ui/note_form_fields.py" line="95"/>
+        <location filename="../../ui/note_form_fields.py" line="101"/>
         <source>Duration:</source>
         <translation>Dauer:</translation>
     </message>
     <message>
-        <location filename="../../ui/note_form_fields.py" line="96"/>
+        <location filename="../../ui/note_form_fields.py" line="102"/>
         <source>Operator:</source>
         <translation>Notiert von:</translation>
     </message>
     <message>
-        <location filename="../../ui/note_form_fields.py" line="98"/>
+        <location filename="../../ui/note_form_fields.py" line="104"/>
         <source>Caller name:</source>
         <translation>Name des Anrufers:</translation>
     </message>
     <message>
-        <location filename="../../ui/note_form_fields.py" line="99"/>
+        <location filename="../../ui/note_form_fields.py" line="105"/>
         <source>Company:</source>
         <translation>Firma:</translation>
     </message>
     <message>
-        <location filename="../../ui/note_form_fields.py" line="100"/>
+        <location filename="../../ui/note_form_fields.py" line="106"/>
         <source>Callback number:</source>
         <translation>Rückrufnummer:</translation>
     </message>
     <message>
-        <location filename="../../ui/note_form_fields.py" line="101"/>
+        <location filename="../../ui/note_form_fields.py" line="107"/>
         <source>Subject:</source>
         <translation>Betreff:</translation>
     </message>
     <message>
-        <location filename="../../ui/note_form_fields.py" line="102"/>
+        <location filename="../../ui/note_form_fields.py" line="108"/>
         <source>Message:</source>
         <translation>Nachricht:</translation>
     </message>
     <message>
-        <location filename="../../ui/note_form_fields.py" line="103"/>
+        <location filename="../../ui/note_form_fields.py" line="109"/>
         <source>Urgency:</source>
         <translation>Dringlichkeit:</translation>
     </message>
     <message>
-        <location filename="../../ui/note_form_fields.py" line="104"/>
+        <location filename="../../ui/note_form_fields.py" line="110"/>
         <source>For:</source>
         <translation>Für:</translation>
     </message>
     <message>
-        <location filename="../../ui/note_form_fields.py" line="105"/>
+        <location filename="../../ui/note_form_fields.py" line="111"/>
         <source>Requested action:</source>
         <translation>Gewünschte Aktion:</translation>
     </message>
     <message>
-        <location filename="../../ui/note_form_fields.py" line="107"/>
+        <location filename="../../ui/note_form_fields.py" line="113"/>
         <source>Appointment:</source>
         <translation>Termin:</translation>
     </message>
     <message>
-        <location filename="../../ui/note_form_fields.py" line="112"/>
+        <location filename="../../ui/note_form_fields.py" line="118"/>
         <source>&amp;Save</source>
         <translation>&amp;Speichern</translation>
     </message>
     <message>
-        <location filename="../../ui/client_choices.py" line="30"/>
+        <location filename="../../ui/client_choices.py" line="39"/>
         <source>— choose the client —</source>
         <translation>— Mandant auswählen —</translation>
     </message>
     <message>
-        <location filename="../../ui/note_form.py" line="129"/>
+        <location filename="../../ui/note_form_fields.py" line="140"/>
         <source>— nobody in particular —</source>
         <translation>— niemand Bestimmtes —</translation>
     </message>
     <message>
-        <location filename="../../ui/note_form.py" line="155"/>
+        <location filename="../../ui/note_form.py" line="141"/>
         <source>Unknown caller</source>
         <translation>Unbekannter Anrufer</translation>
     </message>
     <message>
-        <location filename="../../ui/note_form.py" line="170"/>
+        <location filename="../../ui/note_form.py" line="156"/>
         <source>The call {0} is not in the log.</source>
         <translation>Der Anruf {0} ist nicht im Anrufprotokoll.</translation>
     </message>
     <message>
-        <location filename="../../ui/note_form.py" line="236"/>
+        <location filename="../../ui/note_form.py" line="222"/>
         <source>The note {0} does not exist.</source>
         <translation>Die Notiz {0} existiert nicht.</translation>
     </message>
     <message>
-        <location filename="../../ui/note_form.py" line="251"/>
+        <location filename="../../ui/note_form.py" line="237"/>
         <source>Recovered draft from {0} — not saved yet.</source>
         <translation>Wiederhergestellter Entwurf vom {0} — noch nicht gespeichert.</translation>
     </message>
     <message>
-        <location filename="../../ui/note_form.py" line="303"/>
+        <location filename="../../ui/note_form.py" line="279"/>
         <source>{0} · {1} · written</source>
         <translation>{0} · {1} · erfasst</translation>
     </message>
     <message>
-        <location filename="../../ui/note_form.py" line="309"/>
+        <location filename="../../ui/note_form.py" line="285"/>
         <source>{0} · {1} · {2}: {3} → {4}</source>
         <translation>{0} · {1} · {2}: {3} → {4}</translation>
     </message>
     <message>
-        <location filename="../../ui/note_form.py" line="330"/>
+        <location filename="../../ui/note_form.py" line="306"/>
         <source>Editing…</source>
         <translation>Wird bearbeitet…</translation>
     </message>
     <message>
-        <location filename="../../ui/note_form.py" line="373"/>
+        <location filename="../../ui/note_form.py" line="331"/>
         <source>The draft could not be stored ({0}). Save the note or copy the text.</source>
         <translation>Der Entwurf konnte nicht gesichert werden ({0}). Speichern Sie die Notiz oder kopieren Sie den Text.</translation>
     </message>
     <message>
-        <location filename="../../ui/note_form.py" line="378"/>
+        <location filename="../../ui/note_form.py" line="336"/>
         <source>Draft kept {0}</source>
         <translation>Entwurf gesichert um {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/note_form.py" line="387"/>
+        <location filename="../../ui/note_form.py" line="345"/>
         <source>Choose the client this note is for.</source>
         <translation>Wählen Sie den Mandanten, für den diese Notiz bestimmt ist.</translation>
     </message>
     <message>
-        <location filename="../../ui/note_form.py" line="389"/>
+        <location filename="../../ui/note_form.py" line="347"/>
         <source>Write a subject or a message (or mark a wrong number).</source>
         <translation>Geben Sie einen Betreff oder eine Nachricht ein (oder wählen Sie „Falsch verbunden“).</translation>
     </message>
     <message>
-        <location filename="../../ui/note_form.py" line="391"/>
+        <location filename="../../ui/note_form.py" line="349"/>
         <source>The callback number {0} is not a phone number.</source>
         <translation>Die Rückrufnummer {0} ist keine Telefonnummer.</translation>
     </message>
     <message>
-        <location filename="../../ui/note_form.py" line="409"/>
-        <location filename="../../ui/note_form.py" line="414"/>
+        <location filename="../../ui/note_form.py" line="368"/>
         <source>Not saved: {0} Your text is kept as a draft.</source>
         <translation>Nicht gespeichert: {0} Ihr Text bleibt als Entwurf erhalten.</translation>
     </message>
     <message>
-        <location filename="../../ui/note_form.py" line="426"/>
+        <location filename="../../ui/note_form.py" line="380"/>
         <source>Saved {0} (revision {1})</source>
         <translation>Gespeichert um {0} (Version {1})</translation>
     </message>
@@ -1664,12 +1663,12 @@ Sie können weiterarbeiten. Wenn es wieder passiert, sagen Sie bitte Ihrer Admin
 <context>
     <name>PopPanel</name>
     <message>
-        <location filename="../../ui/pops.py" line="88"/>
+        <location filename="../../ui/pops.py" line="89"/>
         <source>Unknown</source>
         <translation>Unbekannt</translation>
     </message>
     <message>
-        <location filename="../../ui/pops.py" line="106"/>
+        <location filename="../../ui/pops.py" line="107"/>
         <source>Note</source>
         <translation>Notiz</translation>
     </message>
@@ -1677,127 +1676,127 @@ Sie können weiterarbeiten. Wenn es wieder passiert, sagen Sie bitte Ihrer Admin
 <context>
     <name>PopView</name>
     <message>
-        <location filename="../../ui/screen_pop.py" line="70"/>
+        <location filename="../../ui/screen_pop.py" line="71"/>
         <source>Unknown client</source>
         <translation>Unbekannter Mandant</translation>
     </message>
     <message>
-        <location filename="../../ui/screen_pop.py" line="75"/>
+        <location filename="../../ui/screen_pop.py" line="76"/>
         <source>Which client is this call for?</source>
         <translation>Für welchen Mandanten ist dieser Anruf?</translation>
     </message>
     <message>
-        <location filename="../../ui/screen_pop.py" line="101"/>
+        <location filename="../../ui/screen_pop.py" line="103"/>
         <source>Answer</source>
         <translation>Annehmen</translation>
     </message>
     <message>
-        <location filename="../../ui/screen_pop.py" line="110"/>
+        <location filename="../../ui/screen_pop.py" line="112"/>
         <source>Instructions</source>
         <translation>Anweisungen</translation>
     </message>
     <message>
-        <location filename="../../ui/screen_pop.py" line="123"/>
+        <location filename="../../ui/screen_pop.py" line="125"/>
         <source>FAQ</source>
         <translation>FAQ</translation>
     </message>
     <message>
-        <location filename="../../ui/screen_pop.py" line="135"/>
+        <location filename="../../ui/screen_pop.py" line="137"/>
         <source>Business hours</source>
         <translation>Geschäftszeiten</translation>
     </message>
     <message>
-        <location filename="../../ui/screen_pop.py" line="136"/>
+        <location filename="../../ui/screen_pop.py" line="138"/>
         <source>After hours</source>
         <translation>Außerhalb der Geschäftszeiten</translation>
     </message>
     <message>
-        <location filename="../../ui/screen_pop.py" line="137"/>
+        <location filename="../../ui/screen_pop.py" line="139"/>
         <source>Public holiday</source>
         <translation>Feiertag</translation>
     </message>
     <message>
-        <location filename="../../ui/screen_pop.py" line="138"/>
+        <location filename="../../ui/screen_pop.py" line="140"/>
         <source>Closed (vacation)</source>
         <translation>Geschlossen (Urlaub)</translation>
     </message>
     <message>
-        <location filename="../../ui/screen_pop.py" line="170"/>
+        <location filename="../../ui/screen_pop.py" line="172"/>
         <source>Caller</source>
         <translation>Anrufer</translation>
     </message>
     <message>
-        <location filename="../../ui/screen_pop.py" line="162"/>
+        <location filename="../../ui/screen_pop.py" line="164"/>
         <source>number withheld</source>
         <translation>Rufnummer unterdrückt</translation>
     </message>
     <message>
-        <location filename="../../ui/screen_pop.py" line="165"/>
+        <location filename="../../ui/screen_pop.py" line="167"/>
         <source>unverified</source>
         <translation>nicht geprüft</translation>
     </message>
     <message>
-        <location filename="../../ui/screen_pop.py" line="175"/>
+        <location filename="../../ui/screen_pop.py" line="177"/>
         <source>Not known for this client.</source>
         <translation>Für diesen Mandanten nicht bekannt.</translation>
     </message>
     <message>
-        <location filename="../../ui/screen_pop.py" line="182"/>
+        <location filename="../../ui/screen_pop.py" line="184"/>
         <source>BLOCKED</source>
         <translation>GESPERRT</translation>
     </message>
     <message>
-        <location filename="../../ui/screen_pop.py" line="199"/>
+        <location filename="../../ui/screen_pop.py" line="201"/>
         <source>Always put through to: {0}</source>
         <translation>Immer durchstellen zu: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/screen_pop.py" line="208"/>
+        <location filename="../../ui/screen_pop.py" line="210"/>
         <source>Last contacts:</source>
         <translation>Letzte Kontakte:</translation>
     </message>
     <message>
-        <location filename="../../ui/screen_pop.py" line="215"/>
+        <location filename="../../ui/screen_pop.py" line="217"/>
         <source>Staff</source>
         <translation>Mitarbeiter</translation>
     </message>
     <message>
-        <location filename="../../ui/screen_pop.py" line="228"/>
+        <location filename="../../ui/screen_pop.py" line="230"/>
         <source>Transfer</source>
         <translation>Weiterleiten</translation>
     </message>
     <message>
-        <location filename="../../ui/screen_pop.py" line="232"/>
+        <location filename="../../ui/screen_pop.py" line="234"/>
         <source>Consult</source>
         <translation>Rücksprache</translation>
     </message>
     <message>
-        <location filename="../../ui/screen_pop.py" line="245"/>
+        <location filename="../../ui/screen_pop.py" line="247"/>
         <source>present</source>
         <translation>anwesend</translation>
     </message>
     <message>
-        <location filename="../../ui/screen_pop.py" line="247"/>
+        <location filename="../../ui/screen_pop.py" line="249"/>
         <source>in a meeting</source>
         <translation>in einer Besprechung</translation>
     </message>
     <message>
-        <location filename="../../ui/screen_pop.py" line="249"/>
+        <location filename="../../ui/screen_pop.py" line="251"/>
         <source>on vacation</source>
         <translation>im Urlaub</translation>
     </message>
     <message>
-        <location filename="../../ui/screen_pop.py" line="254"/>
+        <location filename="../../ui/screen_pop.py" line="256"/>
         <source>absent until {0}</source>
         <translation>abwesend bis {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/screen_pop.py" line="256"/>
+        <location filename="../../ui/screen_pop.py" line="258"/>
         <source>absent</source>
         <translation>abwesend</translation>
     </message>
     <message>
-        <location filename="../../ui/screen_pop.py" line="280"/>
+        <location filename="../../ui/screen_pop.py" line="282"/>
         <source>(ended)</source>
         <translation>(beendet)</translation>
     </message>
@@ -1805,27 +1804,27 @@ Sie können weiterarbeiten. Wenn es wieder passiert, sagen Sie bitte Ihrer Admin
 <context>
     <name>ReportScheduler</name>
     <message>
-        <location filename="../../ui/report_scheduler.py" line="169"/>
+        <location filename="../../ui/report_scheduler.py" line="154"/>
         <source>Urgent note not sent: %1</source>
         <translation>Dringende Notiz nicht gesendet: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/report_scheduler.py" line="187"/>
+        <location filename="../../ui/report_scheduler.py" line="172"/>
         <source>Report not sent: %1</source>
         <translation>Bericht nicht gesendet: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/report_scheduler.py" line="194"/>
+        <location filename="../../ui/report_scheduler.py" line="179"/>
         <source>Delivery to %1 failed: %2</source>
         <translation>Zustellung an %1 fehlgeschlagen: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/report_scheduler.py" line="196"/>
+        <location filename="../../ui/report_scheduler.py" line="181"/>
         <source>Delivery to %1 delayed: %2</source>
         <translation>Zustellung an %1 verzögert: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/report_scheduler.py" line="211"/>
+        <location filename="../../ui/report_scheduler.py" line="196"/>
         <source>Report delivery stopped by an error: %1</source>
         <translation>Berichtszustellung durch einen Fehler angehalten: %1</translation>
     </message>
@@ -2146,6 +2145,16 @@ Sie können weiterarbeiten. Wenn es wieder passiert, sagen Sie bitte Ihrer Admin
         <translation>Tagesberichte automatisch zur jeweiligen Berichtszeit senden</translation>
     </message>
     <message>
+        <location filename="../../appenv/settings.py" line="223"/>
+        <source>Office database</source>
+        <translation>Bürodatenbank</translation>
+    </message>
+    <message>
+        <location filename="../../appenv/settings.py" line="226"/>
+        <source>Without the password: Vorzimmer keeps it in the system keyring.</source>
+        <translation>Ohne das Passwort: Vorzimmer bewahrt es im Schlüsselbund des Systems auf.</translation>
+    </message>
+    <message>
         <location filename="../../ui/settings_form.py" line="52"/>
         <source>System default</source>
         <translation>Systemstandard</translation>
@@ -2197,37 +2206,37 @@ Sie können weiterarbeiten. Wenn es wieder passiert, sagen Sie bitte Ihrer Admin
 <context>
     <name>SingleInstance</name>
     <message>
-        <location filename="../../ui/single_instance.py" line="213"/>
+        <location filename="../../ui/single_instance.py" line="217"/>
         <source>Vorzimmer is already open for this data folder (process {0}).</source>
         <translation>Vorzimmer ist für diesen Datenordner bereits geöffnet (Prozess {0}).</translation>
     </message>
     <message>
-        <location filename="../../ui/single_instance.py" line="217"/>
+        <location filename="../../ui/single_instance.py" line="221"/>
         <source>Its window has been brought to the front.</source>
         <translation>Sein Fenster wurde in den Vordergrund geholt.</translation>
     </message>
     <message>
-        <location filename="../../ui/single_instance.py" line="212"/>
+        <location filename="../../ui/single_instance.py" line="216"/>
         <source>Vorzimmer is already open</source>
         <translation>Vorzimmer ist bereits geöffnet</translation>
     </message>
     <message>
-        <location filename="../../ui/single_instance.py" line="219"/>
+        <location filename="../../ui/single_instance.py" line="223"/>
         <source>Data folder in use</source>
         <translation>Datenordner in Benutzung</translation>
     </message>
     <message>
-        <location filename="../../ui/single_instance.py" line="220"/>
+        <location filename="../../ui/single_instance.py" line="224"/>
         <source>A Vorzimmer command (process {0}) is working on this data folder. Start Vorzimmer again when it has finished.</source>
         <translation>Ein Vorzimmer-Befehl (Prozess {0}) arbeitet gerade mit diesem Datenordner. Starten Sie Vorzimmer erneut, wenn er fertig ist.</translation>
     </message>
     <message>
-        <location filename="../../ui/single_instance.py" line="226"/>
+        <location filename="../../ui/single_instance.py" line="230"/>
         <source>Data folder: {0}</source>
         <translation>Datenordner: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/single_instance.py" line="229"/>
+        <location filename="../../ui/single_instance.py" line="233"/>
         <source>Command line: {0}</source>
         <translation>Befehlszeile: {0}</translation>
     </message>
