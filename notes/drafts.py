@@ -8,7 +8,7 @@ lock held by the report job, a lost connection to a shared PostgreSQL server.
 
 A draft whose content was saved already (the app died between saving the note and
 removing the draft) is recognised by its key and dropped by
-:func:`notes.recovery.pending_drafts`.
+:func:`notes.recovery.recover_drafts`.
 """
 
 from __future__ import annotations

@@ -6,8 +6,9 @@ from notes.drafts import Draft
 from storage.interfaces import NotesStore
 
 
-def pending_drafts(notes: NotesStore) -> list[Draft]:
-    """Drafts still holding unsaved work; drafts already saved to the store are removed."""
+def recover_drafts(notes: NotesStore) -> list[Draft]:
+    """Drafts still holding unsaved work, to open each in a form at start; drafts already
+    saved to the store (the app died before removing them) are removed."""
     box = notes.drafts
     if box is None:
         return []
@@ -23,8 +24,3 @@ def pending_drafts(notes: NotesStore) -> list[Draft]:
             continue
         pending.append(draft)
     return pending
-
-
-def recover_drafts(notes: NotesStore) -> list[Draft]:
-    """Drafts with unsaved work (after a crash); call at start and open each in a form."""
-    return pending_drafts(notes)

@@ -16,7 +16,7 @@ import pytest
 from appenv.paths import AppPaths
 from notes.drafts import Draft, DraftBox, new_key
 from notes.model import Note, Urgency
-from notes.recovery import pending_drafts, recover_drafts
+from notes.recovery import recover_drafts
 from tests.notes.conftest import World, berlin
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -69,7 +69,7 @@ def test_an_unreadable_draft_is_kept_aside_not_deleted(world: World, app_paths: 
     box.save(good)
     bad = app_paths.drafts / "note-draft-deadbeef.json"
     bad.write_text('{"key": "deadbeef", "note": {', "utf-8")
-    assert pending_drafts(world.notes) == [good]
+    assert recover_drafts(world.notes) == [good]
     aside = app_paths.drafts / "note-draft-deadbeef.unreadable"
     assert aside.read_text("utf-8") == '{"key": "deadbeef", "note": {'
 
