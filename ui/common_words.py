@@ -8,16 +8,20 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
+from softphone.states import Outcome
 
-def outcome_text(outcome: str) -> str:
-    """A call's outcome (``clients.model.Outcome`` value) as the operator reads it."""
+
+def outcome_text(outcome: Outcome | None) -> str:
+    """A call's outcome as the operator reads it (``""`` while the call is up)."""
+    if outcome is None:
+        return ""
     texts = {
-        "answered": QCoreApplication.translate("Outcome", "answered"),
-        "missed": QCoreApplication.translate("Outcome", "missed"),
-        "rejected": QCoreApplication.translate("Outcome", "rejected"),
-        "busy": QCoreApplication.translate("Outcome", "busy"),
-        "failed": QCoreApplication.translate("Outcome", "failed"),
-        "transferred": QCoreApplication.translate("Outcome", "transferred"),
-        "interrupted": QCoreApplication.translate("Outcome", "interrupted"),
+        Outcome.ANSWERED: QCoreApplication.translate("Outcome", "answered"),
+        Outcome.MISSED: QCoreApplication.translate("Outcome", "missed"),
+        Outcome.REJECTED: QCoreApplication.translate("Outcome", "rejected"),
+        Outcome.BUSY: QCoreApplication.translate("Outcome", "busy"),
+        Outcome.FAILED: QCoreApplication.translate("Outcome", "failed"),
+        Outcome.TRANSFERRED: QCoreApplication.translate("Outcome", "transferred"),
+        Outcome.INTERRUPTED: QCoreApplication.translate("Outcome", "interrupted"),
     }
-    return texts.get(outcome, outcome)
+    return texts[outcome]

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from clients.model import CallRecord
+from clients.model import CallRecord, Direction
 from ui.common_words import outcome_text
 
 
@@ -69,12 +69,11 @@ class HistoryView(QTableWidget):
             who = f"{record.caller_name} ({who})" if who else record.caller_name
         duration = f"{int(record.duration_s or 0) // 60}:{int(record.duration_s or 0) % 60:02d}"
         direction = (
-            "⬇ " + self.tr("in") if record.direction.value == "in" else "⬆ " + self.tr("out")
+            "⬇ " + self.tr("in") if record.direction == Direction.IN else "⬆ " + self.tr("out")
         )
-        outcome = record.outcome.value if record.outcome is not None else ""
         # busy-refused, failed and interrupted calls are missed calls too: a caller waits
         missed = record.outcome is not None and record.outcome.missed
-        for col, text in enumerate((when, direction, who, duration, outcome_text(outcome))):
+        for col, text in enumerate((when, direction, who, duration, outcome_text(record.outcome))):
             item = QTableWidgetItem(text)
             if col == 4 and missed:
                 item.setForeground(Qt.GlobalColor.red)

@@ -205,7 +205,7 @@ class PopView(QScrollArea):
             rows = []
             for record in self.pop.last_calls:
                 when = record.started_at.astimezone().strftime("%d.%m.%Y %H:%M")
-                outcome = outcome_text(record.outcome.value) if record.outcome else ""
+                outcome = outcome_text(record.outcome)
                 rows.append(f"{when} · {outcome}")
             history = QLabel(self.tr("Last contacts:") + "<br>" + "<br>".join(rows))
             history.setObjectName("pop-history")
