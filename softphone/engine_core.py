@@ -76,7 +76,7 @@ class EngineCore:
         self.bridge = AudioBridge(
             options.input_device, options.output_device, sample_rate=CLOCK_RATE, frame_ms=FRAME_MS
         )
-        self.method_guard = MethodGuard(options.bind_address)
+        self.method_guard = MethodGuard(options.bound_address or "")
         self.tcp_front: TcpFront | None = None
         self._log_writer = PjLogWriter(options.log_level, self.method_guard.seen)
         self._media_objects: list[Any] = []  # players/recorders: pj objects we must outlive
@@ -97,7 +97,7 @@ class EngineCore:
         tcp = ep.transportCreate(pj.PJSIP_TRANSPORT_TCP, transport_config(options, 0))
         private_port = int(ep.transportGetInfo(tcp).localName.rsplit(":", 1)[1])
         self.tcp_front = TcpFront(
-            options.bind_address, options.sip_port, (options.local_host, private_port)
+            options.bound_address or "", options.sip_port, (options.local_host, private_port)
         )
         self.tcp_front.start()
         ep.libStart()

@@ -41,7 +41,8 @@ _END = re.compile(r"\r?\n--end msg--\s*$")
 
 class MethodGuard:
     def __init__(self, bind_address: str = "") -> None:
-        self._bind = "" if bind_address in ("", "0.0.0.0") else bind_address
+        """``bind_address``: ``""`` for all interfaces (see ``EngineOptions.bound_address``)."""
+        self._bind = bind_address
         self._sock: socket.socket | None = None
         self._last: re.Match[str] | None = None  # the last request pj received
         self._logged: set[tuple[str, str]] = set()

@@ -55,10 +55,11 @@ class _Pair:
 
 class TcpFront:
     def __init__(self, bind_address: str, port: int, backend: tuple[str, int]) -> None:
+        """``bind_address``: ``""`` for all interfaces (see ``EngineOptions.bound_address``)."""
         self.backend_address = backend
         self.listener = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
         self.listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-        self.listener.bind((bind_address if bind_address != "0.0.0.0" else "", port))
+        self.listener.bind((bind_address, port))
         self.listener.listen(256)
         self.listener.setblocking(False)
         self._sel = selectors.DefaultSelector()
