@@ -9,8 +9,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from clients.store import ClientStore
 from storage import open_database
+from storage.interfaces import ClientStore
 
 BERLIN = ZoneInfo("Europe/Berlin")
 

@@ -12,9 +12,9 @@ import pytest
 
 from appenv.paths import AppPaths
 from clients.model import CallRecord, Client, Outcome, Staff
-from clients.store import ClientStore
 from notes.model import Note
 from storage import Database, NotesStore, open_database
+from storage.interfaces import ClientStore
 
 BERLIN = ZoneInfo("Europe/Berlin")
 
