@@ -16,13 +16,13 @@ from pathlib import Path
 from appenv.errors import UserError
 from appenv.paths import AppPaths
 from appenv.times import utc_now
-from calendar_sync import booking, client_calendars, events, pending
+from calendar_sync import booking, client_calendars, desk, events, pending
 from calendar_sync.cli import EXIT_OK, EXIT_PENDING, EXIT_TAKEN, fail, parse_moment
 from calendar_sync.errors import AuthRefused, SlotTaken, SourceRefused, SourceUnreachable
 from calendar_sync.hours import WorkingHours
 from calendar_sync.local_calendar import LocalCalendar, export_ics
 from calendar_sync.registry import CalendarSource, type_named
-from calendar_sync.slots import AppointmentType, blockers, find_slots
+from calendar_sync.slots import AppointmentType, find_slots
 from calendar_sync.sources import is_url, normal_url
 from clients.model import Client, ClientProfile
 from storage.interfaces import CalendarStore
@@ -195,20 +195,7 @@ def _sources(store: CalendarStore, code: str) -> list[CalendarSource]:
 def flush_pending(
     paths: AppPaths, store: CalendarStore, sources: list[CalendarSource], hours: WorkingHours
 ) -> list[pending.PendingBooking]:
-    changed = []
-    for source in {s.url: s for s in sources if s.writable}.values():
-        if not any(e.url == source.url and e.state == pending.PENDING for e in store.pending()):
-            continue
-
-        def staffing(
-            entry: pending.PendingBooking, src: CalendarSource = source
-        ) -> booking.Staffing:
-            return client_calendars.staffing(store, hours, sources, entry.staff, src)
-
-        target = client_calendars.remote_of(source)
-        changed += pending.flush(
-            store, source.url, target, staffing, now=utc_now(), seat=_seat(paths)
-        )
+    changed = desk.flush_pending(store, sources, hours, _seat(paths))
     for entry in changed:
         if entry.state == pending.CONFLICT:
             print(f"conflict: pending booking {entry.id}: {entry.message}", file=sys.stderr)
@@ -296,7 +283,7 @@ def book(paths: AppPaths, store: CalendarStore, args: argparse.Namespace) -> int
         _print_slots(paths, store, profile, args, start, 5)
         return EXIT_TAKEN
     except SourceUnreachable as exc:
-        reasons = _offline_blockers(store, sources, hours, staff, kind, start)
+        reasons = desk.offline_blockers(store, sources, hours, staff, kind, start)
         if reasons:
             print("taken")
             print(f"  {'; '.join(reasons)} (calendar copy; the server is unreachable)",
@@ -313,22 +300,3 @@ def book(paths: AppPaths, store: CalendarStore, args: argparse.Namespace) -> int
         return EXIT_PENDING
     print(made.uid)
     return EXIT_OK
-
-
-def _offline_blockers(
-    store: CalendarStore,
-    sources: list[CalendarSource],
-    hours: WorkingHours,
-    staff: str,
-    kind: AppointmentType,
-    start: dt.datetime,
-) -> list[str]:
-    """What the cached copy says against a booking made offline (``[]``: keep it pending)."""
-    try:
-        cached, _ = client_calendars.staff_calendars(
-            store, sources, hours, staff or None, refresh=False
-        )
-    except UserError:  # a feed that is unreachable too: nothing more to check against
-        return []
-    mine = [c for c in cached if c.name == staff] or cached
-    return blockers(mine[0], kind, start, utc_now()) if mine else []

@@ -86,7 +86,12 @@ class Note:
 
     @property
     def has_content(self) -> bool:
-        return bool(self.subject.strip() or self.message.strip() or self.wrong_number)
+        return bool(
+            self.subject.strip()
+            or self.message.strip()
+            or self.appointment.strip()
+            or self.wrong_number
+        )
 
     def content(self) -> dict[str, Any]:
         """The fields an operator can change (compared for the audit trail)."""

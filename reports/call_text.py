@@ -102,6 +102,7 @@ def body_lines(call: ReportCall, tz: ZoneInfo, language: Language) -> list[str]:
             facts.append(f"{labels.text('operator', language)}: {markup(note.operator)}")
         if facts:
             lines.append(SEP.join(facts))
+        lines.extend(markup(line) for line in note.appointment.splitlines() if line.strip())
     for item in sorted(call.appointments, key=lambda a: a.starts_at):
         lines.append(appointment_line(item, tz, language))
     if call.delivery_status.strip():

@@ -64,6 +64,7 @@ def report_note(note: Note) -> ReportNote:
         callback_number=note.callback_number,
         operator=note.operator,
         caller_company=note.caller_company,
+        appointment=note.appointment,
     )
 
 

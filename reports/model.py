@@ -71,6 +71,7 @@ class ReportNote:
     callback_number: str = ""
     operator: str = ""
     caller_company: str = ""
+    appointment: str = ""  # booked from the pop: one readable line per booking
 
 
 @dataclass(frozen=True)
@@ -102,7 +103,9 @@ class ReportCall:
 
     @property
     def has_message(self) -> bool:
-        return self.note is not None and bool(self.note.message.strip() or self.note.subject)
+        return self.note is not None and bool(
+            self.note.message.strip() or self.note.subject or self.note.appointment.strip()
+        )
 
 
 @dataclass(frozen=True)

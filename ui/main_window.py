@@ -37,6 +37,7 @@ if TYPE_CHECKING:
     from ui.db_changes import DatabaseChanges
     from ui.note_form import NoteForm
     from ui.notes_search import NotesSearch
+    from ui.screen_pop import PopView
 
 log = logs.get("ui")
 NOTE_FORM_LATEST_MS = 150  # a call's note form is built by then even if its pop is not painted
@@ -317,6 +318,31 @@ class MainWindow(QMainWindow):
         later = functools.partial(self._open_call_note, view.call_key, client_id)
         view.painted.connect(later)
         QTimer.singleShot(NOTE_FORM_LATEST_MS, self, later)
+        self._offer_booking(view)
+
+    def _offer_booking(self, view: PopView) -> None:
+        """A known client with calendars: the pop offers booking (Ctrl+B) for this caller."""
+        from clients import phone_numbers as pn
+        from ui.booking_panel import BookingPanel
+
+        client = view.pop.client
+        if self.db is None or client is None or not self.db.calendars.sources(client.code):
+            return
+        caller = view.pop.caller.name if view.pop.caller is not None else ""
+        phone = view.pop.caller_phone
+        number = pn.display(phone.key) if phone is not None else ""
+        panel = BookingPanel(self.db, client, caller, number, self._operator())
+        panel.booked.connect(functools.partial(self._note_booking, view.call_key))
+        view.add_booking(panel, panel.search)
+
+    def _note_booking(self, key: str, line: str) -> None:
+        """The booking joins the call's note (saved with it, printed in the daily report)."""
+        form = self.pops.forms.get(key)
+        if form is None:
+            log.warning("booking for %s has no note form to go into: %s", key, line)
+            self.on_error(line)
+            return
+        form.add_appointment(line)
 
     def _open_call_note(self, key: str, client_id: int | None, _painted_at: float = 0.0) -> None:
         if self.notes is None or self.store is None or key in self.pops.forms:

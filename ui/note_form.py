@@ -306,6 +306,12 @@ class NoteForm(NoteFormFields):
         self.status.setText(self.tr("Editing…"))
         self._autosave.start()
 
+    def add_appointment(self, line: str) -> None:
+        """A booking made from the call's pop: its line joins the note (and the report)."""
+        before = self.appointment.text().strip()
+        self.appointment.setText(f"{before}; {line}" if before else line)
+        self._edited()
+
     @property
     def has_unsaved_changes(self) -> bool:
         return self._dirty

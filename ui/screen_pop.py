@@ -9,8 +9,10 @@ from __future__ import annotations
 import datetime as dt
 import html
 import time
+from collections.abc import Callable
 
 from PySide6.QtCore import QAbstractItemModel, QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
@@ -29,6 +31,12 @@ from clients.lookup import Pop
 from clients.model import Availability, Staff, Variant
 from ui.client_choices import size_for_many
 from ui.common_words import outcome_text
+
+BOOKING_KEYS = "Ctrl+B"
+
+
+def _nothing() -> None:
+    return None
 
 
 def _esc(text: str) -> str:
@@ -107,6 +115,9 @@ class PopView(QScrollArea):
         answer_row.addWidget(self.answer_btn)
         answer_row.addStretch(1)
         layout.addLayout(answer_row)
+        self._answer_row = answer_row
+        self.booking: QWidget | None = None  # the booking panel, when the client has calendars
+        self._open_booking: Callable[[], None] = _nothing
 
         if pop.instructions:
             box = QGroupBox(self.tr("Instructions"))
@@ -256,6 +267,39 @@ class PopView(QScrollArea):
                 "#c62828", self.tr("absent until {0}").format(local.strftime("%d.%m. %H:%M"))
             )
         return dot("#c62828", self.tr("absent"))
+
+    def add_booking(self, panel: QWidget, open_panel: Callable[[], None]) -> None:
+        """Offer booking: a button and Ctrl+B open ``panel`` under the answer row.
+
+        ``open_panel`` is called (no arguments) each time it opens, to search fresh slots.
+        """
+        keys = QKeySequence(BOOKING_KEYS)
+        button = QPushButton(self.tr("Book appointment"))
+        button.setObjectName("pop-book")
+        button.setToolTip(
+            self.tr("Book an appointment in the client's calendar ({0})").format(
+                keys.toString(QKeySequence.SequenceFormat.NativeText)
+            )
+        )
+        self._answer_row.insertWidget(1, button)
+        body = self.widget()
+        layout = body.layout() if body is not None else None
+        if isinstance(layout, QVBoxLayout):
+            layout.insertWidget(layout.indexOf(self.greeting) + 2, panel)
+        panel.setVisible(False)
+        self.booking = panel
+        self._open_booking = open_panel
+        button.clicked.connect(self.open_booking)
+        shortcut = QShortcut(keys, self)  # only while this pop's page is shown
+        shortcut.activated.connect(self.open_booking)
+
+    def open_booking(self) -> None:
+        if self.booking is None:
+            return
+        self.booking.setVisible(True)
+        self.ensureWidgetVisible(self.booking)
+        self.booking.setFocus()
+        self._open_booking()
 
     def _answer(self) -> None:
         self.answer_clicked.emit(self.call_key)

@@ -191,6 +191,179 @@ Die {5} protokollierten Anrufe und ihre Notizen bleiben im Verlauf, aber ohne Zu
     </message>
 </context>
 <context>
+    <name>BookingPanel</name>
+    <message>
+        <location filename="../../ui/booking_panel.py" line="71"/>
+        <source>Book appointment</source>
+        <translation>Termin buchen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/booking_panel.py" line="83"/>
+        <source>{0} ({1} min)</source>
+        <translation>{0} ({1} Min.)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/booking_panel.py" line="95"/>
+        <source>&amp;Book</source>
+        <translation>&amp;Buchen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/booking_panel.py" line="110"/>
+        <source>Type:</source>
+        <translation>Art:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/booking_panel.py" line="111"/>
+        <source>With:</source>
+        <translation>Bei:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/booking_panel.py" line="112"/>
+        <source>Free slots:</source>
+        <translation>Freie Termine:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/booking_panel.py" line="113"/>
+        <source>Caller name:</source>
+        <translation>Name des Anrufers:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/booking_panel.py" line="114"/>
+        <source>Phone:</source>
+        <translation>Telefon:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/booking_panel.py" line="133"/>
+        <source>Anyone who offers this type</source>
+        <translation>Alle, die diese Terminart anbieten</translation>
+    </message>
+    <message>
+        <location filename="../../ui/booking_panel.py" line="150"/>
+        <source>Mon</source>
+        <translation>Mo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/booking_panel.py" line="150"/>
+        <source>Tue</source>
+        <translation>Di</translation>
+    </message>
+    <message>
+        <location filename="../../ui/booking_panel.py" line="150"/>
+        <source>Wed</source>
+        <translation>Mi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/booking_panel.py" line="150"/>
+        <source>Thu</source>
+        <translation>Do</translation>
+    </message>
+    <message>
+        <location filename="../../ui/booking_panel.py" line="150"/>
+        <source>Fri</source>
+        <translation>Fr</translation>
+    </message>
+    <message>
+        <location filename="../../ui/booking_panel.py" line="151"/>
+        <source>Sat</source>
+        <translation>Sa</translation>
+    </message>
+    <message>
+        <location filename="../../ui/booking_panel.py" line="151"/>
+        <source>Sun</source>
+        <translation>So</translation>
+    </message>
+    <message>
+        <location filename="../../ui/booking_panel.py" line="168"/>
+        <source>No free slot within the booking horizon.</source>
+        <translation>Kein freier Termin im buchbaren Zeitraum.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/booking_panel.py" line="185"/>
+        <source>The calendar server refused the user name or password.</source>
+        <translation>Der Kalenderserver hat Benutzername oder Passwort abgelehnt.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/booking_panel.py" line="187"/>
+        <source>The calendar server refused the request ({0}).</source>
+        <translation>Der Kalenderserver hat die Anfrage abgelehnt ({0}).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/booking_panel.py" line="189"/>
+        <source>A calendar of this client cannot be read ({0}).</source>
+        <translation>Ein Kalender dieses Mandanten ist nicht lesbar ({0}).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/booking_panel.py" line="191"/>
+        <source>The calendar server cannot be reached.</source>
+        <translation>Der Kalenderserver ist nicht erreichbar.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/booking_panel.py" line="193"/>
+        <source>The calendar says: {0}</source>
+        <translation>Der Kalender meldet: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/booking_panel.py" line="195"/>
+        <source>Something went wrong; the details are in the log.</source>
+        <translation>Etwas ist schiefgegangen; Einzelheiten stehen im Protokoll.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/booking_panel.py" line="202"/>
+        <source>This client has no appointment types yet.</source>
+        <translation>Für diesen Mandanten gibt es noch keine Terminarten.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/booking_panel.py" line="215"/>
+        <source>Searching free slots…</source>
+        <translation>Suche freie Termine …</translation>
+    </message>
+    <message>
+        <location filename="../../ui/booking_panel.py" line="222"/>
+        <source>Calendar server unreachable; never synced.</source>
+        <translation>Kalenderserver nicht erreichbar; noch nie abgeglichen.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/booking_panel.py" line="225"/>
+        <source>Calendar server unreachable; calendar as of {0}.</source>
+        <translation>Kalenderserver nicht erreichbar; Kalenderstand {0}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/booking_panel.py" line="231"/>
+        <source>Calendar as of {0}</source>
+        <translation>Kalenderstand {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/booking_panel.py" line="250"/>
+        <source>Enter the caller&apos;s name first.</source>
+        <translation>Bitte zuerst den Namen des Anrufers eingeben.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/booking_panel.py" line="263"/>
+        <source>Booking {0}…</source>
+        <translation>Buche {0} …</translation>
+    </message>
+    <message>
+        <location filename="../../ui/booking_panel.py" line="270"/>
+        <source>Appointment pending (calendar unreachable): {0} with {1} ({2})</source>
+        <translation>Termin vorgemerkt (Kalender nicht erreichbar): {0} bei {1} ({2})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/booking_panel.py" line="272"/>
+        <source>Appointment booked: {0} with {1} ({2})</source>
+        <translation>Termin gebucht: {0} bei {1} ({2})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/booking_panel.py" line="281"/>
+        <source>PENDING — the server is unreachable; written when it answers: {0}</source>
+        <translation>VORGEMERKT — der Server ist nicht erreichbar; wird eingetragen, sobald er antwortet: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/booking_panel.py" line="294"/>
+        <source>Taken: someone else booked this slot just now. Fresh slots below.</source>
+        <translation>Vergeben: Jemand anderes hat diesen Termin gerade gebucht. Neue freie Termine unten.</translation>
+    </message>
+</context>
+<context>
     <name>CallArea</name>
     <message>
         <location filename="../../ui/call_area.py" line="26"/>
@@ -620,27 +793,27 @@ Die {5} protokollierten Anrufe und ihre Notizen bleiben im Verlauf, aber ohne Zu
 <context>
     <name>EngineMessages</name>
     <message>
-        <location filename="../../ui/engine_messages.py" line="32"/>
+        <location filename="../../ui/engine_messages.py" line="19"/>
         <source>The ringing device cannot be used, so calls ring on the screen only. Choose another ringing device in Settings.</source>
         <translation>Das Gerät für den Klingelton lässt sich nicht verwenden, Anrufe klingeln deshalb nur auf dem Bildschirm. Wählen Sie in den Einstellungen ein anderes Gerät für den Klingelton.</translation>
     </message>
     <message>
-        <location filename="../../ui/engine_messages.py" line="37"/>
+        <location filename="../../ui/engine_messages.py" line="24"/>
         <source>The headset or microphone cannot be used. Check that it is plugged in and chosen in Settings; until then calls have no sound.</source>
         <translation>Headset oder Mikrofon lassen sich nicht verwenden. Prüfen Sie, ob es eingesteckt und in den Einstellungen ausgewählt ist; bis dahin haben Gespräche keinen Ton.</translation>
     </message>
     <message>
-        <location filename="../../ui/engine_messages.py" line="42"/>
+        <location filename="../../ui/engine_messages.py" line="29"/>
         <source>The phone cannot receive calls: its network port is in use or its address is wrong. Close other phone programs or choose another port in Settings.</source>
         <translation>Das Telefon kann keine Anrufe empfangen: Sein Netzwerk-Port ist belegt oder seine Adresse stimmt nicht. Schließen Sie andere Telefonprogramme oder wählen Sie in den Einstellungen einen anderen Port.</translation>
     </message>
     <message>
-        <location filename="../../ui/engine_messages.py" line="47"/>
+        <location filename="../../ui/engine_messages.py" line="34"/>
         <source>The phone could not do that with this call just now. Please try again in a moment.</source>
         <translation>Das Telefon konnte das mit diesem Gespräch gerade nicht ausführen. Bitte versuchen Sie es gleich noch einmal.</translation>
     </message>
     <message>
-        <location filename="../../ui/engine_messages.py" line="51"/>
+        <location filename="../../ui/engine_messages.py" line="38"/>
         <source>The phone did not carry out the last action. Please try again; if it happens again, tell your administrator.</source>
         <translation>Das Telefon hat die letzte Aktion nicht ausgeführt. Bitte versuchen Sie es noch einmal; wenn es wieder passiert, sagen Sie Ihrer Administration Bescheid.</translation>
     </message>
@@ -1081,82 +1254,82 @@ Sie können weiterarbeiten. Wenn es wieder passiert, sagen Sie bitte Ihrer Admin
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="83"/>
+        <location filename="../../ui/main_window.py" line="84"/>
         <source>The screen-pop of the next call appears here.</source>
         <translation>Die Anrufanzeige des nächsten Anrufs erscheint hier.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="95"/>
+        <location filename="../../ui/main_window.py" line="96"/>
         <source>History</source>
         <translation>Verlauf</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="150"/>
+        <location filename="../../ui/main_window.py" line="151"/>
         <source>Notes</source>
         <translation>Notizen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="154"/>
+        <location filename="../../ui/main_window.py" line="155"/>
         <source>Recovered draft</source>
         <translation>Wiederhergestellter Entwurf</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="192"/>
+        <location filename="../../ui/main_window.py" line="193"/>
         <source>New note</source>
         <translation>Neue Notiz</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="199"/>
+        <location filename="../../ui/main_window.py" line="200"/>
         <source>Note {0}</source>
         <translation>Notiz {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="218"/>
+        <location filename="../../ui/main_window.py" line="219"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="219"/>
+        <location filename="../../ui/main_window.py" line="220"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Einstellungen…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="223"/>
+        <location filename="../../ui/main_window.py" line="224"/>
         <source>&amp;Mail delivery…</source>
         <translation>E-Mail-&amp;Zustellung…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="227"/>
+        <location filename="../../ui/main_window.py" line="228"/>
         <source>&amp;New note</source>
         <translation>&amp;Neue Notiz</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="232"/>
+        <location filename="../../ui/main_window.py" line="233"/>
         <source>&amp;Clients…</source>
         <translation>&amp;Mandanten…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="237"/>
+        <location filename="../../ui/main_window.py" line="238"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="305"/>
+        <location filename="../../ui/main_window.py" line="306"/>
         <source>Screen-pop failed: {0}</source>
         <translation>Anrufanzeige fehlgeschlagen: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="345"/>
+        <location filename="../../ui/main_window.py" line="371"/>
         <source>The call could not be saved in the history: {0}</source>
         <translation>Der Anruf konnte nicht im Verlauf gespeichert werden: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="367"/>
+        <location filename="../../ui/main_window.py" line="393"/>
         <source>Calls in progress</source>
         <translation>Laufende Anrufe</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="368"/>
+        <location filename="../../ui/main_window.py" line="394"/>
         <source>{0} call(s) are still connected. Hang up and quit?</source>
         <translation>{0} Anruf(e) noch verbunden. Auflegen und beenden?</translation>
     </message>
@@ -1369,37 +1542,37 @@ Sie können weiterarbeiten. Wenn es wieder passiert, sagen Sie bitte Ihrer Admin
         <translation>Wird bearbeitet…</translation>
     </message>
     <message>
-        <location filename="../../ui/note_form.py" line="331"/>
+        <location filename="../../ui/note_form.py" line="337"/>
         <source>The draft could not be stored ({0}). Save the note or copy the text.</source>
         <translation>Der Entwurf konnte nicht gesichert werden ({0}). Speichern Sie die Notiz oder kopieren Sie den Text.</translation>
     </message>
     <message>
-        <location filename="../../ui/note_form.py" line="336"/>
+        <location filename="../../ui/note_form.py" line="342"/>
         <source>Draft kept {0}</source>
         <translation>Entwurf gesichert um {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/note_form.py" line="345"/>
+        <location filename="../../ui/note_form.py" line="351"/>
         <source>Choose the client this note is for.</source>
         <translation>Wählen Sie den Mandanten, für den diese Notiz bestimmt ist.</translation>
     </message>
     <message>
-        <location filename="../../ui/note_form.py" line="347"/>
+        <location filename="../../ui/note_form.py" line="353"/>
         <source>Write a subject or a message (or mark a wrong number).</source>
         <translation>Geben Sie einen Betreff oder eine Nachricht ein (oder wählen Sie „Falsch verbunden“).</translation>
     </message>
     <message>
-        <location filename="../../ui/note_form.py" line="349"/>
+        <location filename="../../ui/note_form.py" line="355"/>
         <source>The callback number {0} is not a phone number.</source>
         <translation>Die Rückrufnummer {0} ist keine Telefonnummer.</translation>
     </message>
     <message>
-        <location filename="../../ui/note_form.py" line="368"/>
+        <location filename="../../ui/note_form.py" line="374"/>
         <source>Not saved: {0} Your text is kept as a draft.</source>
         <translation>Nicht gespeichert: {0} Ihr Text bleibt als Entwurf erhalten.</translation>
     </message>
     <message>
-        <location filename="../../ui/note_form.py" line="380"/>
+        <location filename="../../ui/note_form.py" line="386"/>
         <source>Saved {0} (revision {1})</source>
         <translation>Gespeichert um {0} (Version {1})</translation>
     </message>
@@ -1566,37 +1739,37 @@ Sie können weiterarbeiten. Wenn es wieder passiert, sagen Sie bitte Ihrer Admin
 <context>
     <name>Outcome</name>
     <message>
-        <location filename="../../ui/common_words.py" line="15"/>
+        <location filename="../../ui/common_words.py" line="19"/>
         <source>answered</source>
         <translation>angenommen</translation>
     </message>
     <message>
-        <location filename="../../ui/common_words.py" line="16"/>
+        <location filename="../../ui/common_words.py" line="20"/>
         <source>missed</source>
         <translation>verpasst</translation>
     </message>
     <message>
-        <location filename="../../ui/common_words.py" line="17"/>
+        <location filename="../../ui/common_words.py" line="21"/>
         <source>rejected</source>
         <translation>abgelehnt</translation>
     </message>
     <message>
-        <location filename="../../ui/common_words.py" line="18"/>
+        <location filename="../../ui/common_words.py" line="22"/>
         <source>busy</source>
         <translation>besetzt</translation>
     </message>
     <message>
-        <location filename="../../ui/common_words.py" line="19"/>
+        <location filename="../../ui/common_words.py" line="23"/>
         <source>failed</source>
         <translation>fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../../ui/common_words.py" line="20"/>
+        <location filename="../../ui/common_words.py" line="24"/>
         <source>transferred</source>
         <translation>weitergeleitet</translation>
     </message>
     <message>
-        <location filename="../../ui/common_words.py" line="21"/>
+        <location filename="../../ui/common_words.py" line="25"/>
         <source>interrupted</source>
         <translation>unterbrochen</translation>
     </message>
@@ -1676,127 +1849,137 @@ Sie können weiterarbeiten. Wenn es wieder passiert, sagen Sie bitte Ihrer Admin
 <context>
     <name>PopView</name>
     <message>
-        <location filename="../../ui/screen_pop.py" line="71"/>
+        <location filename="../../ui/screen_pop.py" line="79"/>
         <source>Unknown client</source>
         <translation>Unbekannter Mandant</translation>
     </message>
     <message>
-        <location filename="../../ui/screen_pop.py" line="76"/>
+        <location filename="../../ui/screen_pop.py" line="84"/>
         <source>Which client is this call for?</source>
         <translation>Für welchen Mandanten ist dieser Anruf?</translation>
     </message>
     <message>
-        <location filename="../../ui/screen_pop.py" line="103"/>
+        <location filename="../../ui/screen_pop.py" line="111"/>
         <source>Answer</source>
         <translation>Annehmen</translation>
     </message>
     <message>
-        <location filename="../../ui/screen_pop.py" line="112"/>
+        <location filename="../../ui/screen_pop.py" line="123"/>
         <source>Instructions</source>
         <translation>Anweisungen</translation>
     </message>
     <message>
-        <location filename="../../ui/screen_pop.py" line="125"/>
+        <location filename="../../ui/screen_pop.py" line="136"/>
         <source>FAQ</source>
         <translation>FAQ</translation>
     </message>
     <message>
-        <location filename="../../ui/screen_pop.py" line="137"/>
+        <location filename="../../ui/screen_pop.py" line="148"/>
         <source>Business hours</source>
         <translation>Geschäftszeiten</translation>
     </message>
     <message>
-        <location filename="../../ui/screen_pop.py" line="138"/>
+        <location filename="../../ui/screen_pop.py" line="149"/>
         <source>After hours</source>
         <translation>Außerhalb der Geschäftszeiten</translation>
     </message>
     <message>
-        <location filename="../../ui/screen_pop.py" line="139"/>
+        <location filename="../../ui/screen_pop.py" line="150"/>
         <source>Public holiday</source>
         <translation>Feiertag</translation>
     </message>
     <message>
-        <location filename="../../ui/screen_pop.py" line="140"/>
+        <location filename="../../ui/screen_pop.py" line="151"/>
         <source>Closed (vacation)</source>
         <translation>Geschlossen (Urlaub)</translation>
     </message>
     <message>
-        <location filename="../../ui/screen_pop.py" line="172"/>
+        <location filename="../../ui/screen_pop.py" line="183"/>
         <source>Caller</source>
         <translation>Anrufer</translation>
     </message>
     <message>
-        <location filename="../../ui/screen_pop.py" line="164"/>
+        <location filename="../../ui/screen_pop.py" line="175"/>
         <source>number withheld</source>
         <translation>Rufnummer unterdrückt</translation>
     </message>
     <message>
-        <location filename="../../ui/screen_pop.py" line="167"/>
+        <location filename="../../ui/screen_pop.py" line="178"/>
         <source>unverified</source>
         <translation>nicht geprüft</translation>
     </message>
     <message>
-        <location filename="../../ui/screen_pop.py" line="177"/>
+        <location filename="../../ui/screen_pop.py" line="188"/>
         <source>Not known for this client.</source>
         <translation>Für diesen Mandanten nicht bekannt.</translation>
     </message>
     <message>
-        <location filename="../../ui/screen_pop.py" line="184"/>
+        <location filename="../../ui/screen_pop.py" line="195"/>
         <source>BLOCKED</source>
         <translation>GESPERRT</translation>
     </message>
     <message>
-        <location filename="../../ui/screen_pop.py" line="201"/>
+        <location filename="../../ui/screen_pop.py" line="212"/>
         <source>Always put through to: {0}</source>
         <translation>Immer durchstellen zu: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/screen_pop.py" line="210"/>
+        <location filename="../../ui/screen_pop.py" line="221"/>
         <source>Last contacts:</source>
         <translation>Letzte Kontakte:</translation>
     </message>
     <message>
-        <location filename="../../ui/screen_pop.py" line="217"/>
+        <location filename="../../ui/screen_pop.py" line="228"/>
         <source>Staff</source>
         <translation>Mitarbeiter</translation>
     </message>
     <message>
-        <location filename="../../ui/screen_pop.py" line="230"/>
+        <location filename="../../ui/screen_pop.py" line="241"/>
         <source>Transfer</source>
         <translation>Weiterleiten</translation>
     </message>
     <message>
-        <location filename="../../ui/screen_pop.py" line="234"/>
+        <location filename="../../ui/screen_pop.py" line="245"/>
         <source>Consult</source>
         <translation>Rücksprache</translation>
     </message>
     <message>
-        <location filename="../../ui/screen_pop.py" line="247"/>
+        <location filename="../../ui/screen_pop.py" line="258"/>
         <source>present</source>
         <translation>anwesend</translation>
     </message>
     <message>
-        <location filename="../../ui/screen_pop.py" line="249"/>
+        <location filename="../../ui/screen_pop.py" line="260"/>
         <source>in a meeting</source>
         <translation>in einer Besprechung</translation>
     </message>
     <message>
-        <location filename="../../ui/screen_pop.py" line="251"/>
+        <location filename="../../ui/screen_pop.py" line="262"/>
         <source>on vacation</source>
         <translation>im Urlaub</translation>
     </message>
     <message>
-        <location filename="../../ui/screen_pop.py" line="256"/>
+        <location filename="../../ui/screen_pop.py" line="267"/>
         <source>absent until {0}</source>
         <translation>abwesend bis {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/screen_pop.py" line="258"/>
+        <location filename="../../ui/screen_pop.py" line="269"/>
         <source>absent</source>
         <translation>abwesend</translation>
     </message>
     <message>
-        <location filename="../../ui/screen_pop.py" line="282"/>
+        <location filename="../../ui/screen_pop.py" line="277"/>
+        <source>Book appointment</source>
+        <translation>Termin buchen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screen_pop.py" line="280"/>
+        <source>Book an appointment in the client&apos;s calendar ({0})</source>
+        <translation>Einen Termin im Kalender des Mandanten buchen ({0})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screen_pop.py" line="326"/>
         <source>(ended)</source>
         <translation>(beendet)</translation>
     </message>
