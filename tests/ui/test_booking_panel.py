@@ -177,3 +177,27 @@ def test_a_slot_another_seat_took_meanwhile_is_shown_taken_with_fresh_slots(
     assert panel.status.text().startswith("Taken:")
     stored = _events(url)
     assert len(stored) == 1 and "Frau Früh" in stored[0]  # never a double booking
+
+
+def test_a_booking_while_the_server_is_down_is_kept_pending_and_says_so(
+    booking_window: tuple[MainWindow, str],
+    radicale_server: CalDavServer,
+    qtbot,
+    tmp_path: Path,
+    app_paths: AppPaths,
+) -> None:
+    win, _url = booking_window
+    view = _pop(qtbot, win, tmp_path)
+    panel = _open_panel(qtbot, win, view)
+    chosen = panel._slots[0]
+    radicale_server.stop()
+    with qtbot.waitSignal(panel.booked, timeout=30000) as booked:
+        qtbot.keyClick(panel.slots, Qt.Key.Key_Return)
+    line = booked.args[0]
+    assert line.startswith("Appointment pending (calendar unreachable): ")
+    assert panel.status.text().startswith("PENDING")
+    assert win.db is not None
+    waiting = [p for p in win.db.calendars.pending() if p.client == "ROTH"]
+    assert [(p.start, p.staff, p.state) for p in waiting] == [(chosen.start, "Dr. Roth", "pending")]
+    qtbot.waitUntil(lambda: view.call_key in win.pops.forms, timeout=5000)
+    assert win.pops.forms[view.call_key].appointment.text() == line
