@@ -122,6 +122,11 @@ class BookingPanel(QGroupBox):
         self.kind_box.currentIndexChanged.connect(self._kind_changed)
         self.staff_box.currentIndexChanged.connect(self.search)
 
+    @property
+    def offered(self) -> list[Slot]:
+        """The slots the list shows, in its order."""
+        return list(self._slots)
+
     # ---- choices --------------------------------------------------------------------
     def _kind(self) -> AppointmentType | None:
         index = self.kind_box.currentIndex()

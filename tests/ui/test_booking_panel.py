@@ -118,7 +118,7 @@ def test_booking_from_the_pop_lands_in_the_calendar_note_and_report(
     assert panel.freshness.text().startswith("Calendar as of ")
     assert panel.slots.count() >= 2 and panel.slots.hasFocus()
     qtbot.keyClick(panel.slots, Qt.Key.Key_Down)
-    chosen = panel._slots[panel.slots.currentRow()]
+    chosen = panel.offered[panel.slots.currentRow()]
     assert panel.slots.currentRow() == 1
     qtbot.keyClick(panel.slots, Qt.Key.Key_Tab)  # on to the caller's name, selected
     assert panel.caller.hasFocus()
@@ -155,7 +155,7 @@ def test_a_slot_another_seat_took_meanwhile_is_shown_taken_with_fresh_slots(
     win, url = booking_window
     view = _pop(qtbot, win, tmp_path)
     panel = _open_panel(qtbot, win, view)
-    first = panel._slots[0]
+    first = panel.offered[0]
     other = AppPaths(tmp_path / "seat-b").ensure()  # the second seat: own data folder
     db = open_app_database(other)
     try:
@@ -173,7 +173,7 @@ def test_a_slot_another_seat_took_meanwhile_is_shown_taken_with_fresh_slots(
         qtbot.keyClick(panel.slots, Qt.Key.Key_Return)
     assert failed.args[0].startswith("Taken:")
     qtbot.waitUntil(lambda: panel.slots.count() > 0, timeout=5000)
-    assert first not in panel._slots  # fresh slots, without the taken one
+    assert first not in panel.offered  # fresh slots, without the taken one
     assert panel.status.text().startswith("Taken:")
     stored = _events(url)
     assert len(stored) == 1 and "Frau Früh" in stored[0]  # never a double booking
@@ -189,7 +189,7 @@ def test_a_booking_while_the_server_is_down_is_kept_pending_and_says_so(
     win, _url = booking_window
     view = _pop(qtbot, win, tmp_path)
     panel = _open_panel(qtbot, win, view)
-    chosen = panel._slots[0]
+    chosen = panel.offered[0]
     radicale_server.stop()
     with qtbot.waitSignal(panel.booked, timeout=30000) as booked:
         qtbot.keyClick(panel.slots, Qt.Key.Key_Return)
