@@ -155,7 +155,7 @@ def _urgent_block(
     for call in urgent:
         note = call.note
         assert note is not None
-        what = markup(note.subject or note.message.split("\n", 1)[0])
+        what = markup(note.subject or note.message.split("\n", 1)[0] or note.appointment)
         if note.for_whom.strip():
             what += f" ({labels.text('for_whom', language)}: {markup(note.for_whom)})"
         name = markup(call.caller_name or call.caller_number) or labels.text(
