@@ -40,7 +40,7 @@ if TYPE_CHECKING:
     from ui.screen_pop import PopView
 
 log = logs.get("ui")
-NOTE_FORM_LATEST_MS = 150  # a call's note form is built by then even if its pop is not painted
+NOTE_FORM_LATEST_MS = 150  # a call's page is complete by then even if its pop is not painted
 
 
 class MainWindow(QMainWindow):
@@ -65,6 +65,7 @@ class MainWindow(QMainWindow):
         self._pending_calls: dict[str, BoardCall] = {}
         self._pending_pops: list[ev.IncomingCall] = []
         self._unsaved: list[FinishedCall] = []
+        self.closed = False
         self.ask_before_close = True  # closing with calls up asks first (tests switch it off)
         self.setObjectName("main-window")
         self.setWindowTitle("Vorzimmer")
@@ -313,12 +314,20 @@ class MainWindow(QMainWindow):
         view.transfer_requested.connect(self.phone.transfer_blind)
         view.consult_requested.connect(self.start_consultation)
         client_id = view.pop.client.id if view.pop.client else None
-        # the note form (~8 ms to build) comes once the greeting is on screen; the timer
-        # covers a pop that is not painted at once (window minimised)
-        later = functools.partial(self._open_call_note, view.call_key, client_id)
+        # the note form (~8 ms to build) and the booking offer (reads the client's
+        # calendars) come once the greeting is on screen; the timer covers a pop that is
+        # not painted at once (window minimised)
+        later = functools.partial(self._complete_page, view.call_key, client_id)
         view.painted.connect(later)
         QTimer.singleShot(NOTE_FORM_LATEST_MS, self, later)
-        self._offer_booking(view)
+
+    def _complete_page(self, key: str, client_id: int | None, _painted_at: float = 0.0) -> None:
+        if self.closed:
+            return
+        view = self.pops.views.get(key)
+        if view is not None and view.booking is None:
+            self._offer_booking(view)
+        self._open_call_note(key, client_id)
 
     def _offer_booking(self, view: PopView) -> None:
         """A known client with calendars: the pop offers booking (Ctrl+B) for this caller."""
@@ -344,7 +353,7 @@ class MainWindow(QMainWindow):
             return
         form.add_appointment(line)
 
-    def _open_call_note(self, key: str, client_id: int | None, _painted_at: float = 0.0) -> None:
+    def _open_call_note(self, key: str, client_id: int | None) -> None:
         if self.notes is None or self.store is None or key in self.pops.forms:
             return
         if key not in self.pops.pages:
@@ -397,4 +406,5 @@ class MainWindow(QMainWindow):
         ):
             event.ignore()
             return
+        self.closed = True  # pages still being completed stop here: the database closes next
         event.accept()

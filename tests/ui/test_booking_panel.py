@@ -81,6 +81,7 @@ def _pop(qtbot, win: MainWindow, tmp_path: Path) -> PopView:
 
 
 def _open_panel(qtbot, win: MainWindow, view: PopView) -> BookingPanel:
+    qtbot.waitUntil(lambda: view.booking is not None, timeout=5000)  # offered once painted
     button = view.findChild(QWidget, "pop-book")
     assert button is not None and "Ctrl+B" in button.toolTip()
     win.activateWindow()
