@@ -28,6 +28,7 @@ from appenv.files import fsync_folder, remove_durably
 from appenv.permissions import make_private_dir
 from appenv.times import from_db_or_none, to_db_or_none
 from clients.model import CallRecord, Direction, Outcome
+from storage.call_steps import CallSteps
 from storage.errors import StoreUnavailable
 from storage.interfaces import UNSET, ClientStore, Unset
 
@@ -76,7 +77,7 @@ def _fields_of(data: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-class SpooledCallLog:
+class SpooledCallLog(CallSteps):
     """Implements :class:`storage.interfaces.CallLog`; writes survive an outage."""
 
     def __init__(self, store: ClientStore, folder: Path) -> None:
@@ -239,33 +240,6 @@ class SpooledCallLog:
             record = replace(record, id=real or call_id, **fields)
             self._records[key] = record
             return record
-
-    def set_call_client(self, call_id: int, client_id: int | None) -> None:
-        self.update_call(call_id, client_id=client_id)
-
-    def mark_answered(self, call_id: int, answered_at: dt.datetime) -> None:
-        self.update_call(call_id, answered_at=answered_at)
-
-    def finish_call(
-        self,
-        call_id: int,
-        *,
-        ended_at: dt.datetime,
-        outcome: Outcome,
-        duration_s: float,
-        answered_at: dt.datetime | None = None,
-    ) -> CallRecord:
-        if answered_at is None:
-            return self.update_call(
-                call_id, ended_at=ended_at, outcome=outcome, duration_s=duration_s
-            )
-        return self.update_call(
-            call_id,
-            ended_at=ended_at,
-            outcome=outcome,
-            duration_s=duration_s,
-            answered_at=answered_at,
-        )
 
     def close_interrupted(self, now: dt.datetime) -> int:
         with self._lock:

@@ -16,6 +16,7 @@ from appenv.times import to_db, to_db_or_none
 from clients import phone_numbers as pn
 from clients.errors import NotFound
 from clients.model import CallRecord, Outcome
+from storage.call_steps import CallSteps
 from storage.changes import CALLS
 from storage.interfaces import UNSET, Unset
 from storage.sqlite.rows import CALL_COLS, call_row
@@ -50,7 +51,7 @@ def _values(call: CallRecord, key: str) -> tuple[Any, ...]:
     )
 
 
-class SqliteCallLog(SqliteTables):
+class SqliteCallLog(CallSteps, SqliteTables):
     """Implements :class:`storage.interfaces.CallLog`."""
 
     def _insert(self, call: CallRecord) -> int:
@@ -71,34 +72,6 @@ class SqliteCallLog(SqliteTables):
     def open_call(self, record: CallRecord) -> int:
         """The row of a call at its start; the same ``call_key`` again returns that row."""
         return self._insert(replace(record, ended_at=None, outcome=None))
-
-    def set_call_client(self, call_id: int, client_id: int | None) -> None:
-        self.update_call(call_id, client_id=client_id)
-
-    def mark_answered(self, call_id: int, answered_at: dt.datetime) -> None:
-        self.update_call(call_id, answered_at=answered_at)
-
-    def finish_call(
-        self,
-        call_id: int,
-        *,
-        ended_at: dt.datetime,
-        outcome: Outcome,
-        duration_s: float,
-        answered_at: dt.datetime | None = None,
-    ) -> CallRecord:
-        """Complete an open call; ``answered_at`` given here wins over an earlier mark."""
-        if answered_at is None:
-            return self.update_call(
-                call_id, ended_at=ended_at, outcome=outcome, duration_s=duration_s
-            )
-        return self.update_call(
-            call_id,
-            ended_at=ended_at,
-            outcome=outcome,
-            duration_s=duration_s,
-            answered_at=answered_at,
-        )
 
     def close_interrupted(self, now: dt.datetime) -> int:
         """Every call a crash left open: outcome "interrupted", ended now; returns how many."""
