@@ -157,7 +157,7 @@ class SqliteCalendarStore(SqliteTables):
                 (cache.url, cache.token, to_db_or_none(cache.synced_at)),
             )
             hrefs = cache.unsaved if known is not None else set(cache.items) | cache.unsaved
-            for href in hrefs:
+            for href in sorted(hrefs):
                 item = cache.items.get(href)
                 if item is None:
                     conn.execute(
@@ -165,8 +165,9 @@ class SqliteCalendarStore(SqliteTables):
                     )
                 else:
                     conn.execute(
-                        "INSERT OR REPLACE INTO calendar_items (url, href, etag, data) "
-                        "VALUES (?, ?, ?, ?)",
+                        "INSERT INTO calendar_items (url, href, etag, data) VALUES (?, ?, ?, ?) "
+                        "ON CONFLICT (url, href) DO UPDATE SET etag = excluded.etag, "
+                        "data = excluded.data",
                         (cache.url, href, item.etag, item.data.decode("utf-8")),
                     )
         cache.unsaved.clear()

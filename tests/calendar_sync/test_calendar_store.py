@@ -19,8 +19,9 @@ from storage.interfaces import CalendarStore
 
 
 @pytest.fixture
-def store(tmp_path: Path) -> Iterator[CalendarStore]:
-    db = open_database(tmp_path / "db.sqlite3")
+def store(db_location: Path | str) -> Iterator[CalendarStore]:
+    """The calendar store on SQLite and on PostgreSQL (``db_location`` is parametrised)."""
+    db = open_database(db_location)
     db.clients.add_client(Client(code="ROTH", name="Praxis Dr. Roth"))
     try:
         yield db.calendars
