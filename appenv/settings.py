@@ -227,6 +227,13 @@ SETTINGS: tuple[Setting, ...] = (
             "Settings", "Without the password: Vorzimmer keeps it in the system keyring."
         ),
     ),
+    SEAT_ID := Setting(
+        "seat.id",
+        str,
+        "",
+        QT_TRANSLATE_NOOP("Settings", "Seat"),
+        Section.HIDDEN,  # made on first use (office/seat_identity.py): this seat's stable id
+    ),
 )
 _BY_KEY = {s.key: s for s in SETTINGS}
 

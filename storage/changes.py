@@ -20,6 +20,8 @@ CALLERS = "callers"
 CALLS = "calls"
 NOTES = "notes"
 DELIVERIES = "deliveries"
+OPERATORS = "operators"
+SEATS = "seats"  # seat states (no ids: a seat's key is text; views re-read the few seats)
 
 
 @dataclass(frozen=True)

@@ -29,6 +29,7 @@ from clients.model import (
     Staff,
 )
 from notes.model import Note, NoteChange, NoteQuery
+from office.model import ColleagueSeat, Operator, SeatLogEntry, SeatStatus
 from storage.changes import ChangeHub
 
 if TYPE_CHECKING:
@@ -221,14 +222,54 @@ class DeliveryStore(Protocol):
     def release(self, job_id: int) -> None: ...
 
 
+class OperatorStore(Protocol):
+    """Operator accounts (:mod:`office.operators` holds the rules: who may create, how a
+    password is checked). Logins are unique; a taken one raises
+    :class:`office.operators.LoginTaken`."""
+
+    def add_operator(self, operator: Operator, password_hash: str) -> Operator: ...
+    def get_operator(self, login: str) -> Operator | None: ...
+    def password_hash(self, login: str) -> str | None: ...
+    def list_operators(self) -> list[Operator]: ...
+    def count_operators(self) -> int: ...
+    def set_password_hash(self, login: str, password_hash: str) -> None: ...
+    def set_operator_active(self, login: str, active: bool) -> None: ...
+
+
+class SeatStore(Protocol):
+    """Every seat's current state and the log of every change (:mod:`office.seat_states`)."""
+
+    def put_seat_state(self, status: SeatStatus, entry: SeatLogEntry | None) -> None:
+        """The seat's row and (if given) one log entry, in one transaction."""
+        ...
+
+    def seat_state(self, seat: str) -> SeatStatus | None: ...
+    def colleague_seats(self) -> list[ColleagueSeat]: ...
+    def seat_log(
+        self,
+        seat: str | None = None,
+        start: dt.datetime | None = None,
+        end: dt.datetime | None = None,
+    ) -> list[SeatLogEntry]: ...
+    def last_states(self, seat: str, limit: int = 10) -> list[SeatLogEntry]:
+        """The seat's latest log entries, newest first."""
+        ...
+
+    def wrap_up_seconds(self, client_id: int) -> int: ...
+    def set_wrap_up_seconds(self, client_id: int, seconds: int) -> None: ...
+
+
 class Database(Protocol):
     """One open database: its stores, its change announcements, one writer."""
 
     path: Path | None
+    office: bool  # a shared office database (PostgreSQL): other seats write to it too
     clients: ClientStore
     calls: CallLog
     notes: NotesStore
     deliveries: DeliveryStore
+    operators: OperatorStore
+    seats: SeatStore
 
     @property
     def calendars(self) -> CalendarStore:

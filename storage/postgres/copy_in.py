@@ -32,7 +32,9 @@ from storage.postgres.stores import bump_sequence
 #: (table, rows copied so far, rows in the table) — called every few thousand rows
 Progress = Callable[[str, int, int], None]
 
-_NO_ID = frozenset({"note_terms", "calendar_sync_state", "calendar_items", "pending_bookings"})
+_NO_ID = frozenset(
+    {"note_terms", "calendar_sync_state", "calendar_items", "pending_bookings", "seat_states"}
+)
 _VECTORS: dict[str, tuple[Callable[..., str], tuple[str, ...]]] = {
     "callers": (search.caller_vector, ("name", "company", "notes", "numbers_text")),
     "notes": (

@@ -24,11 +24,13 @@ from storage.interfaces import (
     Database,
     DeliveryStore,
     NotesStore,
+    OperatorStore,
+    SeatStore,
 )
 from storage.postgres.call_spool import SpooledCallLog
 from storage.postgres.notify import ChangeListener, Outage
 from storage.postgres.session import PgSession, connect, redacted
-from storage.postgres.stores import PgClientStore, PgDeliveryStore, PgNotesStore
+from storage.postgres.stores import PgClientStore, PgDeliveryStore, PgNotesStore, PgOfficeStore
 
 log = logs.get("storage")
 
@@ -47,6 +49,7 @@ class PgDatabase:
         listen: bool = True,
     ) -> None:
         self.path: Path | None = None
+        self.office = True
         self.url = url
         self.changes = changes or ChangeHub()
         self._drafts = drafts
@@ -64,6 +67,9 @@ class PgDatabase:
         if self.spool is not None:
             notes.real_call_id = self.spool.real_id  # notes of calls logged during an outage
         self.deliveries: DeliveryStore = PgDeliveryStore(self._session)
+        office = PgOfficeStore(self._session)
+        self.operators: OperatorStore = office
+        self.seats: SeatStore = office
         self._calendars: CalendarStore | None = None
         self._listener: ChangeListener | None = None
         if listen:

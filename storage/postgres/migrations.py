@@ -178,6 +178,26 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
             caller TEXT NOT NULL DEFAULT '', phone TEXT NOT NULL DEFAULT '',
             state TEXT NOT NULL, message TEXT NOT NULL DEFAULT '', created_at TEXT NOT NULL)""",
     ),
+    # 9: reserved for the appointments journal (branch booking-journal): replaced at merge
+    (),
+    # 10: reserved for the office call columns (branch office-sip): replaced at merge
+    (),
+    # 11: operator accounts (argon2 hashes), seat states and their log, wrap-up per client
+    (
+        f"""CREATE TABLE operators ({ID}, login TEXT NOT NULL UNIQUE,
+            display_name TEXT NOT NULL, password_hash TEXT NOT NULL,
+            role TEXT NOT NULL DEFAULT 'operator', active INTEGER NOT NULL DEFAULT 1,
+            created_at TEXT NOT NULL)""",
+        """CREATE TABLE seat_states (seat TEXT PRIMARY KEY, seat_name TEXT NOT NULL DEFAULT '',
+            operator TEXT NOT NULL DEFAULT '', state TEXT NOT NULL,
+            reason TEXT NOT NULL DEFAULT '', since TEXT NOT NULL, until TEXT, call_key TEXT)""",
+        f"""CREATE TABLE seat_state_log ({ID}, at TEXT NOT NULL, seat TEXT NOT NULL,
+            operator TEXT NOT NULL DEFAULT '', state TEXT NOT NULL,
+            reason TEXT NOT NULL DEFAULT '')""",
+        "CREATE INDEX seat_state_log_seat_at ON seat_state_log(seat, at)",
+        "CREATE INDEX seat_state_log_at ON seat_state_log(at)",
+        "ALTER TABLE clients ADD COLUMN wrap_up_s INTEGER NOT NULL DEFAULT 0",
+    ),
 )
 
 LATEST = len(MIGRATIONS)
@@ -205,6 +225,9 @@ TABLES = (
     "calendar_sync_state",
     "calendar_items",
     "pending_bookings",
+    "operators",
+    "seat_states",
+    "seat_state_log",
 )
 
 

@@ -24,7 +24,17 @@ from dataclasses import dataclass
 from typing import Any
 
 from appenv import logs
-from storage.changes import CALLERS, CALLS, CLIENTS, DELIVERIES, NOTES, ChangeHub, Changes
+from storage.changes import (
+    CALLERS,
+    CALLS,
+    CLIENTS,
+    DELIVERIES,
+    NOTES,
+    OPERATORS,
+    SEATS,
+    ChangeHub,
+    Changes,
+)
 
 log = logs.get("storage")
 
@@ -35,7 +45,10 @@ RETRY_EVERY_S = 0.5
 
 #: Every table, no ids: after a reconnect nothing heard meanwhile can be trusted.
 EVERYTHING = Changes(
-    {t: frozenset() for t in (CLIENTS, CALLERS, CALLS, NOTES, DELIVERIES, "calendars")}
+    {
+        t: frozenset()
+        for t in (CLIENTS, CALLERS, CALLS, NOTES, DELIVERIES, "calendars", OPERATORS, SEATS)
+    }
 )
 
 

@@ -25,7 +25,14 @@ _IS = re.compile(r"\bIS (?!NOT\b|NULL\b|DISTINCT\b)(\?|[\w.]+)")
 _INSERT = re.compile(r"^\s*INSERT INTO (\w+)", re.IGNORECASE)
 # tables without an integer identity column (no new row id to return)
 NO_ID_TABLES = frozenset(
-    {"note_terms", "vorzimmer_schema", "calendar_sync_state", "calendar_items", "pending_bookings"}
+    {
+        "note_terms",
+        "vorzimmer_schema",
+        "calendar_sync_state",
+        "calendar_items",
+        "pending_bookings",
+        "seat_states",
+    }
 )
 
 

@@ -26,6 +26,7 @@ from storage.sqlite.client_store import SqliteClientStore
 from storage.sqlite.delivery import SqliteDeliveryStore
 from storage.sqlite.note_rows import N_COLS, note_row, note_values, searchable
 from storage.sqlite.notes import SqliteNotesStore
+from storage.sqlite.office_store import SqliteOfficeStore
 from storage.sqlite.rows import SHARED_SCOPE, number_key, numbers_text
 
 if TYPE_CHECKING:
@@ -331,6 +332,14 @@ def _db_time(value: Any) -> str:
 
 class PgDeliveryStore(SqliteDeliveryStore):
     """Implements :class:`storage.interfaces.DeliveryStore` (plain SQL only)."""
+
+    def __init__(self, session: PgSession) -> None:
+        super().__init__(as_connection(session))
+
+
+class PgOfficeStore(SqliteOfficeStore):
+    """Implements :class:`storage.interfaces.OperatorStore` and
+    :class:`storage.interfaces.SeatStore` (plain SQL only)."""
 
     def __init__(self, session: PgSession) -> None:
         super().__init__(as_connection(session))

@@ -15,11 +15,14 @@ from storage.interfaces import (
     Database,
     DeliveryStore,
     NotesStore,
+    OperatorStore,
+    SeatStore,
 )
 from storage.sqlite.client_store import SqliteClientStore
 from storage.sqlite.connection import SqliteConnection
 from storage.sqlite.delivery import SqliteDeliveryStore
 from storage.sqlite.notes import SqliteNotesStore
+from storage.sqlite.office_store import SqliteOfficeStore
 
 
 class SqliteDatabase:
@@ -34,6 +37,7 @@ class SqliteDatabase:
         changes: ChangeHub | None = None,
     ) -> None:
         self.path = path
+        self.office = False
         self.changes = changes or ChangeHub()
         self._busy_timeout = busy_timeout
         self._drafts = drafts
@@ -45,6 +49,9 @@ class SqliteDatabase:
             self._connection, DraftBox(drafts) if drafts is not None else None
         )
         self.deliveries: DeliveryStore = SqliteDeliveryStore(self._connection)
+        office = SqliteOfficeStore(self._connection)
+        self.operators: OperatorStore = office
+        self.seats: SeatStore = office
         self._calendars: CalendarStore | None = None
 
     @property

@@ -23,7 +23,10 @@ Migration 6 brings the delivery queue's tables (created ad hoc by earlier versio
 ``IF NOT EXISTS`` so that such databases keep their rows) under this list. Migration 7
 gives every logged call its unique ``call_key`` (older rows get ``legacy-<id>``), the
 caller's URI and whether its number is a verified number. Migration 8 adds the calendar
-tables (see :mod:`storage.sqlite.calendar_store`).
+tables (see :mod:`storage.sqlite.calendar_store`). Migration 11 adds operator accounts
+(``operators``: argon2 hashes, never passwords), the seats' current states
+(``seat_states``, one row per seat) with every change in ``seat_state_log`` (the
+supervisor's wrap-up and break times), and ``clients.wrap_up_s`` (see :mod:`office`).
 """
 
 from __future__ import annotations
@@ -353,6 +356,43 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
             message TEXT NOT NULL DEFAULT '',
             created_at TEXT NOT NULL
         )""",
+    ),
+    # 9: reserved for the appointments journal (branch booking-journal): replaced at merge
+    (),
+    # 10: reserved for the office call columns (branch office-sip): replaced at merge
+    (),
+    # 11: operator accounts (argon2 hashes), seat states and their log, wrap-up per client
+    (
+        """CREATE TABLE operators (
+            id INTEGER PRIMARY KEY,
+            login TEXT NOT NULL UNIQUE,
+            display_name TEXT NOT NULL,
+            password_hash TEXT NOT NULL,
+            role TEXT NOT NULL DEFAULT 'operator',
+            active INTEGER NOT NULL DEFAULT 1,
+            created_at TEXT NOT NULL
+        )""",
+        """CREATE TABLE seat_states (
+            seat TEXT PRIMARY KEY,
+            seat_name TEXT NOT NULL DEFAULT '',
+            operator TEXT NOT NULL DEFAULT '',
+            state TEXT NOT NULL,
+            reason TEXT NOT NULL DEFAULT '',
+            since TEXT NOT NULL,
+            until TEXT,
+            call_key TEXT
+        )""",
+        """CREATE TABLE seat_state_log (
+            id INTEGER PRIMARY KEY,
+            at TEXT NOT NULL,
+            seat TEXT NOT NULL,
+            operator TEXT NOT NULL DEFAULT '',
+            state TEXT NOT NULL,
+            reason TEXT NOT NULL DEFAULT ''
+        )""",
+        "CREATE INDEX seat_state_log_seat_at ON seat_state_log(seat, at)",
+        "CREATE INDEX seat_state_log_at ON seat_state_log(at)",
+        "ALTER TABLE clients ADD COLUMN wrap_up_s INTEGER NOT NULL DEFAULT 0",
     ),
 )
 
