@@ -7,6 +7,8 @@ vorzimmer [--home DIR] report --date YYYY-MM-DD [--client CODE] [--send]
 vorzimmer [--home DIR] calendar check|add|list|type|sync …, slots …, book …
 vorzimmer [--home DIR] migrate --to postgresql://USER@HOST/DB [--replace]
 vorzimmer office-password postgresql://USER@HOST/DB   (the password into the keyring)
+vorzimmer [--home DIR] operator add LOGIN --name NAME [--admin] [--by ADMIN] | list |
+          passwd LOGIN [--by ADMIN] | disable LOGIN --by ADMIN   (passwords: prompt or stdin)
 vorzimmer [--database postgresql://…] COMMAND …  (every command; the window too)
 vorzimmer --version
 
@@ -72,6 +74,10 @@ def build_parser() -> argparse.ArgumentParser:
     pw = commands.add_parser("office-password", help="keep the office database's password")
     pw.add_argument("url", metavar="URL", help="postgresql://user@host/db (without password)")
 
+    from office.cli import add_commands as add_operator_commands
+
+    add_operator_commands(commands)  # operator add|list|passwd|disable
+
     parser.add_argument("--database", metavar="URL", help=_DATABASE_HELP)
     for sub in commands.choices.values():  # ``--database`` after the command works too
         sub.add_argument(
@@ -88,8 +94,8 @@ _DATABASE_HELP = (
 
 def takes_lock(args: argparse.Namespace) -> bool:
     """The window and every command that writes own the folder; reading ones share it."""
-    if args.command == "office-password":
-        return False  # writes only to the keyring
+    if args.command in ("office-password", "operator"):
+        return False  # the keyring; short account writes the database serialises itself
     if args.command == "report":
         return bool(args.send)
     if args.command in ("calendar", "slots", "book"):
@@ -165,6 +171,10 @@ def _run(args: argparse.Namespace, paths: AppPaths) -> int:
         from storage.postgres.migrate_cli import run_office_password
 
         return run_office_password(args.url)
+    if args.command == "operator":
+        from office.cli import run as run_operator
+
+        return run_operator(paths, args)
     if args.command == "import":
         from clients.cli import run_import
 

@@ -18,6 +18,7 @@ from softphone.sip_addresses import uri_number
 from softphone.states import RINGING_STATES, CallState, Direction, Outcome
 
 BUSY_CODES = frozenset({486, 600, 603})
+UNAVAILABLE_CODE = 480  # turned away: the seat was not available (break, away, wrap-up)
 
 
 @dataclass(frozen=True)
@@ -127,6 +128,8 @@ class CallBoard:
             call = BoardCall(event.call, Direction.IN, event.info.caller_uri, event.info,
                              CallState.DISCONNECTED, started_at=event.received_at)  # fmt: skip
             outcome = Outcome.BUSY if event.code in BUSY_CODES else Outcome.FAILED
+            if event.code == UNAVAILABLE_CODE:
+                outcome = Outcome.MISSED  # nobody was there to take it
             return None, _record(call, outcome, event.received_at, 0.0, event.code, event.reason)
         if isinstance(event, ev.CallStarted):
             known = self.calls.get(event.call)

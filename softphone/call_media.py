@@ -35,6 +35,7 @@ class CallSlot:
     ended: bool = False
     state: CallState | None = None
     echo: bool = False  # the far end hears itself (echo test, latency measurements)
+    turned_away: bool = False  # answered 480 at once (seat not available): reported as refused
     # files playing into / recording from this call; reconnected after every re-INVITE
     players: list[Any] = field(default_factory=list)
     recorders: list[Any] = field(default_factory=list)

@@ -127,6 +127,15 @@ class StopFiles:
     pass
 
 
+@dataclass(frozen=True)
+class SetAvailability:
+    """Whether new incoming calls may ring at this seat. While ``False`` (the operator is
+    on a break, away, in wrap-up) the engine answers every INVITE at once with 480
+    Temporarily Unavailable — no ringing, no pop — and reports it as one ``CallRefused``."""
+
+    available: bool
+
+
 Command = (
     Shutdown
     | Ping
@@ -146,6 +155,7 @@ Command = (
     | RecordFile
     | Echo
     | StopFiles
+    | SetAvailability
 )
 
 _COMMAND_TYPES: dict[str, type[Any]] = {
@@ -167,6 +177,7 @@ _COMMAND_TYPES: dict[str, type[Any]] = {
     "record_file": RecordFile,
     "echo": Echo,
     "stop_files": StopFiles,
+    "set_availability": SetAvailability,
 }
 _NAMES = {cls: name for name, cls in _COMMAND_TYPES.items()}
 _ENUM_FIELDS = {cls: enum_fields(cls) for cls in _COMMAND_TYPES.values()}

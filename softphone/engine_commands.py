@@ -62,6 +62,7 @@ class Engine(EngineCore):
             cmds.RecordFile: self.cmd_record_file,
             cmds.Echo: self.cmd_echo,
             cmds.StopFiles: lambda _c: self.cmd_stop_files(),
+            cmds.SetAvailability: self.cmd_set_availability,
         }
 
     def run(self) -> None:
@@ -212,6 +213,12 @@ class Engine(EngineCore):
         op = pj.CallOpParam(True)
         op.statusCode = c.code
         self._pj_call(c.call).answer(op)
+
+    def cmd_set_availability(self, c: cmds.SetAvailability) -> None:
+        if c.available != self.available:
+            log.info("seat %s: incoming calls %s", "available" if c.available else
+                     "not available", "ring" if c.available else "are answered 480")  # fmt: skip
+        self.available = c.available
 
     def cmd_reject(self, c: cmds.Reject) -> None:
         op = pj.CallOpParam(True)

@@ -57,6 +57,9 @@ from softphone.tcp_front import TcpFront
 
 log = logs.get("softphone")
 
+UNAVAILABLE = 480  # the answer to an INVITE while the seat is not available
+UNAVAILABLE_REASON = "Temporarily Unavailable"
+
 
 class EngineCore:
     """Owns the endpoint, its accounts and calls."""
@@ -83,6 +86,7 @@ class EngineCore:
         self.ring_control: RingControl | None = None
         self._waiting_tone: WaitingTone | None = None
         self._last_audio_report = 0.0
+        self.available = True  # False: incoming calls are answered 480 at once (SetAvailability)
 
     # ---- lifecycle -------------------------------------------------------------------
     def start(self) -> None:
@@ -248,6 +252,9 @@ class EngineCore:
         received = time.time()
         call = self.adopt_new_call(Direction.IN, prm.callId, account)
         self.calls[call.key].started_at = received
+        if not self.available:
+            self._turn_away(call, prm, received)
+            return
         try:  # the pop first: the 180 can follow a few hundred microseconds later
             self.emit(
                 ev.IncomingCall(call.key, read_invite(prm.rdata.wholeMsg, call.key), received)
@@ -258,6 +265,19 @@ class EngineCore:
         if slot is not None and not self.options.auto_answer:
             slot.state = slot.state or CallState.INCOMING
             self._update_alerts()
+
+    def _turn_away(self, call: EngineCall, prm: pj.OnIncomingCallParam, received: float) -> None:
+        """The seat is not available: 480 at once, no ringing; one ``CallRefused`` for the
+        call log. The pj call leaves quietly when it is disconnected."""
+        self.calls[call.key].turned_away = True
+        try:
+            op = pj.CallOpParam(True)
+            op.statusCode = UNAVAILABLE
+            call.hangup(op)
+        finally:
+            info = read_invite(prm.rdata.wholeMsg, call.key)
+            log.info("incoming call turned away: seat not available (480)")
+            self.emit(ev.CallRefused(call.key, info, received, UNAVAILABLE, UNAVAILABLE_REASON))
 
     def _ring(self, call: EngineCall) -> None:
         op = pj.CallOpParam(True)
@@ -276,6 +296,11 @@ class EngineCore:
     def on_call_state(self, call: EngineCall) -> None:
         slot = self.calls.get(call.key)
         if slot is None:
+            return
+        if slot.turned_away:  # already reported as refused: no states, no end event
+            if call.getInfo().state == pj.PJSIP_INV_STATE_DISCONNECTED:
+                slot.pj_call = None
+                self.calls.pop(slot.key, None)
             return
         now = time.time()
         info = call.getInfo()

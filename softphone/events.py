@@ -54,7 +54,8 @@ class IncomingCall:
 
 @dataclass(frozen=True)
 class CallRefused:
-    """An INVITE the engine answered itself with a final error (all lines busy: 486).
+    """An INVITE the engine answered itself with a final error (all lines busy: 486; the
+    seat not available: 480, see ``SetAvailability``).
 
     The caller heard "busy" and never rang at the seat: a lost caller the client must
     hear about. ``call`` is an engine id of its own, never used by another call.
