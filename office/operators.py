@@ -140,9 +140,7 @@ def verify(store: OperatorStore, login: str, password: str) -> Operator:
     return account
 
 
-def change_password(
-    store: OperatorStore, login: str, new_password: str, *, by: Operator
-) -> None:
+def change_password(store: OperatorStore, login: str, new_password: str, *, by: Operator) -> None:
     """Set a new password: the account's own (``by`` is that account, verified) or, for an
     admin, any account's."""
     key = _clean_login(login)

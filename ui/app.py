@@ -22,7 +22,10 @@ from ui.tasks import run_task
 
 if TYPE_CHECKING:
     from notes.model import Note
+    from office.model import Operator
     from storage import Database
+    from ui.deliveries_view import DeliveriesView
+    from ui.login_dialog import LoginDialog
     from ui.report_scheduler import ReportScheduler
 
 log = logs.get("app")
@@ -67,6 +70,8 @@ class Application:
         self.window.smtp_settings_requested.connect(self.open_smtp_settings)
         self.window.note_saved.connect(self.note_saved)
         self.scheduler: ReportScheduler | None = None
+        self.deliveries: DeliveriesView | None = None
+        self.login: LoginDialog | None = None
         qt_app.aboutToQuit.connect(self.shutdown)
 
     def start(self) -> None:
@@ -110,6 +115,37 @@ class Application:
         self.db = db
         self.window.attach_database(db)
         self.start_reports()
+        self.ask_operator()
+
+    def ask_operator(self) -> None:
+        """With operator accounts in the database, the operator logs in first (calls do not
+        ring meanwhile); without any (a single seat), the seat starts as before."""
+        assert self.db is not None
+        operators = self.db.operators
+
+        def decide(count: int) -> None:
+            if not count:
+                self.window.sign_in(None)
+                return
+            from ui.login_dialog import LoginDialog
+
+            self.phone.set_available(False)
+            self.login = LoginDialog(operators, self.window)
+            self.login.signed_in.connect(self.operator_signed_in)
+            self.login.rejected.connect(self._login_refused)
+            self.login.open()
+
+        run_task(operators.count_operators, decide, self.store_failed, owner=self.window)
+
+    def operator_signed_in(self, operator: Operator) -> None:
+        self.window.sign_in(operator)
+        if self.deliveries is not None:
+            self.deliveries.operator = self.window.operator_name()
+
+    def _login_refused(self) -> None:
+        log.info("no operator logged in: quitting")
+        self.window.close()
+        self.qt_app.quit()
 
     def store_failed(self, exc: Exception) -> None:
         """Say what is wrong and what to do; Retry tries again, Quit ends the app (calls
@@ -146,7 +182,8 @@ class Application:
 
         assert self.db is not None
         self.scheduler = ReportScheduler(self.db, self.paths, self.settings, parent=self.qt_app)
-        deliveries = DeliveriesView(self.db, operator=self.settings.get("operator.name"))
+        deliveries = DeliveriesView(self.db, operator=self.window.operator_name())
+        self.deliveries = deliveries
         self.window.side_panel.addTab(
             deliveries, QCoreApplication.translate("MainWindow", "Deliveries")
         )

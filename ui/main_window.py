@@ -28,16 +28,20 @@ from ui.history_view import HistoryView
 from ui.phone import PhoneAdapter
 from ui.phone_status import PhoneStatus
 from ui.pops import PopPanel
+from ui.seat_selector import SeatSelector
 
 if TYPE_CHECKING:
     from clients.call_journal import CallJournal
+    from office.model import Operator
     from storage.changes import Changes
     from storage.interfaces import ClientStore, Database, NotesStore
     from ui.client_choices import ClientChoices
+    from ui.colleagues_view import ColleaguesView
     from ui.db_changes import DatabaseChanges
     from ui.note_form import NoteForm
     from ui.notes_search import NotesSearch
     from ui.screen_pop import PopView
+    from ui.seat_control import SeatControl
 
 log = logs.get("ui")
 NOTE_FORM_LATEST_MS = 150  # a call's page is complete by then even if its pop is not painted
@@ -61,6 +65,9 @@ class MainWindow(QMainWindow):
         self.changes: DatabaseChanges | None = None
         self.settings = settings
         self.journal: CallJournal | None = None  # every call's log row, from its first ring
+        self.signed_in: Operator | None = None  # the logged-in operator (office accounts)
+        self.seat_control: SeatControl | None = None  # this seat's state, once signed in
+        self.colleagues: ColleaguesView | None = None  # the office's seats (office database)
         # what happened before the store was open: popped and logged as soon as it is
         self._pending_calls: dict[str, BoardCall] = {}
         self._pending_pops: list[ev.IncomingCall] = []
@@ -85,9 +92,7 @@ class MainWindow(QMainWindow):
         self.pop_placeholder = QLabel(self.tr("The screen-pop of the next call appears here."))
         self.pop_placeholder.setObjectName("pop-placeholder")
         self.pop_placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.pops = PopPanel(
-            self.pop_area, lambda: str(settings.get("operator.name")), self.pop_placeholder
-        )
+        self.pops = PopPanel(self.pop_area, self.operator_name, self.pop_placeholder)
         self.pops.client_resolved.connect(self._client_resolved)
         self.pops.pop_shown.connect(self._wire_pop)
         self.side_panel = QTabWidget()  # history and other lists
@@ -110,6 +115,8 @@ class MainWindow(QMainWindow):
         center.setSizes([320, 860])
         self.setCentralWidget(center)
 
+        self.seat_selector = SeatSelector()
+        self.statusBar().addPermanentWidget(self.seat_selector)
         self.status = PhoneStatus(self.statusBar())
         self.reg_label, self.engine_label = self.status.registration, self.status.engine
 
@@ -119,6 +126,7 @@ class MainWindow(QMainWindow):
         phone.incoming.connect(self.on_incoming)
         phone.call_changed.connect(self.on_call_changed)
         phone.call_finished.connect(self.on_call_finished)
+        phone.turned_away.connect(self.on_turned_away)
         phone.registration_changed.connect(self.status.on_registration)
         phone.audio_changed.connect(self.status.on_audio)
         phone.engine_state.connect(self.status.on_engine_state)
@@ -173,8 +181,41 @@ class MainWindow(QMainWindow):
         if self.journal is not None:
             self.journal.client_known(key, client_id)
 
-    def _operator(self) -> str:
+    def operator_name(self) -> str:
+        """Who works here, as notes, calls and greetings name them: the logged-in
+        operator's display name, else (a single seat without accounts) the setting."""
+        if self.signed_in is not None:
+            return self.signed_in.display_name
         return str(self.settings.get("operator.name"))
+
+    _operator = operator_name
+
+    def sign_in(self, operator: Operator | None) -> None:
+        """The operator is known (logged in, or no accounts): the seat's state starts."""
+        from ui.seat_control import SeatControl
+
+        assert self.db is not None
+        self.signed_in = operator
+        if self.seat_control is not None:
+            self.seat_control.log_out()
+        control = SeatControl(self.db, self.phone, self.settings, self.operator_name(), self)
+        self.seat_control = control
+        control.changed.connect(self.seat_selector.show_status)
+        self.seat_selector.available_chosen.connect(control.set_available)
+        self.seat_selector.break_chosen.connect(control.take_break)
+        self.seat_selector.away_chosen.connect(control.go_away)
+        if self.db.office and self.colleagues is None:
+            self._show_colleagues(control.seat.seat)
+        control.start()
+
+    def _show_colleagues(self, own_seat: str) -> None:
+        from ui.colleagues_view import ColleaguesView
+
+        assert self.db is not None and self.changes is not None
+        self.colleagues = ColleaguesView(self.db.seats, own_seat)
+        self.changes.changed.connect(self.colleagues.on_database_changed)
+        self.side_panel.addTab(self.colleagues, self.tr("Colleagues"))
+        self.colleagues.refresh()
 
     def _note_form(self, client_id: int | None) -> NoteForm:
         """A new, empty note form whose *Save* is announced as :attr:`note_saved`."""
@@ -283,6 +324,8 @@ class MainWindow(QMainWindow):
     # ---- reactions ------------------------------------------------------------------
     def on_call_changed(self, call: BoardCall) -> None:
         self._journal_call(call)
+        if call.state == CallState.CONFIRMED and self.seat_control is not None:
+            self.seat_control.call_connected(call.key)
         self.pops.call_changed(call)
         self.call_area.call_changed(call)
 
@@ -380,10 +423,28 @@ class MainWindow(QMainWindow):
             self.on_error(self.tr("The call could not be saved in the history: {0}").format(exc))
             return
         self.history.prepend(stored)
+        if self.seat_control is not None:
+            self.seat_control.call_ended(finished.key, stored.client_id)
         form = self.pops.forms.get(finished.key)
         if form is not None and stored.id is not None:
             form.attach_call(stored.id)
         self.call_recorded.emit(stored)
+
+    def on_turned_away(self, finished: FinishedCall) -> None:
+        """A caller the engine answered 480 (this seat not available). A single seat logs
+        it as missed at once; in an office the seats that rang log it — this seat only
+        opens the call's row (the same row, by its call key), and nothing else."""
+        if self.db is None or not self.db.office or self.journal is None:
+            self.on_call_finished(finished)
+            return
+        from softphone.states import Direction
+
+        call = BoardCall(finished.key, Direction.IN, finished.remote_uri, finished.info,
+                         CallState.DISCONNECTED, started_at=finished.started_at)  # fmt: skip
+        try:
+            self.journal.started(call)
+        except Exception as exc:
+            log.error("could not log a call turned away: %s", exc)
 
     def reload_history(self) -> None:
         if self.store is not None:
@@ -407,4 +468,6 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self.closed = True  # pages still being completed stop here: the database closes next
+        if self.seat_control is not None:
+            self.seat_control.log_out()  # written before the database closes
         event.accept()

@@ -21,7 +21,7 @@ from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal, Slot
 from appenv import logs
 from softphone import commands as cmds
 from softphone import events as ev
-from softphone.call_board import CallBoard
+from softphone.call_board import UNAVAILABLE_CODE, CallBoard
 from softphone.engine_client import EngineProcess
 from softphone.states import DtmfMethod
 from ui import engine_messages
@@ -82,6 +82,7 @@ class PhoneAdapter(QObject):
     engine_event = Signal(object)  # every engine event (UI keys), on the GUI thread
     call_changed = Signal(object)  # BoardCall (state "disconnected" when it ended)
     call_finished = Signal(object)  # FinishedCall, for the history (also refused/interrupted)
+    turned_away = Signal(object)  # FinishedCall of a call refused with 480: seat not available
     incoming = Signal(object)  # ev.IncomingCall with the UI key: an incoming call starts
     outgoing = Signal(object)  # ev.CallStarted with the UI key: an outgoing call starts
     registration_changed = Signal(object)  # ev.RegistrationState
@@ -100,6 +101,7 @@ class PhoneAdapter(QObject):
         self.ready: ev.EngineReady | None = None
         self.registration: ev.RegistrationState | None = None
         self._account: cmds.Register | None = None
+        self.available = True  # whether incoming calls ring (see set_available)
         self._stopping = False
         self._restarts = 0
         self._from_reader.connect(self._on_event)  # queued: reader thread → GUI thread
@@ -141,6 +143,14 @@ class PhoneAdapter(QObject):
     def unregister(self) -> None:
         self._account = None
         self.send(cmds.Unregister())
+
+    def set_available(self, available: bool) -> None:
+        """Let incoming calls ring, or have the engine answer them 480 at once (the seat is
+        on a break, away, in wrap-up). Sent again to a restarted engine."""
+        if available != self.available:
+            self.available = available
+            if self.process.running:  # else said at EngineReady
+                self.send(cmds.SetAvailability(available))
 
     def dial(self, target: str, tag: str = "") -> None:
         self.send(cmds.Dial(target, tag))
@@ -193,6 +203,8 @@ class PhoneAdapter(QObject):
             self.ready = event
             self.engine_state.emit("running", event.local_uri)
             self.audio_changed.emit(event)
+            if not self.available:  # before a (re)start it was said to the old engine
+                self.send(cmds.SetAvailability(False))
             if self._account is not None:  # after a restart: register again
                 self.send(self._account)
         elif isinstance(event, ev.RegistrationState):
@@ -211,7 +223,10 @@ class PhoneAdapter(QObject):
         if changed is not None:
             self.call_changed.emit(changed)
         if finished is not None:
-            self.call_finished.emit(finished)
+            if isinstance(event, ev.CallRefused) and event.code == UNAVAILABLE_CODE:
+                self.turned_away.emit(finished)
+            else:
+                self.call_finished.emit(finished)
         self.engine_event.emit(event)
 
     def _on_exit(self, event: ev.EngineExited) -> None:
