@@ -267,6 +267,8 @@ class Application:
         if self.scheduler is not None:
             self.scheduler.stop()
         self.phone.stop()
+        if self.window.seat_control is not None:
+            self.window.seat_control.log_out()  # written before the database closes
         QThreadPool.globalInstance().waitForDone(10_000)  # background work ends before we do
         for translator in self.translators:
             self.qt_app.removeTranslator(translator)
