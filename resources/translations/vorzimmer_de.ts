@@ -152,7 +152,7 @@ Die {5} protokollierten Anrufe und ihre Notizen bleiben im Verlauf, aber ohne Zu
 <context>
     <name>Application</name>
     <message>
-        <location filename="../../ui/app.py" line="124"/>
+        <location filename="../../ui/app.py" line="160"/>
         <source>The database cannot be opened</source>
         <translation>Die Datenbank lässt sich nicht öffnen</translation>
     </message>
@@ -233,134 +233,147 @@ Die {5} protokollierten Anrufe und ihre Notizen bleiben im Verlauf, aber ohne Zu
         <translation>Telefon:</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_panel.py" line="133"/>
+        <location filename="../../ui/booking_panel.py" line="138"/>
         <source>Anyone who offers this type</source>
         <translation>Alle, die diese Terminart anbieten</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_panel.py" line="150"/>
+        <location filename="../../ui/booking_panel.py" line="155"/>
         <source>Mon</source>
         <translation>Mo</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_panel.py" line="150"/>
+        <location filename="../../ui/booking_panel.py" line="155"/>
         <source>Tue</source>
         <translation>Di</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_panel.py" line="150"/>
+        <location filename="../../ui/booking_panel.py" line="155"/>
         <source>Wed</source>
         <translation>Mi</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_panel.py" line="150"/>
+        <location filename="../../ui/booking_panel.py" line="155"/>
         <source>Thu</source>
         <translation>Do</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_panel.py" line="150"/>
+        <location filename="../../ui/booking_panel.py" line="155"/>
         <source>Fri</source>
         <translation>Fr</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_panel.py" line="151"/>
+        <location filename="../../ui/booking_panel.py" line="156"/>
         <source>Sat</source>
         <translation>Sa</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_panel.py" line="151"/>
+        <location filename="../../ui/booking_panel.py" line="156"/>
         <source>Sun</source>
         <translation>So</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_panel.py" line="168"/>
+        <location filename="../../ui/booking_panel.py" line="173"/>
         <source>No free slot within the booking horizon.</source>
         <translation>Kein freier Termin im buchbaren Zeitraum.</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_panel.py" line="185"/>
+        <location filename="../../ui/booking_panel.py" line="190"/>
         <source>The calendar server refused the user name or password.</source>
         <translation>Der Kalenderserver hat Benutzername oder Passwort abgelehnt.</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_panel.py" line="187"/>
+        <location filename="../../ui/booking_panel.py" line="192"/>
         <source>The calendar server refused the request ({0}).</source>
         <translation>Der Kalenderserver hat die Anfrage abgelehnt ({0}).</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_panel.py" line="189"/>
+        <location filename="../../ui/booking_panel.py" line="194"/>
         <source>A calendar of this client cannot be read ({0}).</source>
         <translation>Ein Kalender dieses Mandanten ist nicht lesbar ({0}).</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_panel.py" line="191"/>
+        <location filename="../../ui/booking_panel.py" line="196"/>
         <source>The calendar server cannot be reached.</source>
         <translation>Der Kalenderserver ist nicht erreichbar.</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_panel.py" line="193"/>
+        <location filename="../../ui/booking_panel.py" line="198"/>
         <source>The calendar says: {0}</source>
         <translation>Der Kalender meldet: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_panel.py" line="195"/>
+        <location filename="../../ui/booking_panel.py" line="200"/>
         <source>Something went wrong; the details are in the log.</source>
         <translation>Etwas ist schiefgegangen; Einzelheiten stehen im Protokoll.</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_panel.py" line="202"/>
+        <location filename="../../ui/booking_panel.py" line="207"/>
         <source>This client has no appointment types yet.</source>
         <translation>Für diesen Mandanten gibt es noch keine Terminarten.</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_panel.py" line="215"/>
+        <location filename="../../ui/booking_panel.py" line="220"/>
         <source>Searching free slots…</source>
         <translation>Suche freie Termine …</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_panel.py" line="222"/>
+        <location filename="../../ui/booking_panel.py" line="227"/>
         <source>Calendar server unreachable; never synced.</source>
         <translation>Kalenderserver nicht erreichbar; noch nie abgeglichen.</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_panel.py" line="225"/>
+        <location filename="../../ui/booking_panel.py" line="230"/>
         <source>Calendar server unreachable; calendar as of {0}.</source>
         <translation>Kalenderserver nicht erreichbar; Kalenderstand {0}.</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_panel.py" line="231"/>
+        <location filename="../../ui/booking_panel.py" line="236"/>
         <source>Calendar as of {0}</source>
         <translation>Kalenderstand {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_panel.py" line="250"/>
+        <location filename="../../ui/booking_panel.py" line="255"/>
         <source>Enter the caller&apos;s name first.</source>
         <translation>Bitte zuerst den Namen des Anrufers eingeben.</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_panel.py" line="263"/>
+        <location filename="../../ui/booking_panel.py" line="268"/>
         <source>Booking {0}…</source>
         <translation>Buche {0} …</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_panel.py" line="270"/>
+        <location filename="../../ui/booking_panel.py" line="275"/>
         <source>Appointment pending (calendar unreachable): {0} with {1} ({2})</source>
         <translation>Termin vorgemerkt (Kalender nicht erreichbar): {0} bei {1} ({2})</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_panel.py" line="272"/>
+        <location filename="../../ui/booking_panel.py" line="277"/>
         <source>Appointment booked: {0} with {1} ({2})</source>
         <translation>Termin gebucht: {0} bei {1} ({2})</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_panel.py" line="281"/>
+        <location filename="../../ui/booking_panel.py" line="286"/>
         <source>PENDING — the server is unreachable; written when it answers: {0}</source>
         <translation>VORGEMERKT — der Server ist nicht erreichbar; wird eingetragen, sobald er antwortet: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_panel.py" line="294"/>
+        <location filename="../../ui/booking_panel.py" line="299"/>
         <source>Taken: someone else booked this slot just now. Fresh slots below.</source>
         <translation>Vergeben: Jemand anderes hat diesen Termin gerade gebucht. Neue freie Termine unten.</translation>
+    </message>
+</context>
+<context>
+    <name>BreakDialog</name>
+    <message>
+        <location filename="../../ui/seat_selector.py" line="39"/>
+        <source>Take a break</source>
+        <translation>Pause machen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/seat_selector.py" line="50"/>
+        <source>Reason for the break:</source>
+        <translation>Grund für die Pause:</translation>
     </message>
 </context>
 <context>
@@ -633,6 +646,49 @@ Die {5} protokollierten Anrufe und ihre Notizen bleiben im Verlauf, aber ohne Zu
         <location filename="../../ui/admin/client_list.py" line="54"/>
         <source>Delete</source>
         <translation>Löschen</translation>
+    </message>
+</context>
+<context>
+    <name>ColleaguesView</name>
+    <message>
+        <location filename="../../ui/colleagues_view.py" line="42"/>
+        <source>Seat</source>
+        <translation>Platz</translation>
+    </message>
+    <message>
+        <location filename="../../ui/colleagues_view.py" line="42"/>
+        <source>State</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/colleagues_view.py" line="42"/>
+        <source>Since</source>
+        <translation>Seit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/colleagues_view.py" line="42"/>
+        <source>Call</source>
+        <translation>Gespräch</translation>
+    </message>
+    <message>
+        <location filename="../../ui/colleagues_view.py" line="82"/>
+        <source>an unknown caller</source>
+        <translation>einem unbekannten Anrufer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/colleagues_view.py" line="84"/>
+        <source>talking to {0} for {1}</source>
+        <translation>spricht mit {0} für {1}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/colleagues_view.py" line="85"/>
+        <source>talking to {0}</source>
+        <translation>spricht mit {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/colleagues_view.py" line="96"/>
+        <source>{0} (this seat)</source>
+        <translation>{0} (dieser Platz)</translation>
     </message>
 </context>
 <context>
@@ -1252,104 +1308,177 @@ Sie können weiterarbeiten. Wenn es wieder passiert, sagen Sie bitte Ihrer Admin
     </message>
 </context>
 <context>
+    <name>LoginDialog</name>
+    <message>
+        <location filename="../../ui/login_dialog.py" line="41"/>
+        <source>Log in to Vorzimmer</source>
+        <translation>Bei Vorzimmer anmelden</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login_dialog.py" line="56"/>
+        <source>Login name:</source>
+        <translation>Anmeldename:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login_dialog.py" line="57"/>
+        <source>Password:</source>
+        <translation>Passwort:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login_dialog.py" line="59"/>
+        <source>Log in</source>
+        <translation>Anmelden</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login_dialog.py" line="64"/>
+        <source>Quit</source>
+        <translation>Beenden</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login_dialog.py" line="68"/>
+        <source>Please log in with your operator account.</source>
+        <translation>Bitte melden Sie sich mit Ihrem Konto an.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login_dialog.py" line="82"/>
+        <source>Please enter your login name and password.</source>
+        <translation>Bitte geben Sie Anmeldename und Passwort ein.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login_dialog.py" line="86"/>
+        <source>Checking…</source>
+        <translation>Wird geprüft…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login_dialog.py" line="105"/>
+        <source>This account is disabled. Ask your office admin.</source>
+        <translation>Dieses Konto ist gesperrt. Bitte wenden Sie sich an die Büroleitung.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login_dialog.py" line="109"/>
+        <source>The login could not be checked: {0}</source>
+        <translation>Die Anmeldung konnte nicht geprüft werden: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login_dialog.py" line="118"/>
+        <source>The login name or the password is wrong.</source>
+        <translation>Anmeldename oder Passwort ist falsch.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login_dialog.py" line="122"/>
+        <source>Too many wrong tries. Please wait {0} s.</source>
+        <translation>Zu viele Fehlversuche. Bitte warten Sie {0} s.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login_dialog.py" line="133"/>
+        <source>You can try again.</source>
+        <translation>Sie können es erneut versuchen.</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="84"/>
+        <location filename="../../ui/main_window.py" line="92"/>
         <source>The screen-pop of the next call appears here.</source>
         <translation>Die Anrufanzeige des nächsten Anrufs erscheint hier.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="96"/>
+        <location filename="../../ui/main_window.py" line="102"/>
         <source>History</source>
         <translation>Verlauf</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="151"/>
+        <location filename="../../ui/main_window.py" line="160"/>
         <source>Notes</source>
         <translation>Notizen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="155"/>
+        <location filename="../../ui/main_window.py" line="164"/>
         <source>Recovered draft</source>
         <translation>Wiederhergestellter Entwurf</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="193"/>
+        <location filename="../../ui/main_window.py" line="217"/>
+        <source>Colleagues</source>
+        <translation>Kollegen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="235"/>
         <source>New note</source>
         <translation>Neue Notiz</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="200"/>
+        <location filename="../../ui/main_window.py" line="242"/>
         <source>Note {0}</source>
         <translation>Notiz {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="219"/>
+        <location filename="../../ui/main_window.py" line="261"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="220"/>
+        <location filename="../../ui/main_window.py" line="262"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Einstellungen…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="224"/>
+        <location filename="../../ui/main_window.py" line="266"/>
         <source>&amp;Mail delivery…</source>
         <translation>E-Mail-&amp;Zustellung…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="228"/>
+        <location filename="../../ui/main_window.py" line="270"/>
         <source>&amp;New note</source>
         <translation>&amp;Neue Notiz</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="233"/>
+        <location filename="../../ui/main_window.py" line="275"/>
         <source>&amp;Clients…</source>
         <translation>&amp;Mandanten…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="238"/>
+        <location filename="../../ui/main_window.py" line="280"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="306"/>
+        <location filename="../../ui/main_window.py" line="350"/>
         <source>Screen-pop failed: {0}</source>
         <translation>Anrufanzeige fehlgeschlagen: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="371"/>
+        <location filename="../../ui/main_window.py" line="423"/>
         <source>The call could not be saved in the history: {0}</source>
         <translation>Der Anruf konnte nicht im Verlauf gespeichert werden: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="393"/>
+        <location filename="../../ui/main_window.py" line="463"/>
         <source>Calls in progress</source>
         <translation>Laufende Anrufe</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="394"/>
+        <location filename="../../ui/main_window.py" line="464"/>
         <source>{0} call(s) are still connected. Hang up and quit?</source>
         <translation>{0} Anruf(e) noch verbunden. Auflegen und beenden?</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="151"/>
+        <location filename="../../ui/app.py" line="188"/>
         <source>Deliveries</source>
         <translation>Zustellungen</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="187"/>
+        <location filename="../../ui/app.py" line="224"/>
         <source>No password stored for {0}: open Settings.</source>
         <translation>Kein Passwort für {0} gespeichert: Öffnen Sie die Einstellungen.</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="207"/>
+        <location filename="../../ui/app.py" line="244"/>
         <source>Password not saved</source>
         <translation>Passwort nicht gespeichert</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="214"/>
+        <location filename="../../ui/app.py" line="251"/>
         <source>New audio settings apply after the calls.</source>
         <translation>Neue Audioeinstellungen gelten nach den laufenden Anrufen.</translation>
     </message>
@@ -2185,6 +2314,87 @@ Sie können weiterarbeiten. Wenn es wieder passiert, sagen Sie bitte Ihrer Admin
     </message>
 </context>
 <context>
+    <name>SeatSelector</name>
+    <message>
+        <location filename="../../ui/seat_selector.py" line="73"/>
+        <source>Available</source>
+        <translation>Verfügbar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/seat_selector.py" line="75"/>
+        <source>Break…</source>
+        <translation>Pause…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/seat_selector.py" line="77"/>
+        <source>Away</source>
+        <translation>Abwesend</translation>
+    </message>
+</context>
+<context>
+    <name>SeatState</name>
+    <message>
+        <location filename="../../ui/seat_words.py" line="14"/>
+        <source>Lunch</source>
+        <translation>Mittagspause</translation>
+    </message>
+    <message>
+        <location filename="../../ui/seat_words.py" line="15"/>
+        <source>Short break</source>
+        <translation>Kurze Pause</translation>
+    </message>
+    <message>
+        <location filename="../../ui/seat_words.py" line="16"/>
+        <source>Meeting</source>
+        <translation>Besprechung</translation>
+    </message>
+    <message>
+        <location filename="../../ui/seat_words.py" line="17"/>
+        <source>Training</source>
+        <translation>Schulung</translation>
+    </message>
+    <message>
+        <location filename="../../ui/seat_words.py" line="18"/>
+        <source>restored: the app stopped during a call</source>
+        <translation>wiederhergestellt: die App wurde während eines Gesprächs beendet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/seat_words.py" line="25"/>
+        <source>Available</source>
+        <translation>Verfügbar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/seat_words.py" line="26"/>
+        <source>In a call</source>
+        <translation>Im Gespräch</translation>
+    </message>
+    <message>
+        <location filename="../../ui/seat_words.py" line="27"/>
+        <source>Wrap-up</source>
+        <translation>Nachbearbeitung</translation>
+    </message>
+    <message>
+        <location filename="../../ui/seat_words.py" line="28"/>
+        <source>Break</source>
+        <translation>Pause</translation>
+    </message>
+    <message>
+        <location filename="../../ui/seat_words.py" line="29"/>
+        <source>Away</source>
+        <translation>Abwesend</translation>
+    </message>
+    <message>
+        <location filename="../../ui/seat_words.py" line="30"/>
+        <source>Logged out</source>
+        <translation>Abgemeldet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/seat_words.py" line="53"/>
+        <source>{0} since {1}</source>
+        <translation>{0} seit {1}</translation>
+    </message>
+</context>
+<context>
     <name>Settings</name>
     <message>
         <location filename="../../appenv/settings.py" line="40"/>
@@ -2336,6 +2546,11 @@ Sie können weiterarbeiten. Wenn es wieder passiert, sagen Sie bitte Ihrer Admin
         <location filename="../../appenv/settings.py" line="226"/>
         <source>Without the password: Vorzimmer keeps it in the system keyring.</source>
         <translation>Ohne das Passwort: Vorzimmer bewahrt es im Schlüsselbund des Systems auf.</translation>
+    </message>
+    <message>
+        <location filename="../../appenv/settings.py" line="234"/>
+        <source>Seat</source>
+        <translation>Platz</translation>
     </message>
     <message>
         <location filename="../../ui/settings_form.py" line="52"/>
