@@ -64,6 +64,17 @@ SEED: dict[int, list[str]] = {
         "INSERT INTO calendar_sources (source_key, client_id, url, kind) "
         "VALUES ('k-8', 7, 'https://dav.example/roth/', 'caldav')",
     ],
+    9: [],  # reserved (branch booking-journal): its seed comes with it
+    10: [],  # reserved (branch office-sip): its seed comes with it
+    11: [
+        "INSERT INTO operators (login, display_name, password_hash, role, created_at) "
+        "VALUES ('weber', 'Frau Weber', '$argon2id$v=19$x', 'admin', '2024-03-31T08:00:00+00:00')",
+        "INSERT INTO seat_states (seat, seat_name, operator, state, reason, since) "
+        "VALUES ('s-11', 'empfang (Frau Weber)', 'Frau Weber', 'break', 'Lunch', "
+        "'2024-03-31T11:00:00.000000+00:00')",
+        "INSERT INTO seat_state_log (at, seat, operator, state, reason) "
+        "VALUES ('2024-03-31T11:00:00.000000+00:00', 's-11', 'Frau Weber', 'break', 'Lunch')",
+    ],
 }
 
 
@@ -107,6 +118,7 @@ def test_migrates_from_every_earlier_version(tmp_path: Path, version: int) -> No
                 assert call.call_key == "legacy-1"
         if version >= 4:
             assert [f.answer for f in store.list_faq(7)] == ["Tiefgarage"]
+        assert store._one("SELECT wrap_up_s FROM clients WHERE id = 7")[0] == 0  # type: ignore[attr-defined]
         if version >= 7:
             unverified = store.call_by_key("k-7")
             assert unverified is not None and not unverified.number_verified
@@ -151,3 +163,14 @@ def test_fresh_database_has_no_backup(tmp_path: Path) -> None:
     with open_database(tmp_path / "new.sqlite3").clients as store:
         assert store._c.schema_version == LATEST  # type: ignore[attr-defined]
     assert not list(tmp_path.glob("*.bak"))
+
+
+def test_accounts_and_seat_states_survive_a_migration(tmp_path: Path) -> None:
+    path = tmp_path / "v11.sqlite3"
+    make_database(path, 11)
+    with open_database(path) as db:
+        [weber] = db.operators.list_operators()
+        assert (weber.login, weber.role, weber.active) == ("weber", "admin", True)
+        state = db.seats.seat_state("s-11")
+        assert state is not None and (state.state, state.reason) == ("break", "Lunch")
+        assert [e.reason for e in db.seats.seat_log("s-11")] == ["Lunch"]
