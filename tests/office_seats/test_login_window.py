@@ -77,7 +77,7 @@ def test_five_wrong_tries_make_it_wait(qtbot, application: Application) -> None:
     assert dialog is not None
     for _ in range(MAX_TRIES):
         _login(qtbot, dialog, "weber", "falsch-falsch")
-    assert "Too many wrong tries. Please wait 30 s." == dialog.message.text()
+    assert dialog.message.text() == "Too many wrong tries. Please wait 30 s."
     assert not dialog.ok_button.isEnabled()
     _login(qtbot, dialog, "weber", PW)  # refused while waiting: not even checked
     assert application.window.signed_in is None

@@ -202,7 +202,7 @@ def test_colleagues_see_the_call_a_seat_is_on(db: Database):
             caller_number="+4917612345678",
             caller_name="Jürgen Müller",
             started_at=T0,
-        )  # fmt: skip
+        )
     )
     clock = Clock()
     seat, writer = _start(db, clock)

@@ -32,6 +32,7 @@ ALL_COMMANDS: list[cmds.Command] = [
     cmds.RecordFile("c1", "/tmp/b.wav"),
     cmds.Echo("c1"),
     cmds.StopFiles(),
+    cmds.SetAvailability(False),
 ]
 
 
@@ -49,6 +50,7 @@ def test_every_command_round_trips(command: cmds.Command) -> None:
         '{"cmd": "answer"}',  # a required field missing
         '{"cmd": "answer", "call": "c1", "kode": 200}',  # a misspelt field
         '{"cmd": "answer", "call": 1}',  # a field of the wrong type
+        '{"cmd": "set_availability", "available": "no"}',  # not a bool
         '{"cmd": "dtmf", "call": "c1", "digits": "1", "method": "sms"}',  # no such method
         '["answer"]',
         "not json",
