@@ -27,6 +27,7 @@ from collections.abc import Callable, Sequence
 from appenv import logs
 from appenv.times import utc_now
 from office.model import SeatLogEntry, SeatState, SeatStatus
+from storage.changes import SEATS, ChangeHub, Changes
 from storage.errors import StoreUnavailable
 from storage.interfaces import SeatStore
 
@@ -187,13 +188,16 @@ class SeatStates:
 class SeatWriter:
     """Writes a seat's changes in order on a thread of its own (PostgreSQL may be slow or
     away: the GUI never waits for it). While the database is unreachable the changes wait
-    here and are written when a later write, :meth:`retry` or :meth:`flush` gets through:
-    the log stays complete, the row ends up with the latest state."""
+    here and are written when a later write, :meth:`retry` or :meth:`flush` gets through —
+    or, given the database's ``hub``, as soon as it is back (after a reconnect the office
+    database announces every table): the log stays complete, the row ends up with the
+    latest state."""
 
     _RETRY = "retry"
 
-    def __init__(self, store: SeatStore) -> None:
+    def __init__(self, store: SeatStore, hub: ChangeHub | None = None) -> None:
         self._store = store
+        self._unsubscribe = hub.subscribe(self._changed) if hub is not None else None
         self._queue: queue.Queue[tuple[SeatStatus, SeatLogEntry | None] | str | None] = (
             queue.Queue()
         )
@@ -205,6 +209,11 @@ class SeatWriter:
 
     def __call__(self, status: SeatStatus, entry: SeatLogEntry | None) -> None:
         self._put((status, entry))
+
+    def _changed(self, changes: Changes) -> None:
+        """Any thread: seats announced (a reconnect, or a write) while changes wait."""
+        if changes.touches(SEATS) and self._waiting:
+            self.retry()
 
     def retry(self) -> None:
         """The database is back: write what waited (on the writer's thread)."""
@@ -253,6 +262,8 @@ class SeatWriter:
         return not self._waiting
 
     def close(self, timeout: float = 5.0) -> None:
+        if self._unsubscribe is not None:
+            self._unsubscribe()
         self.flush(timeout)
         self._queue.put(None)
         self._thread.join(timeout)

@@ -41,7 +41,7 @@ class SeatControl(QObject):
         super().__init__(parent)
         self.db = db
         self.phone = phone
-        self.writer = SeatWriter(db.seats)
+        self.writer = SeatWriter(db.seats, db.changes)
         seat = seat_id(settings)
         self.seat = SeatStates(seat, seat_name(operator), operator, self.writer, office=db.office)
         self.seat.subscribe(self._from_writer.emit)  # changes happen on the GUI thread
