@@ -77,6 +77,9 @@ def format_hhmm(value: dt.time) -> str:
     return "24:00" if value == dt.time.max else value.strftime("%H:%M")
 
 
+MAX_WRAP_UP_S = 3600  # an hour: longer is a break, not a wrap-up
+
+
 @dataclass(frozen=True, kw_only=True)
 class Client:
     """A company the service answers for (Mandant)."""
@@ -91,6 +94,7 @@ class Client:
     report_recipients: tuple[str, ...] = ()
     report_time: str = "18:00"
     encrypt_reports: bool = False
+    wrap_up_s: int = 0  # after a call, seconds before the seat rings again (0: at once)
 
     def __post_init__(self) -> None:
         if not self.code.strip() or any(ch.isspace() for ch in self.code):
@@ -104,6 +108,8 @@ class Client:
         if self.state not in STATES:
             raise ValueError(f"state must be a German state code {STATES}, got {self.state!r}")
         parse_hhmm(self.report_time)
+        if not 0 <= self.wrap_up_s <= MAX_WRAP_UP_S:
+            raise ValueError(f"wrap-up must be 0–{MAX_WRAP_UP_S} seconds, got {self.wrap_up_s}")
         try:
             zoneinfo.ZoneInfo(self.timezone)
         except (zoneinfo.ZoneInfoNotFoundError, ValueError) as exc:

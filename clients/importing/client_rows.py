@@ -69,6 +69,7 @@ def _client_from_row(row: dict[str, str], existing: Client | None) -> Client:
             encrypt_reports=parse_bool(row["encrypt_reports"], "encrypt_reports")
             if row.get("encrypt_reports")
             else keep.encrypt_reports,
+            wrap_up_s=keep.wrap_up_s,  # set in the admin window, kept by an import
         )
     except RowError:
         raise

@@ -990,119 +990,134 @@ Sie können weiterarbeiten. Wenn es wieder passiert, sagen Sie bitte Ihrer Admin
 <context>
     <name>GeneralTab</name>
     <message>
-        <location filename="../../ui/admin/general_tab.py" line="68"/>
+        <location filename="../../ui/admin/general_tab.py" line="69"/>
         <source>short code, one word, e.g. KAN</source>
         <translation>Kürzel, ein Wort, z. B. KAN</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/general_tab.py" line="71"/>
+        <location filename="../../ui/admin/general_tab.py" line="72"/>
         <source>name as the operator says it</source>
         <translation>Name, wie er am Telefon genannt wird</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/general_tab.py" line="76"/>
+        <location filename="../../ui/admin/general_tab.py" line="77"/>
         <source>German</source>
         <translation>Deutsch</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/general_tab.py" line="77"/>
+        <location filename="../../ui/admin/general_tab.py" line="78"/>
         <source>English</source>
         <translation>Englisch</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/general_tab.py" line="89"/>
+        <location filename="../../ui/admin/general_tab.py" line="90"/>
         <source>e-mail addresses, separated by commas</source>
         <translation>E-Mail-Adressen, durch Kommas getrennt</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/general_tab.py" line="92"/>
+        <location filename="../../ui/admin/general_tab.py" line="93"/>
         <source>Encrypt report PDFs</source>
         <translation>Berichts-PDFs verschlüsseln</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/general_tab.py" line="95"/>
+        <location filename="../../ui/admin/general_tab.py" line="97"/>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/general_tab.py" line="100"/>
+        <source>After a call for this client the seat does not ring for this long (0: at once).</source>
+        <translation>Nach einem Anruf für diesen Mandanten klingelt der Platz so lange nicht (0: sofort wieder).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/general_tab.py" line="105"/>
         <source>Code:</source>
         <translation>Kürzel:</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/general_tab.py" line="96"/>
+        <location filename="../../ui/admin/general_tab.py" line="106"/>
         <source>Name:</source>
         <translation>Name:</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/general_tab.py" line="97"/>
+        <location filename="../../ui/admin/general_tab.py" line="107"/>
         <source>Colour:</source>
         <translation>Farbe:</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/general_tab.py" line="98"/>
+        <location filename="../../ui/admin/general_tab.py" line="108"/>
         <source>Language:</source>
         <translation>Sprache:</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/general_tab.py" line="99"/>
+        <location filename="../../ui/admin/general_tab.py" line="109"/>
         <source>State (holidays):</source>
         <translation>Bundesland (Feiertage):</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/general_tab.py" line="100"/>
+        <location filename="../../ui/admin/general_tab.py" line="110"/>
         <source>Time zone:</source>
         <translation>Zeitzone:</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/general_tab.py" line="101"/>
+        <location filename="../../ui/admin/general_tab.py" line="111"/>
         <source>Report recipients:</source>
         <translation>Berichtsempfänger:</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/general_tab.py" line="102"/>
+        <location filename="../../ui/admin/general_tab.py" line="112"/>
         <source>Daily report at:</source>
         <translation>Tagesbericht um:</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/general_tab.py" line="107"/>
-        <location filename="../../ui/admin/general_tab.py" line="159"/>
-        <location filename="../../ui/admin/general_tab.py" line="245"/>
+        <location filename="../../ui/admin/general_tab.py" line="114"/>
+        <source>Wrap-up after calls:</source>
+        <translation>Nachbearbeitung nach Anrufen:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/general_tab.py" line="118"/>
+        <location filename="../../ui/admin/general_tab.py" line="170"/>
+        <location filename="../../ui/admin/general_tab.py" line="258"/>
         <source>Save</source>
         <translation>Speichern</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/general_tab.py" line="111"/>
+        <location filename="../../ui/admin/general_tab.py" line="122"/>
         <source>Revert</source>
         <translation>Zurücksetzen</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/general_tab.py" line="151"/>
+        <location filename="../../ui/admin/general_tab.py" line="162"/>
         <source>Create client</source>
         <translation>Mandant anlegen</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/general_tab.py" line="188"/>
+        <location filename="../../ui/admin/general_tab.py" line="200"/>
         <source>Client colour</source>
         <translation>Mandantenfarbe</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/general_tab.py" line="199"/>
+        <location filename="../../ui/admin/general_tab.py" line="211"/>
         <source>Not an e-mail address: {0}</source>
         <translation>Keine E-Mail-Adresse: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/general_tab.py" line="204"/>
+        <location filename="../../ui/admin/general_tab.py" line="216"/>
         <source>Please enter a code (one word, e.g. KAN).</source>
         <translation>Bitte geben Sie ein Kürzel ein (ein Wort, z. B. KAN).</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/general_tab.py" line="206"/>
+        <location filename="../../ui/admin/general_tab.py" line="218"/>
         <source>Please enter the client&apos;s name.</source>
         <translation>Bitte geben Sie den Namen des Mandanten ein.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/general_tab.py" line="246"/>
+        <location filename="../../ui/admin/general_tab.py" line="259"/>
         <source>Client created.</source>
         <translation>Mandant angelegt.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/general_tab.py" line="246"/>
+        <location filename="../../ui/admin/general_tab.py" line="259"/>
         <source>Changes saved.</source>
         <translation>Änderungen gespeichert.</translation>
     </message>

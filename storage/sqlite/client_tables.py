@@ -44,6 +44,7 @@ class SqliteClients(SqliteTables):
             json.dumps(list(c.report_recipients)),
             c.report_time,
             int(c.encrypt_reports),
+            c.wrap_up_s,
         )
 
     def add_client(self, client: Client) -> Client:
@@ -52,7 +53,8 @@ class SqliteClients(SqliteTables):
                 raise DuplicateCode(client.code)
             cur = self._conn.execute(
                 "INSERT INTO clients (code, name, colour, language, state, timezone, "
-                "report_recipients, report_time, encrypt_reports) VALUES (?,?,?,?,?,?,?,?,?)",
+                "report_recipients, report_time, encrypt_reports, wrap_up_s) "
+                "VALUES (?,?,?,?,?,?,?,?,?,?)",
                 self._client_values(client),
             )
         return replace(client, id=cur.lastrowid)
@@ -67,7 +69,7 @@ class SqliteClients(SqliteTables):
                 raise DuplicateCode(client.code)
             self._conn.execute(
                 "UPDATE clients SET code=?, name=?, colour=?, language=?, state=?, timezone=?, "
-                "report_recipients=?, report_time=?, encrypt_reports=? WHERE id=?",
+                "report_recipients=?, report_time=?, encrypt_reports=?, wrap_up_s=? WHERE id=?",
                 (*self._client_values(client), client.id),
             )
         return client

@@ -16,7 +16,7 @@ from typing import Any
 from appenv.times import from_db, from_db_or_none, to_db, to_db_or_none
 from clients.errors import NotFound
 from office.model import ColleagueSeat, Operator, Role, SeatLogEntry, SeatState, SeatStatus
-from storage.changes import CLIENTS, OPERATORS, SEATS
+from storage.changes import OPERATORS, SEATS
 from storage.sqlite.tables import SqliteTables
 
 _OPERATOR_COLS = "id, login, display_name, role, active, created_at"
@@ -177,13 +177,3 @@ class SqliteOfficeStore(SqliteTables):
     def wrap_up_seconds(self, client_id: int) -> int:
         row = self._one("SELECT wrap_up_s FROM clients WHERE id = ?", (client_id,))
         return 0 if row is None else int(row[0])
-
-    def set_wrap_up_seconds(self, client_id: int, seconds: int) -> None:
-        if seconds < 0:
-            raise ValueError("wrap-up seconds cannot be negative")
-        with self._tx(CLIENTS, client_id) as conn:
-            cursor = conn.execute(
-                "UPDATE clients SET wrap_up_s = ? WHERE id = ?", (seconds, client_id)
-            )
-            if cursor.rowcount == 0:
-                raise NotFound("client", client_id)

@@ -32,6 +32,7 @@ def _seat_window(qtbot, home: Path, db: Database, name: str) -> MainWindow:
     qtbot.waitUntil(
         lambda: window.seat_control is not None and window.seat_control.started, timeout=10000
     )
+    assert isinstance(window, MainWindow)
     return window
 
 
@@ -91,7 +92,7 @@ def test_a_break_is_stored_shown_and_seen_by_the_colleague(
     assert stored is not None and (stored.state, stored.reason) == (SeatState.BREAK, "Arzttermin")
 
     # a caller reaching the seat on a break hears 480 at once; no card, no ring
-    sipp = run_sipp(tmp_path, "uac_unavailable.xml", f"127.0.0.1:{a.sip_port}")  # type: ignore[attr-defined]
+    sipp = run_sipp(tmp_path, "uac_unavailable.xml", f"127.0.0.1:{a.sip_port}")
     assert sipp.wait() == 0, sipp.output()
     qtbot.wait(200)
     assert not a.cards and not a.phone.board.calls
@@ -127,6 +128,46 @@ def test_a_single_seat_on_break_logs_the_caller_as_missed(
         assert window.history.rowCount() == 1 and not window.cards
         stored = db.seats.seat_state(window.seat_control.seat.seat)  # type: ignore[union-attr]
         assert stored is not None and stored.state == SeatState.BREAK
+    finally:
+        window.close()
+        window.phone.stop()
+        db.close()
+
+
+def test_an_answered_call_puts_the_seat_in_wrap_up_then_back_to_available(
+    qtbot, app_paths: AppPaths, tmp_path: Path
+) -> None:
+    from clients.model import Client
+
+    db = open_database(app_paths.database)
+    roth = db.clients.add_client(Client(code="ROTH", name="Kanzlei Dr. Roth", wrap_up_s=3))
+    assert roth.id is not None
+    db.clients.add_number(roth.id, "+4930555010")
+    window = _seat_window(qtbot, app_paths.home, db, "Frau Weber")
+    control = window.seat_control
+    assert control is not None
+    seen: list[SeatState] = []
+    control.changed.connect(lambda status: seen.append(status.state))
+    try:
+        sipp = run_sipp(tmp_path, "uac_forwarded.xml", f"127.0.0.1:{window.sip_port}")  # type: ignore[attr-defined]
+        qtbot.waitUntil(lambda: bool(window.phone.board.ringing()), timeout=10000)
+        window.answer_first_ringing()
+        qtbot.waitUntil(lambda: SeatState.IN_CALL in seen, timeout=10000)
+        assert window.phone.available  # a single seat in a call keeps call waiting
+        # the caller hangs up after 1 s: the client's 3 s of wrap-up, no ringing meanwhile
+        qtbot.waitUntil(lambda: SeatState.WRAP_UP in seen, timeout=10000)
+        assert not window.phone.available
+        assert sipp.wait() == 0, sipp.output()
+        qtbot.waitUntil(lambda: seen[-1] == SeatState.AVAILABLE, timeout=10000)
+        assert window.phone.available
+        assert seen == [SeatState.IN_CALL, SeatState.WRAP_UP, SeatState.AVAILABLE]
+        control.writer.flush()
+        log = db.seats.seat_log(control.seat.seat)
+        assert [e.state for e in log] == [
+            SeatState.AVAILABLE, SeatState.IN_CALL, SeatState.WRAP_UP, SeatState.AVAILABLE,
+        ]  # fmt: skip
+        wrap = log[3].at - log[2].at
+        assert 2.9 <= wrap.total_seconds() < 10
     finally:
         window.close()
         window.phone.stop()

@@ -16,13 +16,14 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLineEdit,
     QPushButton,
+    QSpinBox,
     QTimeEdit,
     QVBoxLayout,
     QWidget,
 )
 
 from clients.errors import StoreError
-from clients.model import STATES, Client, Language
+from clients.model import MAX_WRAP_UP_S, STATES, Client, Language
 from storage.interfaces import ClientStore
 from ui.admin.changes import Area
 from ui.admin.form_widgets import InlineMessage, swatch_icon
@@ -90,6 +91,15 @@ class GeneralTab(ClientTab):
         self.report_time = QTimeEdit()
         self.report_time.setDisplayFormat("HH:mm")
         self.encrypt = QCheckBox(self.tr("Encrypt report PDFs"))
+        self.wrap_up = QSpinBox()
+        self.wrap_up.setObjectName("client-wrap-up")
+        self.wrap_up.setRange(0, MAX_WRAP_UP_S)
+        self.wrap_up.setSuffix(self.tr(" s"))
+        self.wrap_up.setToolTip(
+            self.tr(
+                "After a call for this client the seat does not ring for this long (0: at once)."
+            )
+        )
 
         form = QFormLayout()
         form.addRow(self.tr("Code:"), self.code)
@@ -101,6 +111,7 @@ class GeneralTab(ClientTab):
         form.addRow(self.tr("Report recipients:"), self.recipients)
         form.addRow(self.tr("Daily report at:"), self.report_time)
         form.addRow("", self.encrypt)
+        form.addRow(self.tr("Wrap-up after calls:"), self.wrap_up)
 
         self.message = InlineMessage()
         self.message.setObjectName("general-message")
@@ -174,6 +185,7 @@ class GeneralTab(ClientTab):
         hours, minutes = (int(p) for p in client.report_time.split(":"))
         self.report_time.setTime(QTime(min(hours, 23), minutes))
         self.encrypt.setChecked(client.encrypt_reports)
+        self.wrap_up.setValue(client.wrap_up_s)
 
     def set_colour(self, colour: str) -> None:
         self._colour = colour
@@ -216,6 +228,7 @@ class GeneralTab(ClientTab):
             report_recipients=recipients,
             report_time=self.report_time.time().toString("HH:mm"),
             encrypt_reports=self.encrypt.isChecked(),
+            wrap_up_s=self.wrap_up.value(),
         )
 
     def has_unsaved_changes(self) -> bool:
