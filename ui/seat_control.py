@@ -16,7 +16,7 @@ from PySide6.QtCore import QObject, QTimer, Signal, Slot
 from appenv import logs
 from appenv.settings import Settings
 from appenv.times import utc_now
-from office.model import SeatStatus
+from office.model import SeatLogEntry, SeatStatus
 from office.seat_identity import seat_id, seat_name
 from office.seat_states import SeatStates, SeatWriter
 from storage.interfaces import Database
@@ -60,15 +60,15 @@ class SeatControl(QObject):
         """Restore the stored state (read off the GUI thread), then take calls as it says."""
         seats, key = self.db.seats, self.seat.seat
 
-        def read() -> tuple[SeatStatus | None, list[object]]:
-            return seats.seat_state(key), list(seats.last_states(key))
+        def read() -> tuple[SeatStatus | None, list[SeatLogEntry]]:
+            return seats.seat_state(key), seats.last_states(key)
 
-        def restore(found: tuple[SeatStatus | None, list[object]]) -> None:
+        def restore(found: tuple[SeatStatus | None, list[SeatLogEntry]]) -> None:
             if self._closed:
                 return
             previous, history = found
             self.started = True
-            self.seat.start(previous, history)  # type: ignore[arg-type]
+            self.seat.start(previous, history)
 
         def unreadable(exc: Exception) -> None:
             log.info("seat state not restored (%s): starting available", exc)
@@ -77,25 +77,30 @@ class SeatControl(QObject):
         run_task(read, restore, unreadable, owner=self)
 
     # ---- what happens ----------------------------------------------------------------
+    @property
+    def live(self) -> bool:
+        """Restored and not logged out: changes may happen."""
+        return self.started and not self._closed
+
     def set_available(self) -> None:
-        if self.started:
+        if self.live:
             self.seat.set_available()
 
     def take_break(self, reason: str) -> None:
-        if self.started:
+        if self.live:
             self.seat.take_break(reason)
 
     def go_away(self) -> None:
-        if self.started:
+        if self.live:
             self.seat.go_away()
 
     def call_connected(self, key: str) -> None:
-        if self.started:
+        if self.live:
             self.seat.call_connected(key)
 
     def call_ended(self, key: str, client_id: int | None) -> None:
         """A call ended: its client's wrap-up time is read (off the GUI thread) first."""
-        if not self.started:
+        if not self.live:
             return
         if client_id is None:
             self.seat.call_ended(key, 0)
@@ -104,10 +109,12 @@ class SeatControl(QObject):
 
         def fallback(exc: Exception) -> None:
             log.info("wrap-up time of client %s not read (%s): none", client_id, exc)
-            self.seat.call_ended(key, 0)
+            if self.live:
+                self.seat.call_ended(key, 0)
 
         def ended(seconds: int) -> None:
-            self.seat.call_ended(key, int(seconds))
+            if self.live:
+                self.seat.call_ended(key, int(seconds))
 
         run_task(lambda: seats.wrap_up_seconds(client_id), ended, fallback, owner=self)
 
@@ -135,6 +142,8 @@ class SeatControl(QObject):
         self.changed.emit(status)
 
     def _wrap_up_over(self) -> None:
+        if not self.live:
+            return
         self.seat.tick()
         if self.seat.status.until is not None:  # the timer fired a little early
             self._wrap_up.start(50)
