@@ -757,6 +757,11 @@ Die {5} protokollierten Anrufe und ihre Notizen bleiben im Verlauf, aber ohne Zu
         <translation>Anrufnotiz</translation>
     </message>
     <message>
+        <location filename="../../ui/delivery_jobs_model.py" line="45"/>
+        <source>Appointment confirmation</source>
+        <translation>Terminbestätigung</translation>
+    </message>
+    <message>
         <location filename="../../ui/delivery_jobs_model.py" line="44"/>
         <source>pending</source>
         <translation>ausstehend</translation>
