@@ -16,7 +16,7 @@ from calendar_sync.errors import BrokenCalendar
 from clients.email_addresses import InvalidEmailAddress, is_email_address, normal_email_address
 from clients.model import ClientProfile
 from reports.confirmation import confirmation_requests, directions, queue_confirmation
-from reports.delivery import OutgoingMail, attachment_type, build_message
+from reports.delivery import OutboxTransport, OutgoingMail, attachment_type, build_message
 from storage import open_database
 from storage.interfaces import Database
 from tests.reports.confirmation_helpers import (
@@ -218,3 +218,17 @@ def test_the_ics_goes_out_as_text_calendar_with_its_method() -> None:
     assert part.get_param("method") == "REQUEST" and part.get_param("charset") == "utf-8"
     assert part.get_filename() == "termin.ics"
     assert part.get_content().encode() == request  # CRLF lines intact (base64)
+
+
+def test_the_outbox_keeps_the_ics_as_ics(tmp_path: Path) -> None:
+    data = events.itip(booked_event(), organizer=SENDER, attendees=["m@example.com"])
+    mail = OutgoingMail(
+        message_id="<y@vorzimmer.invalid>", recipients=("m@example.com",), subject="Termin",
+        body="Guten Tag", attachment_name="termin.ics", attachment=data, file_stem="conf_1",
+        attachment_type=attachment_type("termin.ics", data),
+    )  # fmt: skip
+    OutboxTransport(tmp_path / "outbox").send(mail, lambda _reply: None)
+    assert sorted(p.name for p in (tmp_path / "outbox").iterdir()) == ["conf_1.eml", "conf_1.ics"]
+    assert (tmp_path / "outbox" / "conf_1.ics").read_bytes() == data
+    eml = (tmp_path / "outbox" / "conf_1.eml").read_bytes()
+    assert b"Content-Type: text/calendar" in eml
