@@ -136,10 +136,10 @@ def confirmation_requests(
 ) -> list[DeliveryRequest]:
     """The queue requests for one change of one appointment (caller's copy first).
 
-    Raises :class:`~clients.email_addresses.InvalidEmailAddress` (a UserError) for a
-    malformed caller or sender address and :class:`BrokenCalendar` for unusable event
-    data, before anything is built; ``ValueError`` for a misuse (an unknown change, a move
-    or cancellation whose SEQUENCE was not raised).
+    Raises :class:`~clients.email_addresses.InvalidEmailAddress` for a malformed caller
+    address, :class:`UserError` for an unusable sender address and :class:`BrokenCalendar`
+    for unusable event data, before anything is built; ``ValueError`` for a misuse (an
+    unknown change, a move or cancellation whose SEQUENCE was not raised).
     """
     if change not in CHANGES:
         raise ValueError(f"unknown appointment change {change!r}")
