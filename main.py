@@ -4,6 +4,7 @@ vorzimmer [--home DIR] [--sip-port PORT] [--demo]
 vorzimmer [--home DIR] import clients FILE.csv
 vorzimmer [--home DIR] import callers --client CODE FILE.(csv|vcf)
 vorzimmer [--home DIR] report --date YYYY-MM-DD [--client CODE] [--send]
+vorzimmer [--home DIR] deliver            (send what waits in the delivery queue)
 vorzimmer [--home DIR] calendar check|add|list|type|sync …, slots …, book …
 vorzimmer [--home DIR] migrate --to postgresql://USER@HOST/DB [--replace]
 vorzimmer office-password postgresql://USER@HOST/DB   (the password into the keyring)
@@ -11,9 +12,9 @@ vorzimmer [--database postgresql://…] COMMAND …  (every command; the window 
 vorzimmer --version
 
 One process owns a data folder: the window for its whole life, a writing command
-(``import``, ``report --send``) while it runs. A second one says who has the folder and
-exits with status 3; the window's second start also brings the running window to the
-front. Commands that only read (``report`` without ``--send``) run beside the window.
+(``import``, ``report --send``, ``deliver``) while it runs. A second one says who has the
+folder and exits with status 3; the window's second start also brings the running window
+to the front. Commands that only read (``report`` without ``--send``) run beside the window.
 Everything in the data folder is owner-only (0700 / 0600), whatever the umask.
 """
 
@@ -60,6 +61,7 @@ def build_parser() -> argparse.ArgumentParser:
     rep.add_argument("--date", required=True, type=dt.date.fromisoformat, metavar="YYYY-MM-DD")
     rep.add_argument("--client", metavar="CODE", help="only this client (default: every client)")
     rep.add_argument("--send", action="store_true", help="deliver by e-mail (or outbox)")
+    commands.add_parser("deliver", help="send the queued mail that is due (reports, confirmations)")
 
     from calendar_sync.cli import add_commands
 
@@ -173,6 +175,10 @@ def _run(args: argparse.Namespace, paths: AppPaths) -> int:
         from reports.cli import run_report
 
         return run_report(paths, args.date, args.client, args.send)
+    if args.command == "deliver":
+        from reports.cli import run_deliver
+
+        return run_deliver(paths)
 
     if args.command in ("calendar", "slots", "book"):
         from calendar_sync.cli import run as run_calendar

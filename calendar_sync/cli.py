@@ -75,6 +75,9 @@ def add_commands(commands: Any) -> None:
     book.add_argument("--start", required=True, metavar="ISO")
     book.add_argument("--caller", required=True, metavar="NAME")
     book.add_argument("--phone", metavar="NUMBER", default="")
+    book.add_argument(
+        "--confirm-to", metavar="EMAIL", help="e-mail the caller (and the client) a confirmation"
+    )
 
 
 def takes_lock(args: argparse.Namespace) -> bool:

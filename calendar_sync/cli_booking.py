@@ -16,7 +16,7 @@ from pathlib import Path
 from appenv.errors import UserError
 from appenv.paths import AppPaths
 from appenv.times import utc_now
-from calendar_sync import booking, client_calendars, desk, events, pending
+from calendar_sync import booking, cli_confirm, client_calendars, desk, events, pending
 from calendar_sync.cli import EXIT_OK, EXIT_PENDING, EXIT_TAKEN, fail, parse_moment
 from calendar_sync.errors import AuthRefused, SlotTaken, SourceRefused, SourceUnreachable
 from calendar_sync.hours import WorkingHours
@@ -257,6 +257,7 @@ def _seat(paths: AppPaths) -> str:
 
 
 def book(paths: AppPaths, store: CalendarStore, args: argparse.Namespace) -> int:
+    confirm_to = cli_confirm.checked_address(args.confirm_to)  # a typo books nothing
     profile = _profile(paths, args.client)
     code, zone_name = profile.client.code, profile.client.timezone
     kind = _kind(store, code, args)
@@ -297,6 +298,13 @@ def book(paths: AppPaths, store: CalendarStore, args: argparse.Namespace) -> int
         print(f"pending {entry.id}")
         print(f"note: {exc.message} The booking is kept and written when it answers.",
               file=sys.stderr)  # fmt: skip
+        if confirm_to:
+            print("note: no confirmation sent: the booking is not in the calendar yet.",
+                  file=sys.stderr)  # fmt: skip
         return EXIT_PENDING
     print(made.uid)
+    if confirm_to:
+        return cli_confirm.confirm_booking(
+            paths, profile, target, made, confirm_to, caller=args.caller, phone=args.phone
+        )
     return EXIT_OK

@@ -747,32 +747,37 @@ Die {5} protokollierten Anrufe und ihre Notizen bleiben im Verlauf, aber ohne Zu
         <translation>Gesendet am</translation>
     </message>
     <message>
-        <location filename="../../ui/delivery_jobs_model.py" line="42"/>
+        <location filename="../../ui/delivery_jobs_model.py" line="43"/>
         <source>Daily report</source>
         <translation>Tagesbericht</translation>
     </message>
     <message>
-        <location filename="../../ui/delivery_jobs_model.py" line="42"/>
+        <location filename="../../ui/delivery_jobs_model.py" line="44"/>
         <source>Call note</source>
         <translation>Anrufnotiz</translation>
     </message>
     <message>
-        <location filename="../../ui/delivery_jobs_model.py" line="44"/>
+        <location filename="../../ui/delivery_jobs_model.py" line="45"/>
+        <source>Appointment confirmation</source>
+        <translation>Terminbestätigung</translation>
+    </message>
+    <message>
+        <location filename="../../ui/delivery_jobs_model.py" line="48"/>
         <source>pending</source>
         <translation>ausstehend</translation>
     </message>
     <message>
-        <location filename="../../ui/delivery_jobs_model.py" line="45"/>
+        <location filename="../../ui/delivery_jobs_model.py" line="49"/>
         <source>sending</source>
         <translation>wird gesendet</translation>
     </message>
     <message>
-        <location filename="../../ui/delivery_jobs_model.py" line="46"/>
+        <location filename="../../ui/delivery_jobs_model.py" line="50"/>
         <source>sent</source>
         <translation>gesendet</translation>
     </message>
     <message>
-        <location filename="../../ui/delivery_jobs_model.py" line="47"/>
+        <location filename="../../ui/delivery_jobs_model.py" line="51"/>
         <source>failed</source>
         <translation>fehlgeschlagen</translation>
     </message>
@@ -1836,12 +1841,12 @@ Sie können weiterarbeiten. Wenn es wieder passiert, sagen Sie bitte Ihrer Admin
 <context>
     <name>PopPanel</name>
     <message>
-        <location filename="../../ui/pops.py" line="94"/>
+        <location filename="../../ui/pops.py" line="95"/>
         <source>Unknown</source>
         <translation>Unbekannt</translation>
     </message>
     <message>
-        <location filename="../../ui/pops.py" line="113"/>
+        <location filename="../../ui/pops.py" line="114"/>
         <source>Note</source>
         <translation>Notiz</translation>
     </message>
@@ -2369,7 +2374,7 @@ Sie können weiterarbeiten. Wenn es wieder passiert, sagen Sie bitte Ihrer Admin
     </message>
     <message>
         <location filename="../../ui/settings_dialog.py" line="90"/>
-        <location filename="../../ui/settings_dialog.py" line="109"/>
+        <location filename="../../ui/settings_dialog.py" line="108"/>
         <source>Password:</source>
         <translation>Passwort:</translation>
     </message>
@@ -2379,57 +2384,57 @@ Sie können weiterarbeiten. Wenn es wieder passiert, sagen Sie bitte Ihrer Admin
         <translation>TLS wird nicht angeboten: Der mitgelieferte pjsua2-Build unterstützt nur TLS 1.2 mit einem veralteten OpenSSL.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="111"/>
+        <location filename="../../ui/settings_dialog.py" line="109"/>
         <source>&amp;Test connection</source>
         <translation>Verbindung &amp;testen</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="138"/>
+        <location filename="../../ui/settings_dialog.py" line="136"/>
         <source>{0} devices found.</source>
         <translation>{0} Geräte gefunden.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="140"/>
+        <location filename="../../ui/settings_dialog.py" line="138"/>
         <source>No audio device found: calls run without sound.</source>
         <translation>Kein Audiogerät gefunden: Anrufe laufen ohne Ton.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="152"/>
+        <location filename="../../ui/settings_dialog.py" line="150"/>
         <source>The address must start with postgresql:// (empty: this seat&apos;s file).</source>
         <translation>Die Adresse muss mit postgresql:// beginnen (leer: die Datei dieses Platzes).</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="155"/>
+        <location filename="../../ui/settings_dialog.py" line="153"/>
         <source>Type the password into the password field, not into the address: Vorzimmer keeps it in the system keyring.</source>
         <translation>Geben Sie das Passwort in das Passwortfeld ein, nicht in die Adresse: Vorzimmer bewahrt es im Schlüsselbund des Systems auf.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="169"/>
+        <location filename="../../ui/settings_dialog.py" line="167"/>
         <source>Type the office database&apos;s address.</source>
         <translation>Geben Sie die Adresse der Büro-Datenbank ein.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="173"/>
+        <location filename="../../ui/settings_dialog.py" line="171"/>
         <source>Connecting…</source>
         <translation>Verbinde…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="177"/>
+        <location filename="../../ui/settings_dialog.py" line="175"/>
         <source>Connected: {0} clients.</source>
         <translation>Verbunden: {0} Mandanten.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="181"/>
+        <location filename="../../ui/settings_dialog.py" line="179"/>
         <source>No connection: {0}</source>
         <translation>Keine Verbindung: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="209"/>
+        <location filename="../../ui/settings_dialog.py" line="207"/>
         <source>The new language shows when Vorzimmer starts again.</source>
         <translation>Die neue Sprache erscheint, wenn Vorzimmer das nächste Mal startet.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="211"/>
+        <location filename="../../ui/settings_dialog.py" line="209"/>
         <source>The new database is used when Vorzimmer starts again.</source>
         <translation>Die neue Datenbank wird beim nächsten Start von Vorzimmer verwendet.</translation>
     </message>
