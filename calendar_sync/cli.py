@@ -145,5 +145,3 @@ def _credentials_for(paths: AppPaths, source: str) -> tuple[str | None, str | No
         if registered.url.rstrip("/") == source.rstrip("/") and registered.user:
             return registered.user, secret_for(registered)
     return None, None
-
-
