@@ -14,6 +14,8 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from appenv.times import to_utc
+
 #: The states the figures read (the seat-state vocabulary is ``office.seat_states``'s).
 WRAP_UP = "wrap_up"
 BREAK = "break"
@@ -27,7 +29,10 @@ class SeatStateRow:
     operator: str
     state: str
     reason: str
-    at: dt.datetime  # timezone-aware
+    at: dt.datetime  # timezone-aware; kept in UTC
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "at", to_utc(self.at))
 
 
 @dataclass(frozen=True)
@@ -38,8 +43,12 @@ class StateInterval:
     operator: str
     state: str
     reason: str
-    start: dt.datetime
+    start: dt.datetime  # timezone-aware; kept in UTC (arithmetic across DST is then right)
     end: dt.datetime
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "start", to_utc(self.start))
+        object.__setattr__(self, "end", to_utc(self.end))
 
     @property
     def seconds(self) -> float:
@@ -55,6 +64,7 @@ def intervals_from_rows(
     when the period began). Two changes at the same moment: the later row wins, the
     earlier one gives an empty interval and is dropped. Sorted by start, then seat.
     """
+    start, end = to_utc(start), to_utc(end)
     if end <= start:
         return []
     by_seat: dict[str, list[tuple[int, SeatStateRow]]] = defaultdict(list)

@@ -50,6 +50,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from zoneinfo import ZoneInfo
 
+from appenv.times import to_utc
 from office.seat_intervals import BREAK, WRAP_UP, StateInterval
 
 OFFICE_ZONE = "Europe/Berlin"
@@ -84,7 +85,8 @@ class Served(enum.Enum):
 
 @dataclass(frozen=True, kw_only=True)
 class StatsCall:
-    """One call as the figures need it (times timezone-aware; ``outcome`` its value)."""
+    """One call as the figures need it (``outcome`` an Outcome's value). Times must be
+    timezone-aware and are kept in UTC, so that a wait across a DST change is right."""
 
     key: str
     client_code: str | None
@@ -94,6 +96,12 @@ class StatsCall:
     outcome: str | None = None  # an Outcome value; None while the call is up
     operator: str = ""
     incoming: bool = True
+
+    def __post_init__(self) -> None:
+        for name in ("started_at", "answered_at", "ended_at"):
+            value = getattr(self, name)
+            if value is not None:
+                object.__setattr__(self, name, to_utc(value))
 
 
 @dataclass(frozen=True)
@@ -210,7 +218,7 @@ def _better_leg(call: StatsCall, than: StatsCall) -> bool:
     return (call.ended_at or call.started_at) > (than.ended_at or than.started_at)
 
 
-def period_label(moment: dt.datetime, dimension: Dimension, zone: ZoneInfo) -> str:
+def period_label(moment: dt.datetime, dimension: Dimension, zone: dt.tzinfo) -> str:
     """The day (``2026-03-29``), ISO week (``2026-W13``) or month (``2026-03``), locally."""
     local = moment.astimezone(zone).date()
     if dimension is Dimension.DAY:
