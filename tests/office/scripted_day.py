@@ -21,9 +21,17 @@ def at(hms: str, day: dt.date = DAY) -> dt.datetime:
     return dt.datetime.combine(day, dt.time.fromisoformat(hms), tzinfo=BERLIN)
 
 
-def call(key: str, client: str | None, start: str, *, answered: str | None = None,
-         ended: str | None = None, outcome: str | None, operator: str = "",
-         incoming: bool = True) -> StatsCall:  # fmt: skip
+def call(
+    key: str,
+    client: str | None,
+    start: str,
+    *,
+    answered: str | None = None,
+    ended: str | None = None,
+    outcome: str | None,
+    operator: str = "",
+    incoming: bool = True,
+) -> StatsCall:
     return StatsCall(
         key=key,
         client_code=client,

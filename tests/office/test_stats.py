@@ -154,10 +154,13 @@ def test_days_weeks_months_are_cut_in_berlin_across_dst() -> None:
     sun_late = dt.datetime(2026, 3, 29, 23, 30, tzinfo=BERLIN)  # 21:30 UTC (CEST)
     mon_early = dt.datetime(2026, 3, 30, 0, 10, tzinfo=BERLIN)  # 22:10 UTC on the 29th
     calls = [
-        replace(call(f"d{i}", "ROTH", "00:00:00", outcome="missed"), started_at=moment,
-                ended_at=moment + dt.timedelta(seconds=30))
+        replace(
+            call(f"d{i}", "ROTH", "00:00:00", outcome="missed"),
+            started_at=moment,
+            ended_at=moment + dt.timedelta(seconds=30),
+        )
         for i, moment in enumerate([sat_late, sun_early, sun_late, mon_early])
-    ]  # fmt: skip
+    ]
     days, _ = compute_figures(StatsInput(calls), (Dimension.DAY,))
     assert [(r.group, r.offered) for r in days] == [
         (("2026-03-28",), 1),
@@ -186,8 +189,9 @@ def test_client_and_month_together() -> None:
 
 def test_legs_of_one_office_call_count_once() -> None:
     missed_here = call("k", "ROTH", "09:00:00", ended="09:00:20", outcome="missed")
-    answered_there = call("k", "ROTH", "09:00:00", answered="09:00:15", ended="09:02:00",
-                          outcome="answered")  # fmt: skip
+    answered_there = call(
+        "k", "ROTH", "09:00:00", answered="09:00:15", ended="09:02:00", outcome="answered"
+    )
     assert distinct_calls([missed_here, answered_there]) == [answered_there]
     (roth,), _ = compute_figures(StatsInput([missed_here, answered_there]))
     assert (roth.offered, roth.answered, roth.missed) == (1, 1, 0)
