@@ -271,18 +271,17 @@ class _Tally:
         self.wrap_total = 0.0
         self.messages = self.bookings = 0
 
-    def add(self, call: StatsCall, kind: Served, threshold: float, facts: _CallFacts) -> None:
-        wait = wait_seconds(call)
+    def add(self, kind: Served, facts: _CallFacts) -> None:
+        wait, threshold = facts.wait_s, facts.threshold
         self.thresholds.add(threshold)
         if kind is Served.ANSWERED:
             self.answered += 1
             if wait is not None:
                 self.answer_waits.append(wait)
                 self.sl_hits += wait <= threshold
-            talk = talk_seconds(call)
-            if talk is not None:
-                self.talks.append(talk)
-                self.started_minutes += math.ceil(talk / 60)
+            if facts.talk_s is not None:
+                self.talks.append(facts.talk_s)
+                self.started_minutes += math.ceil(facts.talk_s / 60)
                 self.wrap_total += facts.wrap_up_s
         else:
             self.missed += 1
@@ -295,6 +294,17 @@ class _Tally:
                     self.sl2_hits += wait <= threshold
         self.messages += facts.message
         self.bookings += facts.bookings
+
+    def merge(self, other: _Tally) -> None:
+        """Add ``other``'s sums to these (the total row from the groups' rows)."""
+        for name, value in vars(other).items():
+            mine = getattr(self, name)
+            if isinstance(value, set):
+                mine |= value
+            elif isinstance(value, list):
+                mine.extend(value)
+            else:
+                setattr(self, name, mine + value)
 
     def figures(self, group: tuple[str, ...], wrap_known: bool, breaks: float | None) -> Figures:
         offered = self.answered + self.missed
@@ -329,6 +339,9 @@ class _Tally:
 
 @dataclass(frozen=True)
 class _CallFacts:
+    wait_s: float | None
+    talk_s: float | None
+    threshold: float
     wrap_up_s: float
     message: bool
     bookings: int
@@ -350,29 +363,29 @@ def compute_figures(
     operators = {c.key: operator_of(c, data.notes.get(c.key)) for c in calls}
     wraps = {} if data.intervals is None else wrap_ups_by_call(calls, operators, data.intervals)
     tallies: dict[tuple[str, ...], _Tally] = defaultdict(_Tally)
-    total = _Tally()
     for call in calls:
         kind = served(call)
         if kind in (Served.RINGING, Served.NOT_COUNTED):
             continue
-        group = _group_of(call, operators.get(call.key, ""), by, zone)
-        short = kind is Served.ABANDONED and (wait_seconds(call) or 0.0) < (
-            options.short_abandon_seconds
-        )
-        if short:
-            tallies[group].short += 1
-            total.short += 1
+        tally = tallies[_group_of(call, operators.get(call.key, ""), by, zone)]
+        wait = wait_seconds(call)
+        if kind is Served.ABANDONED and (wait or 0.0) < options.short_abandon_seconds:
+            tally.short += 1
             if not options.count_short_abandons:
                 continue
         note = data.notes.get(call.key)
         facts = _CallFacts(
+            wait_s=wait,
+            talk_s=talk_seconds(call),
+            threshold=options.threshold(call.client_code),
             wrap_up_s=wraps.get(call.key, 0.0),
             message=note is not None and note.message,
             bookings=data.bookings.get(call.key, 0),
         )
-        threshold = options.threshold(call.client_code)
-        tallies[group].add(call, kind, threshold, facts)
-        total.add(call, kind, threshold, facts)
+        tally.add(kind, facts)
+    total = _Tally()
+    for tally in tallies.values():
+        total.merge(tally)
     breaks = _breaks(data.intervals, by, zone)
     wrap_known = data.intervals is not None
     rows = [
