@@ -5,7 +5,9 @@ each in one transaction), then times what ``vorzimmer stats`` does: reading the 
 (calls, notes, operators, seat-state log) and computing the figures per client, per
 operator and per client and day. Prints JSON lines ``{"name": ..., "value": ..., "unit": ...}``.
 
-    python benchmarks/bench_stats.py [--calls N] [--runs N] [--database postgresql://…]
+    python benchmarks/bench_stats.py [--calls N] [--runs N] [--postgres]
+
+``--postgres``: on a throwaway PostgreSQL cluster on 127.0.0.1 instead of a SQLite file.
 """
 
 from __future__ import annotations
@@ -113,47 +115,59 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--calls", type=int, default=30_000)
     parser.add_argument("--runs", type=int, default=5)
-    parser.add_argument("--database", help="a fresh, empty postgresql:// database")
+    parser.add_argument("--postgres", action="store_true", help="a throwaway cluster")
     args = parser.parse_args()
+    if not args.postgres:
+        with tempfile.TemporaryDirectory() as folder:
+            run(Path(folder) / "bench.sqlite3", "sqlite", args.calls, args.runs)
+        return
+    from tests.fixtures.postgres import start_cluster, stop_cluster
+
+    cluster = start_cluster()
+    try:
+        cluster.sql("CREATE DATABASE bench")
+        run(cluster.url("bench"), "pg", args.calls, args.runs)
+    finally:
+        stop_cluster(cluster)
+
+
+def run(location: str | Path, backend: str, calls: int, runs: int) -> None:
     rng = random.Random(10)
-    with tempfile.TemporaryDirectory() as folder:
-        location = args.database or Path(folder) / "bench.sqlite3"
-        backend = "pg" if args.database else "sqlite"
-        with open_database(location) as db:
-            began = time.perf_counter()
-            fill(db, args.calls, rng)
-            emit(f"stats_{backend}_fill_{args.calls}_calls", time.perf_counter() - began, "s")
-            start, end = period_bounds(FIRST, LAST, "Europe/Berlin")
-            data = read_stats_input(db, start, end)
-            assert len(data.calls) == args.calls, len(data.calls)
+    with open_database(location) as db:
+        began = time.perf_counter()
+        fill(db, calls, rng)
+        emit(f"stats_{backend}_fill_{calls}_calls", time.perf_counter() - began, "s")
+        start, end = period_bounds(FIRST, LAST, "Europe/Berlin")
+        data = read_stats_input(db, start, end)
+        assert len(data.calls) == calls, len(data.calls)
+        emit(
+            f"stats_{backend}_read_month",
+            timed(runs, lambda: read_stats_input(db, start, end)),
+            "ms",
+        )
+        for name, by in (
+            ("client", (Dimension.CLIENT,)),
+            ("operator", (Dimension.OPERATOR,)),
+            ("client_day", (Dimension.CLIENT, Dimension.DAY)),
+        ):
             emit(
-                f"stats_{backend}_read_month",
-                timed(args.runs, lambda: read_stats_input(db, start, end)),
+                f"stats_compute_month_by_{name}",
+                timed(runs, functools.partial(compute_figures, data, by)),
                 "ms",
             )
-            for name, by in (
-                ("client", (Dimension.CLIENT,)),
-                ("operator", (Dimension.OPERATOR,)),
-                ("client_day", (Dimension.CLIENT, Dimension.DAY)),
-            ):
-                emit(
-                    f"stats_compute_month_by_{name}",
-                    timed(args.runs, functools.partial(compute_figures, data, by)),
-                    "ms",
-                )
-            emit(
-                f"stats_{backend}_month_by_client_total",
-                timed(
-                    args.runs,
-                    lambda: compute_figures(read_stats_input(db, start, end), (Dimension.CLIENT,)),
-                ),
-                "ms",
-            )
-            emit(
-                f"stats_{backend}_one_client_month",
-                timed(args.runs, lambda: read_stats_input(db, start, end, "C07")),
-                "ms",
-            )
+        emit(
+            f"stats_{backend}_month_by_client_total",
+            timed(
+                runs,
+                lambda: compute_figures(read_stats_input(db, start, end), (Dimension.CLIENT,)),
+            ),
+            "ms",
+        )
+        emit(
+            f"stats_{backend}_one_client_month",
+            timed(runs, lambda: read_stats_input(db, start, end, "C07")),
+            "ms",
+        )
 
 
 if __name__ == "__main__":
