@@ -238,7 +238,8 @@ def wrap_ups_by_call(
     calls: Sequence[StatsCall], operators: Mapping[str, str], intervals: Iterable[StateInterval]
 ) -> dict[str, float]:
     """Seconds of wrap-up per call key: each wrap-up interval goes to its operator's
-    answered call that ended last before it began (within :data:`WRAP_UP_GAP`)."""
+    answered call that ended last before it began (within :data:`WRAP_UP_GAP`); a wrap-up
+    logged again without a break in between (a new reason) stays with the same call."""
     ended: dict[str, list[tuple[dt.datetime, str]]] = defaultdict(list)
     for call in calls:
         who = operators.get(call.key, "")
@@ -247,13 +248,21 @@ def wrap_ups_by_call(
     for items in ended.values():
         items.sort()
     result: dict[str, float] = defaultdict(float)
-    for interval in intervals:
+    running: dict[str, tuple[dt.datetime, str]] = {}  # seat -> (end, call) of its wrap-up
+    for interval in sorted(intervals, key=lambda i: i.start):
         before = ended.get(interval.operator) if interval.state == WRAP_UP else None
         if not before:
             continue
-        index = bisect.bisect_right(before, (interval.start + WRAP_UP_SLACK, "\uffff")) - 1
-        if index >= 0 and interval.start - before[index][0] <= WRAP_UP_GAP:
-            result[before[index][1]] += interval.seconds
+        key = None
+        if interval.seat in running and running[interval.seat][0] == interval.start:
+            key = running[interval.seat][1]  # the same wrap-up, logged again (a new reason)
+        else:
+            index = bisect.bisect_right(before, (interval.start + WRAP_UP_SLACK, "\uffff")) - 1
+            if index >= 0 and interval.start - before[index][0] <= WRAP_UP_GAP:
+                key = before[index][1]
+        if key is not None:
+            result[key] += interval.seconds
+            running[interval.seat] = (interval.end, key)
     return dict(result)
 
 

@@ -143,8 +143,10 @@ def run(paths: AppPaths, args: argparse.Namespace) -> int:
         log.error("stats: database not opened: %s (%s)", type(exc).__name__, exc.detail)
         return _fail(str(exc), EXIT_UNUSABLE)
     try:
-        live = args.live
-        text = _live_text(db) if live else _figures_text(db, args, options, first, last, by)
+        text = _live_text(db) if args.live else _figures_text(db, args, options, first, last, by)
+    except StoreUnavailable as exc:  # the office database went away while reading
+        log.error("stats: database lost: %s (%s)", type(exc).__name__, exc.detail)
+        return _fail(str(exc), EXIT_UNUSABLE)
     except UserError as exc:
         log.debug("stats refused: %s %s", exc, exc.detail)
         return _fail(str(exc), EXIT_BAD_INPUT)

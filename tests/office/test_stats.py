@@ -209,3 +209,26 @@ def test_a_call_still_up_counts_as_answered_without_talk() -> None:
 
 def test_scripted_times_are_local() -> None:
     assert at("09:00:00").utcoffset() == dt.timedelta(hours=1)
+
+
+def test_a_wrap_up_logged_twice_stays_with_its_call() -> None:
+    from tests.office.scripted_day import wrap
+
+    calls = [
+        call(
+            "a",
+            "ROTH",
+            "09:00:00",
+            answered="09:00:05",
+            ended="09:01:00",
+            outcome="answered",
+            operator="Anna",
+        )
+    ]
+    intervals = [
+        wrap("s1", "Anna", "wrap_up", "09:01:00", "09:04:00"),  # 180 s
+        wrap("s1", "Anna", "wrap_up", "09:04:00", "09:05:00"),  # 60 s more: same wrap-up
+        wrap("s1", "Anna", "wrap_up", "09:10:00", "09:11:00"),  # 9 min later: nobody's
+    ]
+    (roth,), _ = compute_figures(StatsInput(calls, intervals=intervals))
+    assert roth.wrap_up_mean_s == 240
