@@ -6,6 +6,7 @@ vorzimmer [--home DIR] import callers --client CODE FILE.(csv|vcf)
 vorzimmer [--home DIR] report --date YYYY-MM-DD [--client CODE] [--send]
 vorzimmer [--home DIR] deliver            (send what waits in the delivery queue)
 vorzimmer [--home DIR] calendar check|add|list|type|sync …, slots …, book …
+vorzimmer [--home DIR] stats --from DATE --to DATE [--client CODE] [--by DIMS] [--csv]
 vorzimmer [--home DIR] migrate --to postgresql://USER@HOST/DB [--replace]
 vorzimmer office-password postgresql://USER@HOST/DB   (the password into the keyring)
 vorzimmer [--database postgresql://…] COMMAND …  (every command; the window too)
@@ -67,6 +68,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     add_commands(commands)  # calendar check|add|list|type|sync, slots, book
 
+    from office.stats_cli import add_command as add_stats
+
+    add_stats(commands)  # stats: the supervisor's figures
+
     mig = commands.add_parser("migrate", help="copy this seat's data into an office database")
     mig.add_argument("--to", required=True, metavar="URL", help="postgresql://user@host/db")
     mig.add_argument("--replace", action="store_true", help="overwrite a non-empty target")
@@ -90,8 +95,8 @@ _DATABASE_HELP = (
 
 def takes_lock(args: argparse.Namespace) -> bool:
     """The window and every command that writes own the folder; reading ones share it."""
-    if args.command == "office-password":
-        return False  # writes only to the keyring
+    if args.command in ("office-password", "stats"):
+        return False  # writes only to the keyring; reads only
     if args.command == "report":
         return bool(args.send)
     if args.command in ("calendar", "slots", "book"):
@@ -179,6 +184,11 @@ def _run(args: argparse.Namespace, paths: AppPaths) -> int:
         from reports.cli import run_deliver
 
         return run_deliver(paths)
+
+    if args.command == "stats":
+        from office.stats_cli import run as run_stats
+
+        return run_stats(paths, args)
 
     if args.command in ("calendar", "slots", "book"):
         from calendar_sync.cli import run as run_calendar

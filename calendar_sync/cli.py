@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import logging
 import sys
 from typing import Any
 
@@ -86,7 +85,7 @@ def takes_lock(args: argparse.Namespace) -> bool:
 
 
 def run(paths: AppPaths, args: argparse.Namespace) -> int:
-    _quiet_stderr()
+    logs.quiet_stderr()  # log lines to the log file; stderr: the command's own messages
     try:
         if args.command == "calendar" and args.calendar_command == "check":
             return check(paths, args.source, args.start, args.minutes, args.timezone)
@@ -149,10 +148,3 @@ def _credentials_for(paths: AppPaths, source: str) -> tuple[str | None, str | No
         if registered.url.rstrip("/") == source.rstrip("/") and registered.user:
             return registered.user, secret_for(registered)
     return None, None
-
-
-def _quiet_stderr() -> None:
-    """Log lines go to the log file; stderr carries only the command's own messages."""
-    for handler in logging.getLogger("vorzimmer").handlers:
-        if type(handler) is logging.StreamHandler:
-            handler.setLevel(logging.ERROR)

@@ -37,6 +37,7 @@ if TYPE_CHECKING:
     from calendar_sync.slots import AppointmentType
     from calendar_sync.sync_cache import CalendarCache
     from notes.drafts import DraftBox
+    from office.seat_intervals import SeatStateRow
     from reports.delivery_jobs import (
         ClaimedJob,
         DeliveryAttempt,
@@ -235,6 +236,11 @@ class Database(Protocol):
         """Built on first use: it loads the calendar code (icalendar), which calls need not."""
         ...
 
+    @property
+    def office_log(self) -> OfficeLog:
+        """What the supervisor's figures read beyond calls and notes (built on first use)."""
+        ...
+
     changes: ChangeHub
 
     @property
@@ -258,3 +264,17 @@ class CalendarStore(Protocol):
     def update_pending(self, entry: PendingBooking) -> None: ...
     def load_cache(self, url: str) -> CalendarCache: ...
     def save_cache(self, cache: CalendarCache) -> None: ...
+
+
+class OfficeLog(Protocol):
+    """Read only, for the supervisor's figures (:mod:`office.stats_reader`): the columns and
+    tables later migrations add (``calls.operator``, ``seat_state_log``). ``None`` where the
+    database does not have them yet."""
+
+    def call_operators(self, start: dt.datetime, end: dt.datetime) -> dict[int, str] | None:
+        """The operator recorded on each call started in ``[start, end)``, by call id."""
+        ...
+
+    def seat_state_rows(self, start: dt.datetime, end: dt.datetime) -> list[SeatStateRow] | None:
+        """The seat-state changes in ``[start, end)``, and each seat's last one before."""
+        ...

@@ -24,6 +24,7 @@ from storage.interfaces import (
     Database,
     DeliveryStore,
     NotesStore,
+    OfficeLog,
 )
 from storage.postgres.call_spool import SpooledCallLog
 from storage.postgres.notify import ChangeListener, Outage
@@ -65,6 +66,7 @@ class PgDatabase:
             notes.real_call_id = self.spool.real_id  # notes of calls logged during an outage
         self.deliveries: DeliveryStore = PgDeliveryStore(self._session)
         self._calendars: CalendarStore | None = None
+        self._office_log: OfficeLog | None = None
         self._listener: ChangeListener | None = None
         if listen:
             self._listener = ChangeListener(
@@ -116,6 +118,14 @@ class PgDatabase:
         messages.info(
             f"The office database is reachable again (it was unreachable for {seconds} s).{extra}"
         )
+
+    @property
+    def office_log(self) -> OfficeLog:
+        if self._office_log is None:
+            from storage.postgres.office_log import PgOfficeLog
+
+            self._office_log = PgOfficeLog(self._session)
+        return self._office_log
 
     @property
     def schema_version(self) -> int:

@@ -15,6 +15,7 @@ from storage.interfaces import (
     Database,
     DeliveryStore,
     NotesStore,
+    OfficeLog,
 )
 from storage.sqlite.client_store import SqliteClientStore
 from storage.sqlite.connection import SqliteConnection
@@ -46,6 +47,7 @@ class SqliteDatabase:
         )
         self.deliveries: DeliveryStore = SqliteDeliveryStore(self._connection)
         self._calendars: CalendarStore | None = None
+        self._office_log: OfficeLog | None = None
 
     @property
     def calendars(self) -> CalendarStore:
@@ -54,6 +56,14 @@ class SqliteDatabase:
 
             self._calendars = SqliteCalendarStore(self._connection)
         return self._calendars
+
+    @property
+    def office_log(self) -> OfficeLog:
+        if self._office_log is None:
+            from storage.sqlite.office_log import SqliteOfficeLog
+
+            self._office_log = SqliteOfficeLog(self._connection)
+        return self._office_log
 
     @property
     def schema_version(self) -> int:

@@ -8,8 +8,17 @@ import re
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-APP_PACKAGES = ("appenv", "calendar_sync", "clients", "notes", "reports", "softphone", "ui")
-DOMAIN = ("calendar_sync", "clients", "notes", "reports", "softphone", "storage")
+APP_PACKAGES = (
+    "appenv",
+    "calendar_sync",
+    "clients",
+    "notes",
+    "office",
+    "reports",
+    "softphone",
+    "ui",
+)
+DOMAIN = ("calendar_sync", "clients", "notes", "office", "reports", "softphone", "storage")
 CONCRETE = re.compile(r"\bSqlite\w*(Store|Database|Connection|Tables|CallLog|Callers|Clients)\b")
 
 

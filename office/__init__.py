@@ -1,0 +1,1 @@
+"""The answering office: several seats, operators and their figures."""
