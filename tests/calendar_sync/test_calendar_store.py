@@ -106,30 +106,27 @@ def test_appointments_journal(db_location: Path | str) -> None:
         db.changes.subscribe(heard.append)
         store = db.calendars
         start = dt.datetime(2027, 1, 12, 8, 30, tzinfo=dt.UTC)
-        booked = store.add_appointment(
-            AppointmentRecord(
-                client="ROTH", call_key="call-1", uid="u1@vorzimmer", url="https://dav/roth/",
-                href="/roth/a.ics", staff="Dr. Roth", kind="Erstgespräch", starts_at=start,
-                ends_at=start + dt.timedelta(minutes=30), caller="Frau Meyer",
-                phone="030 1234567", email="meyer@example.com", operator="Anna", seat="A",
-            )  # fmt: skip
-        )
+        first = AppointmentRecord(
+            client="ROTH", call_key="call-1", uid="u1@vorzimmer", url="https://dav/roth/",
+            href="/roth/a.ics", staff="Dr. Roth", kind="Erstgespräch", starts_at=start,
+            ends_at=start + dt.timedelta(minutes=30), caller="Frau Meyer",
+            phone="030 1234567", email="meyer@example.com", operator="Anna", seat="A",
+        )  # fmt: skip
+        booked = store.add_appointment(first)
         assert booked.id is not None and booked.created_at is not None
         assert heard[-1].ids[APPOINTMENTS] == frozenset({booked.id})
         assert store.get_appointment(booked.id) == booked
         later = start + dt.timedelta(days=1)
-        moved = store.add_appointment(
-            dt_replace(
-                booked, id=None, call_key="call-2", state=AppointmentState.MOVED,
-                starts_at=later, ends_at=later + dt.timedelta(minutes=30), previous_start=start,
-            )  # fmt: skip
-        )
-        other = store.add_appointment(
-            AppointmentRecord(
-                client="KURZ", uid="k1@vorzimmer", starts_at=start, ends_at=start,
-                state=AppointmentState.CONFLICT, message="taken",
-            )  # fmt: skip
-        )
+        move = dt_replace(
+            booked, id=None, call_key="call-2", state=AppointmentState.MOVED,
+            starts_at=later, ends_at=later + dt.timedelta(minutes=30), previous_start=start,
+        )  # fmt: skip
+        moved = store.add_appointment(move)
+        theirs = AppointmentRecord(
+            client="KURZ", uid="k1@vorzimmer", starts_at=start, ends_at=start,
+            state=AppointmentState.CONFLICT, message="taken",
+        )  # fmt: skip
+        other = store.add_appointment(theirs)
         assert [r.id for r in store.appointments("ROTH")] == [booked.id, moved.id]
         assert [r.id for r in store.appointments("KURZ")] == [other.id]
         assert [r.id for r in store.appointments(None)] == [booked.id, moved.id, other.id]

@@ -161,6 +161,36 @@ def test_book_move_cancel_in_the_local_calendar(tmp_path: Path) -> None:
         seat.db.close()
 
 
+def race_move_and_book(
+    a: Seat, b: Seat, record: AppointmentRecord, target: Slot
+) -> dict[str, object]:
+    """Seat A moves ``record`` to ``target`` while seat B books it (own threads, own
+    databases, one server); each side's result or :class:`SlotTaken`."""
+    barrier = threading.Barrier(2)
+    results: dict[str, object] = {}
+
+    def moving() -> None:
+        barrier.wait()
+        try:
+            results["a"] = desk.move(a.db.calendars, a.profile, record, target, a.name)
+        except SlotTaken as exc:
+            results["a"] = exc
+
+    def booking() -> None:
+        barrier.wait()
+        try:
+            results["b"] = b.book(target, caller="Herr Kurz")
+        except SlotTaken as exc:
+            results["b"] = exc
+
+    threads = [threading.Thread(target=moving), threading.Thread(target=booking)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(90)
+    return results
+
+
 def test_a_move_racing_another_seats_booking(seats: tuple[Seat, Seat]) -> None:
     """Seat A moves its appointment into a slot seat B books at the same moment: exactly
     one wins; a lost move leaves the event where it was and journals nothing."""
@@ -171,28 +201,7 @@ def test_a_move_racing_another_seats_booking(seats: tuple[Seat, Seat]) -> None:
         record = a.book(a.slot(day, 8)).record
         assert record is not None
         target = a.slot(day, 11)
-        barrier = threading.Barrier(2)
-        results: dict[str, object] = {}
-
-        def moving(rec: AppointmentRecord = record, slot: Slot = target) -> None:
-            barrier.wait()
-            try:
-                results["a"] = desk.move(a.db.calendars, a.profile, rec, slot, a.name)
-            except SlotTaken as exc:
-                results["a"] = exc
-
-        def booking(slot: Slot = target) -> None:
-            barrier.wait()
-            try:
-                results["b"] = b.book(slot, caller="Herr Kurz")
-            except SlotTaken as exc:
-                results["b"] = exc
-
-        threads = [threading.Thread(target=moving), threading.Thread(target=booking)]
-        for t in threads:
-            t.start()
-        for t in threads:
-            t.join(90)
+        results = race_move_and_book(a, b, record, target)
         lost = [k for k, v in results.items() if isinstance(v, SlotTaken)]
         assert len(results) == 2 and len(lost) == 1, results
         held = events_held(a, day)

@@ -92,13 +92,12 @@ def _fill(db: Database) -> None:
     _call(db, roth.id, "call-3", 11)
     _call(db, kurz.id, "call-k", 9)
     # the panel put its line into the note; the operator typed one of her own below it
-    db.notes.add_note(
-        Note(
-            client_id=roth.id, call_id=first.id, caller_name="Frau Meyer", subject="Terminwunsch",
-            appointment=f"{BOOKED_DE}\nBringt die Überweisung mit", operator="Anna",
-            noted_at=first.started_at,
-        )  # fmt: skip
-    )
+    note = Note(
+        client_id=roth.id, call_id=first.id, caller_name="Frau Meyer", subject="Terminwunsch",
+        appointment=f"{BOOKED_DE}\nBringt die Überweisung mit", operator="Anna",
+        noted_at=first.started_at,
+    )  # fmt: skip
+    db.notes.add_note(note)
     store = db.calendars
     store.add_appointment(row("ROTH", "call-1", AppointmentState.BOOKED, at(12, 9, 30)))
     store.add_appointment(
