@@ -4,7 +4,8 @@ vorzimmer [--home DIR] [--sip-port PORT] [--demo]
 vorzimmer [--home DIR] import clients FILE.csv
 vorzimmer [--home DIR] import callers --client CODE FILE.(csv|vcf)
 vorzimmer [--home DIR] report --date YYYY-MM-DD [--client CODE] [--send]
-vorzimmer [--home DIR] calendar check|add|list|type|sync …, slots …, book …
+vorzimmer [--home DIR] calendar check|add|list|type|sync|pending …, slots …, book …
+vorzimmer [--home DIR] appointment list|move|cancel --client CODE …
 vorzimmer [--home DIR] migrate --to postgresql://USER@HOST/DB [--replace]
 vorzimmer office-password postgresql://USER@HOST/DB   (the password into the keyring)
 vorzimmer [--database postgresql://…] COMMAND …  (every command; the window too)
@@ -63,7 +64,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     from calendar_sync.cli import add_commands
 
-    add_commands(commands)  # calendar check|add|list|type|sync, slots, book
+    add_commands(commands)  # calendar …, slots, book, appointment list|move|cancel
 
     mig = commands.add_parser("migrate", help="copy this seat's data into an office database")
     mig.add_argument("--to", required=True, metavar="URL", help="postgresql://user@host/db")
@@ -92,7 +93,7 @@ def takes_lock(args: argparse.Namespace) -> bool:
         return False  # writes only to the keyring
     if args.command == "report":
         return bool(args.send)
-    if args.command in ("calendar", "slots", "book"):
+    if args.command in ("calendar", "slots", "book", "appointment"):
         from calendar_sync.cli import takes_lock as calendar_takes_lock
 
         return calendar_takes_lock(args)
@@ -174,7 +175,7 @@ def _run(args: argparse.Namespace, paths: AppPaths) -> int:
 
         return run_report(paths, args.date, args.client, args.send)
 
-    if args.command in ("calendar", "slots", "book"):
+    if args.command in ("calendar", "slots", "book", "appointment"):
         from calendar_sync.cli import run as run_calendar
 
         return run_calendar(paths, args)

@@ -57,6 +57,10 @@ class Outcome:
 UNREACHABLE = "The calendar is unreachable; nothing was changed. Try again later."
 
 
+class OfflineTaken(SlotTaken):
+    """The server is unreachable and the calendar's cached copy says the slot is taken."""
+
+
 def sources_of(store: CalendarStore, code: str) -> list[CalendarSource]:
     sources = store.sources(code)
     if not sources:
@@ -197,7 +201,7 @@ def book(
     except SourceUnreachable:
         reasons = offline_blockers(store, sources, hours, slot.staff, kind, slot.start)
         if reasons:
-            raise SlotTaken(slot.start, "; ".join(reasons)) from None
+            raise OfflineTaken(slot.start, "; ".join(reasons)) from None
         entry = pending.PendingBooking(
             events.new_uid(), code, target_source.url, slot.staff, kind, slot.start,
             slot.end, summary, caller, phone,
@@ -295,7 +299,7 @@ def move(
             f"A move stays with {record.staff or 'the same calendar'}; to change who, cancel "
             "the appointment and book a new one."
         )
-    kind = _kind_of(store, record)
+    kind = kind_of(store, record)
     sources = sources_of(store, record.client)
     hours = hours_for(profile, new_slot.start, kind.horizon_days)
     source = _source_of(sources, record)
@@ -404,7 +408,7 @@ def _check_current(store: CalendarStore, profile: ClientProfile, record: Appoint
         )
 
 
-def _kind_of(store: CalendarStore, record: AppointmentRecord) -> AppointmentType:
+def kind_of(store: CalendarStore, record: AppointmentRecord) -> AppointmentType:
     """The appointment's type (its duration and buffers), else one of its length."""
     minutes = max(1, round((record.ends_at - record.starts_at).total_seconds() / 60))
     if record.kind:
