@@ -261,19 +261,19 @@ def upcoming(
     """The client's appointments still to come (booked, moved or pending; as each stands
     now), of the caller with ``phone`` (any spelling) or named ``caller`` — every caller's
     when neither is given."""
-    uids = {r.uid for r in store.appointments(code, ending_after=now) if r.uid}
-    rows = [row for uid in sorted(uids) for row in store.appointments(code, uid=uid)]
     wanted_number = pn.normalise(phone) if phone else None
     wanted_name = _name_key(caller or "")
-    found = []
-    for record in current(rows):
-        if not record.state.holds_slot or record.starts_at < now:
-            continue
+
+    def theirs(record: AppointmentRecord) -> bool:
+        if not phone and not caller:
+            return True
         same_number = wanted_number is not None and pn.normalise(record.phone) == wanted_number
-        same_name = bool(wanted_name) and _name_key(record.caller) == wanted_name
-        if same_number or same_name or (not phone and not caller):
-            found.append(record)
-    return found
+        return same_number or (bool(wanted_name) and _name_key(record.caller) == wanted_name)
+
+    uids = {r.uid for r in store.appointments(code, ending_after=now) if r.uid and theirs(r)}
+    # each appointment as it stands now: its newest row (a move may have left the window)
+    rows = [row for uid in sorted(uids) for row in store.appointments(code, uid=uid)]
+    return [r for r in current(rows) if r.state.holds_slot and r.starts_at >= now]
 
 
 def _name_key(name: str) -> str:

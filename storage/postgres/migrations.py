@@ -190,7 +190,7 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
             message TEXT NOT NULL DEFAULT '', operator TEXT NOT NULL DEFAULT '',
             seat TEXT NOT NULL DEFAULT '', acknowledged INTEGER NOT NULL DEFAULT 0,
             created_at TEXT NOT NULL, updated_at TEXT NOT NULL)""",
-        "CREATE INDEX appointments_client_start ON appointments(client_id, starts_at)",
+        "CREATE INDEX appointments_client_end ON appointments(client_id, ends_at)",
         "CREATE INDEX appointments_call ON appointments(call_key)",
         "CREATE INDEX appointments_uid ON appointments(uid)",
         "CREATE INDEX appointments_state ON appointments(state, acknowledged)",
