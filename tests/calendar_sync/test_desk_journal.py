@@ -50,7 +50,9 @@ class Seat:
         )  # fmt: skip
 
 
-def open_seat(path: Path, url: str, kind: str, server: CalDavServer | None, name: str) -> Seat:
+def open_seat(
+    path: Path | str, url: str, kind: str, server: CalDavServer | None, name: str
+) -> Seat:
     db = open_database(path)
     client = db.clients.get_client_by_code("ROTH")
     if client is None:
@@ -150,6 +152,18 @@ def book_move_cancel(seat: Seat) -> None:
 
 def test_book_move_cancel_through_the_desk(seats: tuple[Seat, Seat]) -> None:
     book_move_cancel(seats[0])
+
+
+def test_book_move_cancel_on_either_database(
+    db_location: Path | str, xandikos_server: CalDavServer
+) -> None:
+    """The same steps with the journal in the seat's SQLite file or the office database."""
+    url = xandikos_server.new_calendar()
+    seat = open_seat(db_location, url, "caldav", xandikos_server, "seat-a")
+    try:
+        book_move_cancel(seat)
+    finally:
+        seat.db.close()
 
 
 def test_book_move_cancel_in_the_local_calendar(tmp_path: Path) -> None:
