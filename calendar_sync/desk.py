@@ -15,7 +15,6 @@ changed): it must not be left half done.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass, replace
 
 from appenv.errors import UserError
@@ -26,7 +25,6 @@ from calendar_sync.hours import WorkingHours
 from calendar_sync.journal import AppointmentRecord, AppointmentState, current
 from calendar_sync.registry import CalendarSource, type_named
 from calendar_sync.slots import AppointmentType, Slot, blockers, find_slots
-from clients import phone_numbers as pn
 from clients.model import ClientProfile
 from storage.interfaces import CalendarStore
 
@@ -261,23 +259,11 @@ def upcoming(
     """The client's appointments still to come (booked, moved or pending; as each stands
     now), of the caller with ``phone`` (any spelling) or named ``caller`` — every caller's
     when neither is given."""
-    wanted_number = pn.normalise(phone) if phone else None
-    wanted_name = _name_key(caller or "")
-
-    def theirs(record: AppointmentRecord) -> bool:
-        if not phone and not caller:
-            return True
-        same_number = wanted_number is not None and pn.normalise(record.phone) == wanted_number
-        return same_number or (bool(wanted_name) and _name_key(record.caller) == wanted_name)
-
-    uids = {r.uid for r in store.appointments(code, ending_after=now) if r.uid and theirs(r)}
+    found = store.appointments(code, ending_after=now, phone=phone, caller=caller)
+    uids = {r.uid for r in found if r.uid}
     # each appointment as it stands now: its newest row (a move may have left the window)
     rows = [row for uid in sorted(uids) for row in store.appointments(code, uid=uid)]
     return [r for r in current(rows) if r.state.holds_slot and r.starts_at >= now]
-
-
-def _name_key(name: str) -> str:
-    return re.sub(r"\s+", " ", name).strip().casefold()
 
 
 def move(

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -77,3 +78,8 @@ def current(records: Iterable[AppointmentRecord]) -> list[AppointmentRecord]:
     for record in sorted(records, key=lambda r: r.id or 0):
         latest[record.uid or f"#{record.id}"] = record
     return sorted(latest.values(), key=lambda r: (r.starts_at, r.id or 0))
+
+
+def name_key(name: str) -> str:
+    """A caller's name as the journal matches it: case and spacing do not matter."""
+    return re.sub(r"\s+", " ", name).strip().casefold()

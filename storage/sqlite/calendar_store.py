@@ -16,11 +16,12 @@ from collections.abc import Collection
 from typing import Any
 
 from appenv.times import from_db, from_db_or_none, to_db, to_db_or_none, utc_now
-from calendar_sync.journal import AppointmentRecord, AppointmentState
+from calendar_sync.journal import AppointmentRecord, AppointmentState, name_key
 from calendar_sync.pending import PendingBooking
 from calendar_sync.registry import CalendarSource, type_from_dict
 from calendar_sync.slots import AppointmentType
 from calendar_sync.sync_cache import CachedItem, CalendarCache
+from clients import phone_numbers as pn
 from clients.errors import NotFound
 from storage.changes import APPOINTMENTS
 from storage.sqlite.tables import SqliteTables
@@ -38,6 +39,7 @@ _JOURNAL_FIELDS = (
     "call_key", "uid", "url", "href", "staff", "kind", "starts_at", "ends_at", "caller", "phone",
     "email", "state", "previous_start", "message", "operator", "seat", "acknowledged",
 )  # fmt: skip
+_MATCH_FIELDS = ("phone_key", "caller_key")  # how a caller is found (see ``appointments``)
 _JOURNAL_COLUMNS = (
     "a.id, c.code, "
     + ", ".join(f"a.{f}" for f in _JOURNAL_FIELDS)
@@ -151,8 +153,15 @@ class SqliteCalendarStore(SqliteTables):
         with self._tx(APPOINTMENTS) as conn:
             cur = conn.execute(
                 f"INSERT INTO appointments (client_id, {', '.join(_JOURNAL_FIELDS)}, created_at, "
-                f"updated_at) VALUES ({', '.join('?' * (len(_JOURNAL_FIELDS) + 3))})",
-                (client_id, *_journal_values(record), to_db(now), to_db(now)),
+                f"updated_at, {', '.join(_MATCH_FIELDS)}) "
+                f"VALUES ({', '.join('?' * (len(_JOURNAL_FIELDS) + 5))})",
+                (
+                    client_id,
+                    *_journal_values(record),
+                    to_db(now),
+                    to_db(now),
+                    *_match_values(record),
+                ),
             )
             new_id = int(cur.lastrowid or 0)
             self._c.changed(APPOINTMENTS, new_id)
@@ -165,9 +174,10 @@ class SqliteCalendarStore(SqliteTables):
         now = utc_now()
         with self._tx(APPOINTMENTS, record.id) as conn:
             cur = conn.execute(
-                f"UPDATE appointments SET {', '.join(f'{f} = ?' for f in _JOURNAL_FIELDS)}, "
+                f"UPDATE appointments SET "
+                f"{', '.join(f'{f} = ?' for f in (*_JOURNAL_FIELDS, *_MATCH_FIELDS))}, "
                 "updated_at = ? WHERE id = ?",
-                (*_journal_values(record), to_db(now), record.id),
+                (*_journal_values(record), *_match_values(record), to_db(now), record.id),
             )
             if cur.rowcount == 0:
                 raise NotFound("appointment", record.id)
@@ -189,11 +199,27 @@ class SqliteCalendarStore(SqliteTables):
         call_keys: Collection[str] | None = None,
         states: Collection[AppointmentState] | None = None,
         ending_after: dt.datetime | None = None,
+        phone: str | None = None,
+        caller: str | None = None,
     ) -> list[AppointmentRecord]:
         """Journal rows, oldest first, of one client (``None``: every client), narrowed to
-        one UID, some calls, some states or appointments not over by ``ending_after``."""
+        one UID, some calls, some states, appointments not over by ``ending_after``, and
+        one caller's: the number ``phone`` (any spelling) or the name ``caller`` (any case
+        and spacing) — either one matching is enough."""
         where: list[str] = []
         params: list[Any] = []
+        caller_of: list[str] = []
+        number = pn.normalise(phone) if phone else None
+        if number:
+            caller_of.append("a.phone_key = ?")
+            params.append(number)
+        if caller and name_key(caller):
+            caller_of.append("a.caller_key = ?")
+            params.append(name_key(caller))
+        if phone or caller:
+            if not caller_of:
+                return []
+            where.append(f"({' OR '.join(caller_of)})")
         if client_code is not None:
             where.append("c.code = ?")
             params.append(client_code)
@@ -209,7 +235,11 @@ class SqliteCalendarStore(SqliteTables):
         if ending_after is not None:
             where.append("a.ends_at > ?")
             params.append(to_db(ending_after))
-        sql = f"SELECT {_JOURNAL_COLUMNS} FROM appointments a JOIN clients c ON c.id = a.client_id"
+        # a UID or call keys are the narrow filter: ``+`` keeps the planner off the client
+        # index (without statistics SQLite would scan all of the client's rows)
+        narrow = uid is not None or call_keys is not None or bool(caller_of)
+        join = "+a.client_id" if narrow else "a.client_id"
+        sql = f"SELECT {_JOURNAL_COLUMNS} FROM appointments a JOIN clients c ON c.id = {join}"
         if where:
             sql += " WHERE " + " AND ".join(where)
         return [_record(r) for r in self._all(sql + " ORDER BY a.id", params)]
@@ -271,6 +301,10 @@ def _journal_values(record: AppointmentRecord) -> tuple[Any, ...]:
         record.email, str(record.state), to_db_or_none(record.previous_start), record.message,
         record.operator, record.seat, int(record.acknowledged),
     )  # fmt: skip
+
+
+def _match_values(record: AppointmentRecord) -> tuple[str, str]:
+    return pn.normalise(record.phone) or "", name_key(record.caller)
 
 
 def _record(row: tuple[Any, ...]) -> AppointmentRecord:

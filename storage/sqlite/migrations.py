@@ -379,9 +379,13 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
             seat TEXT NOT NULL DEFAULT '',
             acknowledged INTEGER NOT NULL DEFAULT 0,
             created_at TEXT NOT NULL,
-            updated_at TEXT NOT NULL
+            updated_at TEXT NOT NULL,
+            phone_key TEXT NOT NULL DEFAULT '',
+            caller_key TEXT NOT NULL DEFAULT ''
         )""",
         "CREATE INDEX appointments_client_end ON appointments(client_id, ends_at)",
+        "CREATE INDEX appointments_phone ON appointments(client_id, phone_key)",
+        "CREATE INDEX appointments_caller ON appointments(client_id, caller_key)",
         "CREATE INDEX appointments_call ON appointments(call_key)",
         "CREATE INDEX appointments_uid ON appointments(uid)",
         "CREATE INDEX appointments_state ON appointments(state, acknowledged)",

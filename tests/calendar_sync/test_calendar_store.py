@@ -137,6 +137,15 @@ def test_appointments_journal(db_location: Path | str) -> None:
         assert store.appointments(None, states=states) == [other]
         assert store.appointments("ROTH", ending_after=later) == [moved]
         assert current(store.appointments("ROTH")) == [moved]
+        assert store.appointments("ROTH", phone="+49 30 1234567") == [booked, moved]
+        assert store.appointments("ROTH", caller=" frau   MEYER") == [booked, moved]
+        assert store.appointments("ROTH", phone="030 7654321", caller="Frau Meyer") == [
+            booked,
+            moved,
+        ]  # either one matching is enough
+        assert store.appointments("ROTH", phone="030 7654321") == []
+        assert store.appointments("ROTH", phone="no number") == []
+        assert store.appointments("KURZ", phone="030 1234567") == []
         assert moved.previous_start == start and moved.state is AppointmentState.MOVED
 
         seen = store.update_appointment(dt_replace(other, acknowledged=True))
