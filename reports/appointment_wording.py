@@ -4,13 +4,15 @@ The same line goes into the call's note (the booking panel adds it), the daily r
 the call-note PDF: ``Termin gebucht: Di 12.01.2027 09:30–10:00 Uhr bei Dr. Roth
 (Erstgespräch)`` / ``Appointment booked: Tue 2027-01-12 09:30–10:00 with Dr. Roth
 (Erstgespräch)``; a move adds ``(vorher …)`` / ``(previously …)``. Pure functions on plain
-values; :func:`record_line` and :func:`report_appointment` adapt a journal row
+values; :func:`client_line` (what the booking panel puts into the note),
+:func:`record_line` and :func:`report_appointment` adapt a journal row
 (:class:`calendar_sync.journal.AppointmentRecord`).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from typing import Protocol
 from zoneinfo import ZoneInfo
 
 from calendar_sync.journal import AppointmentRecord
@@ -109,6 +111,20 @@ def record_line(record: AppointmentRecord, language: Language, zone: Zone) -> st
         item.change, item.starts_at, item.ends_at, staff=item.staff, kind=item.kind,
         previous_start=item.previous_start, language=language, zone=zone,
     )  # fmt: skip
+
+
+class HasLanguageAndZone(Protocol):
+    """A client as the wording needs it (:class:`clients.model.Client`, ReportClient)."""
+
+    @property
+    def language(self) -> Language: ...
+    @property
+    def timezone(self) -> str: ...
+
+
+def client_line(record: AppointmentRecord, client: HasLanguageAndZone) -> str:
+    """The journal row in ``client``'s language and time zone: the line for the note."""
+    return record_line(record, client.language, client.timezone)
 
 
 def is_journal_line(line: str) -> bool:

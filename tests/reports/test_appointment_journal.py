@@ -10,7 +10,7 @@ from pathlib import Path
 from calendar_sync.journal import AppointmentRecord, AppointmentState
 from clients.model import CallRecord, Client, Direction, Outcome
 from notes.model import Note
-from reports.appointment_wording import is_journal_line, record_line
+from reports.appointment_wording import client_line, is_journal_line, record_line
 from reports.call_note_pdf import render_call_note
 from reports.clients_source import StoreReportSource
 from reports.daily_report_pdf import render_daily_report
@@ -55,6 +55,7 @@ def test_the_line_in_the_clients_language() -> None:
     assert record_line(booked, "en", "Europe/Berlin") == BOOKED_EN
     assert record_line(moved, "de", "Europe/Berlin") == MOVED_DE
     assert record_line(moved, "en", "Europe/Berlin") == MOVED_EN
+    assert client_line(moved, Client(code="KURZ", name="Kanzlei Kurz", language="en")) == MOVED_EN
     pending = row("ROTH", None, AppointmentState.PENDING, at(12, 9, 30), staff="", kind="")
     assert record_line(pending, "de", "Europe/Berlin") == (
         "Termin vorgemerkt (Kalender nicht erreichbar): Di 12.01.2027 09:30–10:00 Uhr"
