@@ -5,7 +5,8 @@ vorzimmer [--home DIR] import clients FILE.csv
 vorzimmer [--home DIR] import callers --client CODE FILE.(csv|vcf)
 vorzimmer [--home DIR] report --date YYYY-MM-DD [--client CODE] [--send]
 vorzimmer [--home DIR] deliver            (send what waits in the delivery queue)
-vorzimmer [--home DIR] calendar check|add|list|type|sync …, slots …, book …
+vorzimmer [--home DIR] calendar check|add|list|type|sync|pending …, slots …, book …
+vorzimmer [--home DIR] appointment list|move|cancel --client CODE …
 vorzimmer [--home DIR] stats --from DATE --to DATE [--client CODE] [--by DIMS] [--csv]
 vorzimmer [--home DIR] migrate --to postgresql://USER@HOST/DB [--replace]
 vorzimmer office-password postgresql://USER@HOST/DB   (the password into the keyring)
@@ -66,7 +67,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     from calendar_sync.cli import add_commands
 
-    add_commands(commands)  # calendar check|add|list|type|sync, slots, book
+    add_commands(commands)  # calendar …, slots, book, appointment list|move|cancel
 
     from office.stats_cli import add_command as add_stats
 
@@ -99,7 +100,7 @@ def takes_lock(args: argparse.Namespace) -> bool:
         return False  # writes only to the keyring; reads only
     if args.command == "report":
         return bool(args.send)
-    if args.command in ("calendar", "slots", "book"):
+    if args.command in ("calendar", "slots", "book", "appointment"):
         from calendar_sync.cli import takes_lock as calendar_takes_lock
 
         return calendar_takes_lock(args)
@@ -190,7 +191,7 @@ def _run(args: argparse.Namespace, paths: AppPaths) -> int:
 
         return run_stats(paths, args)
 
-    if args.command in ("calendar", "slots", "book"):
+    if args.command in ("calendar", "slots", "book", "appointment"):
         from calendar_sync.cli import run as run_calendar
 
         return run_calendar(paths, args)

@@ -1,10 +1,14 @@
-"""``vorzimmer calendar check|add|list|type|sync|export``, ``slots`` and ``book``.
+"""``vorzimmer calendar check|add|list|type|sync|export|pending``, ``slots``, ``book`` and
+``appointment list|move|cancel``.
 
-Exit codes: ``0`` done; ``2`` an error (one ``error: …`` line on stderr, no traceback);
-``3`` (``book``) the slot is taken — ``taken`` and the next free slots are printed;
-``4`` (``book``) the server is unreachable — the booking is kept *pending* (its UID is
+Exit codes: ``0`` done (``book`` and ``appointment move|cancel`` print the event's UID);
+``2`` an error (one ``error: …`` line on stderr, no traceback — a move or cancellation
+while the server is unreachable is one: nothing was changed); ``3`` (``book``,
+``appointment move``) the slot is taken — ``taken`` and the next free slots are printed;
+``4`` (``book``) the server is unreachable — the booking is kept *pending* (its id is
 printed) and written when the server answers again (any later ``slots``/``book`` for
-that calendar, or ``calendar sync``).
+that calendar, or ``calendar sync``); ``calendar pending`` lists what still waits and the
+conflicts not yet acknowledged.
 """
 
 from __future__ import annotations
@@ -22,8 +26,8 @@ from calendar_sync.zones import DEFAULT_ZONE, zone_of
 log = logs.get("calendar")
 
 EXIT_OK, EXIT_ERROR, EXIT_TAKEN, EXIT_PENDING = 0, 2, 3, 4
-COMMANDS = frozenset({"calendar", "slots", "book"})
-_READING = frozenset({"check", "list", "export"})
+COMMANDS = frozenset({"calendar", "slots", "book", "appointment"})
+_READING = frozenset({"check", "list", "export", "pending"})
 
 
 def add_commands(commands: Any) -> None:
@@ -59,6 +63,9 @@ def add_commands(commands: Any) -> None:
     export.add_argument("--client", required=True, metavar="CODE")
     export.add_argument("--staff", metavar="NAME")
     export.add_argument("file", metavar="FILE.ics")
+    waiting = sub.add_parser("pending", help="bookings still pending, and conflicts")
+    waiting.add_argument("--client", required=True, metavar="CODE")
+    waiting.add_argument("--acknowledge", type=int, metavar="ID", help="a conflict seen")
 
     for name in ("slots", "book"):
         cmd = commands.add_parser(name, help="free slots" if name == "slots" else "book a slot")
@@ -77,6 +84,20 @@ def add_commands(commands: Any) -> None:
     book.add_argument(
         "--confirm-to", metavar="EMAIL", help="e-mail the caller (and the client) a confirmation"
     )
+
+    app = commands.add_parser("appointment", help="list, move or cancel appointments")
+    app_sub = app.add_subparsers(dest="appointment_command", required=True)
+    listing = app_sub.add_parser("list", help="a client's appointments still to come")
+    listing.add_argument("--client", required=True, metavar="CODE")
+    listing.add_argument("--phone", metavar="NUMBER", help="only this caller's (any spelling)")
+    listing.add_argument("--caller", metavar="NAME", help="only this caller's")
+    move = app_sub.add_parser("move", help="move an appointment (same UID)")
+    move.add_argument("--client", required=True, metavar="CODE")
+    move.add_argument("uid", metavar="UID")
+    move.add_argument("--start", required=True, metavar="ISO")
+    cancel = app_sub.add_parser("cancel", help="cancel an appointment (same UID)")
+    cancel.add_argument("--client", required=True, metavar="CODE")
+    cancel.add_argument("uid", metavar="UID")
 
 
 def takes_lock(args: argparse.Namespace) -> bool:

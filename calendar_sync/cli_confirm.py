@@ -15,10 +15,12 @@ from appenv.errors import UserError
 from appenv.paths import AppPaths
 from appenv.settings import Settings
 from appenv.times import utc_now
-from calendar_sync.booking import Booking, BookingTarget
+from calendar_sync import desk
 from calendar_sync.cli import EXIT_ERROR, EXIT_OK
+from calendar_sync.journal import AppointmentRecord
 from clients.email_addresses import normal_email_address
 from clients.model import ClientProfile
+from storage.interfaces import CalendarStore
 
 
 def checked_address(text: str | None) -> str | None:
@@ -29,8 +31,8 @@ def checked_address(text: str | None) -> str | None:
 def confirm_booking(
     paths: AppPaths,
     profile: ClientProfile,
-    target: BookingTarget,
-    made: Booking,
+    store: CalendarStore,
+    made: AppointmentRecord,
     address: str,
     *,
     caller: str,
@@ -45,14 +47,12 @@ def confirm_booking(
     assert profile.client.id is not None
     settings = Settings(paths.settings_file)
     try:
-        item = target.get(made.href)
-        if item is None:
-            raise UserError("The booked appointment is no longer in the calendar.")
+        data = desk.event_data(store, profile.client.code, made)
         db = open_app_database(paths)
         try:
             now = utc_now()
             queued = queue_confirmation(
-                db, client_id=profile.client.id, change="booked", event_ics=item.data,
+                db, client_id=profile.client.id, change="booked", event_ics=data,
                 caller_email=address, organizer=sender_address(settings), staff=made.staff,
                 caller_name=caller, caller_phone=phone, now=now,
             )  # fmt: skip

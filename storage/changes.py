@@ -20,6 +20,7 @@ CALLERS = "callers"
 CALLS = "calls"
 NOTES = "notes"
 DELIVERIES = "deliveries"
+APPOINTMENTS = "appointments"  # the appointments journal (calendar_sync.journal)
 
 
 @dataclass(frozen=True)

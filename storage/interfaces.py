@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
@@ -32,6 +32,7 @@ from notes.model import Note, NoteChange, NoteQuery
 from storage.changes import ChangeHub
 
 if TYPE_CHECKING:
+    from calendar_sync.journal import AppointmentRecord, AppointmentState
     from calendar_sync.pending import PendingBooking
     from calendar_sync.registry import CalendarSource
     from calendar_sync.slots import AppointmentType
@@ -252,8 +253,10 @@ class Database(Protocol):
 
 
 class CalendarStore(Protocol):
-    """Calendar sources per client/staff, appointment types, pending bookings and the
-    CalDAV sync caches (:mod:`storage.sqlite.calendar_store`; passwords: the keyring)."""
+    """Calendar sources per client/staff, appointment types, pending bookings, the
+    appointments journal (:mod:`calendar_sync.journal`; writes announce
+    :data:`storage.changes.APPOINTMENTS` with the row ids) and the CalDAV sync caches
+    (:mod:`storage.sqlite.calendar_store`; passwords: the keyring)."""
 
     def sources(self, client_code: str | None = None) -> list[CalendarSource]: ...
     def add_source(self, source: CalendarSource) -> CalendarSource: ...
@@ -262,6 +265,20 @@ class CalendarStore(Protocol):
     def pending(self) -> list[PendingBooking]: ...
     def add_pending(self, entry: PendingBooking) -> None: ...
     def update_pending(self, entry: PendingBooking) -> None: ...
+    def add_appointment(self, record: AppointmentRecord) -> AppointmentRecord: ...
+    def update_appointment(self, record: AppointmentRecord) -> AppointmentRecord: ...
+    def get_appointment(self, record_id: int) -> AppointmentRecord | None: ...
+    def appointments(
+        self,
+        client_code: str | None = None,
+        *,
+        uid: str | None = None,
+        call_keys: Collection[str] | None = None,
+        states: Collection[AppointmentState] | None = None,
+        ending_after: dt.datetime | None = None,
+        phone: str | None = None,
+        caller: str | None = None,
+    ) -> list[AppointmentRecord]: ...
     def load_cache(self, url: str) -> CalendarCache: ...
     def save_cache(self, cache: CalendarCache) -> None: ...
 

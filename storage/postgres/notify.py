@@ -24,7 +24,16 @@ from dataclasses import dataclass
 from typing import Any
 
 from appenv import logs
-from storage.changes import CALLERS, CALLS, CLIENTS, DELIVERIES, NOTES, ChangeHub, Changes
+from storage.changes import (
+    APPOINTMENTS,
+    CALLERS,
+    CALLS,
+    CLIENTS,
+    DELIVERIES,
+    NOTES,
+    ChangeHub,
+    Changes,
+)
 
 log = logs.get("storage")
 
@@ -34,9 +43,8 @@ PING_EVERY_S = 1.0
 RETRY_EVERY_S = 0.5
 
 #: Every table, no ids: after a reconnect nothing heard meanwhile can be trusted.
-EVERYTHING = Changes(
-    {t: frozenset() for t in (CLIENTS, CALLERS, CALLS, NOTES, DELIVERIES, "calendars")}
-)
+_TABLES = (CLIENTS, CALLERS, CALLS, NOTES, DELIVERIES, "calendars", APPOINTMENTS)
+EVERYTHING = Changes({t: frozenset() for t in _TABLES})
 
 
 def notify_statements(sender: str, changes: Changes) -> Iterator[tuple[str, tuple[str, str]]]:

@@ -38,7 +38,7 @@ def test_the_setting_then_the_command_line(app_paths: AppPaths, postgres: str) -
     _configure(app_paths, postgres)
     assert database_location(app_paths) == postgres
     with open_app_database(app_paths) as db:
-        assert db.path is None and db.schema_version == 8
+        assert db.path is None and db.schema_version == 9
     use_database("postgresql://other@192.0.2.1/x")
     assert database_location(app_paths) == "postgresql://other@192.0.2.1/x"
 
