@@ -4,7 +4,10 @@ vorzimmer [--home DIR] [--sip-port PORT] [--demo]
 vorzimmer [--home DIR] import clients FILE.csv
 vorzimmer [--home DIR] import callers --client CODE FILE.(csv|vcf)
 vorzimmer [--home DIR] report --date YYYY-MM-DD [--client CODE] [--send]
-vorzimmer [--home DIR] calendar check|add|list|type|sync …, slots …, book …
+vorzimmer [--home DIR] deliver            (send what waits in the delivery queue)
+vorzimmer [--home DIR] calendar check|add|list|type|sync|pending …, slots …, book …
+vorzimmer [--home DIR] appointment list|move|cancel --client CODE …
+vorzimmer [--home DIR] stats --from DATE --to DATE [--client CODE] [--by DIMS] [--csv]
 vorzimmer [--home DIR] migrate --to postgresql://USER@HOST/DB [--replace]
 vorzimmer office-password postgresql://USER@HOST/DB   (the password into the keyring)
 vorzimmer [--home DIR] operator add LOGIN --name NAME [--admin] [--by ADMIN] | list |
@@ -13,9 +16,9 @@ vorzimmer [--database postgresql://…] COMMAND …  (every command; the window 
 vorzimmer --version
 
 One process owns a data folder: the window for its whole life, a writing command
-(``import``, ``report --send``) while it runs. A second one says who has the folder and
-exits with status 3; the window's second start also brings the running window to the
-front. Commands that only read (``report`` without ``--send``) run beside the window.
+(``import``, ``report --send``, ``deliver``) while it runs. A second one says who has the
+folder and exits with status 3; the window's second start also brings the running window
+to the front. Commands that only read (``report`` without ``--send``) run beside the window.
 Everything in the data folder is owner-only (0700 / 0600), whatever the umask.
 """
 
@@ -62,10 +65,15 @@ def build_parser() -> argparse.ArgumentParser:
     rep.add_argument("--date", required=True, type=dt.date.fromisoformat, metavar="YYYY-MM-DD")
     rep.add_argument("--client", metavar="CODE", help="only this client (default: every client)")
     rep.add_argument("--send", action="store_true", help="deliver by e-mail (or outbox)")
+    commands.add_parser("deliver", help="send the queued mail that is due (reports, confirmations)")
 
     from calendar_sync.cli import add_commands
 
-    add_commands(commands)  # calendar check|add|list|type|sync, slots, book
+    add_commands(commands)  # calendar …, slots, book, appointment list|move|cancel
+
+    from office.stats_cli import add_command as add_stats
+
+    add_stats(commands)  # stats: the supervisor's figures
 
     mig = commands.add_parser("migrate", help="copy this seat's data into an office database")
     mig.add_argument("--to", required=True, metavar="URL", help="postgresql://user@host/db")
@@ -94,11 +102,11 @@ _DATABASE_HELP = (
 
 def takes_lock(args: argparse.Namespace) -> bool:
     """The window and every command that writes own the folder; reading ones share it."""
-    if args.command in ("office-password", "operator"):
-        return False  # the keyring; short account writes the database serialises itself
+    if args.command in ("office-password", "operator", "stats"):
+        return False  # the keyring; reads only; short account writes the database serialises
     if args.command == "report":
         return bool(args.send)
-    if args.command in ("calendar", "slots", "book"):
+    if args.command in ("calendar", "slots", "book", "appointment"):
         from calendar_sync.cli import takes_lock as calendar_takes_lock
 
         return calendar_takes_lock(args)
@@ -183,8 +191,17 @@ def _run(args: argparse.Namespace, paths: AppPaths) -> int:
         from reports.cli import run_report
 
         return run_report(paths, args.date, args.client, args.send)
+    if args.command == "deliver":
+        from reports.cli import run_deliver
 
-    if args.command in ("calendar", "slots", "book"):
+        return run_deliver(paths)
+
+    if args.command == "stats":
+        from office.stats_cli import run as run_stats
+
+        return run_stats(paths, args)
+
+    if args.command in ("calendar", "slots", "book", "appointment"):
         from calendar_sync.cli import run as run_calendar
 
         return run_calendar(paths, args)

@@ -66,3 +66,11 @@ def setup(log_dir: Path | None, level: int = logging.INFO, stderr: bool = True) 
         handler.setFormatter(fmt)
         handler.addFilter(RedactingFilter())
         root.addHandler(handler)
+
+
+def quiet_stderr() -> None:
+    """For a command whose output is its product (a table, CSV): log lines go to the log
+    file only; stderr keeps errors and the command's own messages."""
+    for handler in logging.getLogger("vorzimmer").handlers:
+        if type(handler) is logging.StreamHandler:
+            handler.setLevel(logging.ERROR)

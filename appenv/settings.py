@@ -41,6 +41,7 @@ class Section(StrEnum):
     ACCOUNT = QT_TRANSLATE_NOOP("Settings", "SIP account")
     AUDIO = QT_TRANSLATE_NOOP("Settings", "Audio")
     MAIL = QT_TRANSLATE_NOOP("Settings", "Mail server for reports")
+    OFFICE = QT_TRANSLATE_NOOP("Settings", "Office database")
     HIDDEN = ""  # not shown in a dialog (set by an administrator or a test)
 
 
@@ -221,10 +222,12 @@ SETTINGS: tuple[Setting, ...] = (
         str,
         "",
         QT_TRANSLATE_NOOP("Settings", "Office database"),
-        Section.HIDDEN,  # set by the office admin or ``--database``; empty: this seat's file
+        Section.OFFICE,  # or ``--database``; empty: this seat's own file
         placeholder="postgresql://seat@office-server/vorzimmer",
         hint=QT_TRANSLATE_NOOP(
-            "Settings", "Without the password: Vorzimmer keeps it in the system keyring."
+            "Settings",
+            "Without the password (that goes to the system keyring). A seat's own data "
+            "moves there with 'vorzimmer migrate --to ADDRESS'.",
         ),
     ),
     SEAT_ID := Setting(

@@ -13,9 +13,12 @@ runs in a background task when the UI calls it.
   (ETag/sync-token cache), :mod:`~calendar_sync.local_calendar` (the embedded calendar);
 - :mod:`~calendar_sync.booking`: race-safe :func:`book`, :func:`reschedule`, :func:`cancel`;
   :mod:`~calendar_sync.pending`: bookings kept while a server is down;
+  :mod:`~calendar_sync.journal`: the appointments journal (what a seat booked, moved,
+  cancelled, during which call); :mod:`~calendar_sync.desk`: what the pop's panel calls;
 - :mod:`~calendar_sync.client_calendars`: a client's sources, hours and caches put together
   (what the pop's booking panel calls); :mod:`~calendar_sync.cli` the command line.
 
-Persistent state (sources, appointment types, caches, pending bookings) is the database's
-``db.calendars`` (:class:`storage.interfaces.CalendarStore`); passwords are in the keyring.
+Persistent state (sources, appointment types, caches, pending bookings, the journal) is the
+database's ``db.calendars`` (:class:`storage.interfaces.CalendarStore`); passwords are in
+the keyring.
 """

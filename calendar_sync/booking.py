@@ -142,11 +142,14 @@ def reschedule(
         )
         item = target.replace(href, data, current.etag)
     except PreconditionFailed as exc:
-        target.delete(claim.href, claim.etag)
+        _withdraw(target, claim)
         raise CalendarError(
             "The appointment was changed in the calendar meanwhile; reload and try again."
         ) from exc
-    target.delete(claim.href)
+    except BaseException:  # the server failed mid-way: the event is unchanged, no claim left
+        _withdraw(target, claim)
+        raise
+    _withdraw(target, claim)  # the move is made; a claim left behind only blocks its own slot
     log.info("moved %s to %s", uid, new_start.isoformat())
     return Booking(uid, item.href, item.etag, new_start, new_start + kind.duration, staff.name)
 

@@ -1,17 +1,20 @@
-"""``vorzimmer calendar check|add|list|type|sync|export``, ``slots`` and ``book``.
+"""``vorzimmer calendar check|add|list|type|sync|export|pending``, ``slots``, ``book`` and
+``appointment list|move|cancel``.
 
-Exit codes: ``0`` done; ``2`` an error (one ``error: …`` line on stderr, no traceback);
-``3`` (``book``) the slot is taken — ``taken`` and the next free slots are printed;
-``4`` (``book``) the server is unreachable — the booking is kept *pending* (its UID is
+Exit codes: ``0`` done (``book`` and ``appointment move|cancel`` print the event's UID);
+``2`` an error (one ``error: …`` line on stderr, no traceback — a move or cancellation
+while the server is unreachable is one: nothing was changed); ``3`` (``book``,
+``appointment move``) the slot is taken — ``taken`` and the next free slots are printed;
+``4`` (``book``) the server is unreachable — the booking is kept *pending* (its id is
 printed) and written when the server answers again (any later ``slots``/``book`` for
-that calendar, or ``calendar sync``).
+that calendar, or ``calendar sync``); ``calendar pending`` lists what still waits and the
+conflicts not yet acknowledged.
 """
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
-import logging
 import sys
 from typing import Any
 
@@ -23,8 +26,8 @@ from calendar_sync.zones import DEFAULT_ZONE, zone_of
 log = logs.get("calendar")
 
 EXIT_OK, EXIT_ERROR, EXIT_TAKEN, EXIT_PENDING = 0, 2, 3, 4
-COMMANDS = frozenset({"calendar", "slots", "book"})
-_READING = frozenset({"check", "list", "export"})
+COMMANDS = frozenset({"calendar", "slots", "book", "appointment"})
+_READING = frozenset({"check", "list", "export", "pending"})
 
 
 def add_commands(commands: Any) -> None:
@@ -60,6 +63,9 @@ def add_commands(commands: Any) -> None:
     export.add_argument("--client", required=True, metavar="CODE")
     export.add_argument("--staff", metavar="NAME")
     export.add_argument("file", metavar="FILE.ics")
+    waiting = sub.add_parser("pending", help="bookings still pending, and conflicts")
+    waiting.add_argument("--client", required=True, metavar="CODE")
+    waiting.add_argument("--acknowledge", type=int, metavar="ID", help="a conflict seen")
 
     for name in ("slots", "book"):
         cmd = commands.add_parser(name, help="free slots" if name == "slots" else "book a slot")
@@ -75,6 +81,23 @@ def add_commands(commands: Any) -> None:
     book.add_argument("--start", required=True, metavar="ISO")
     book.add_argument("--caller", required=True, metavar="NAME")
     book.add_argument("--phone", metavar="NUMBER", default="")
+    book.add_argument(
+        "--confirm-to", metavar="EMAIL", help="e-mail the caller (and the client) a confirmation"
+    )
+
+    app = commands.add_parser("appointment", help="list, move or cancel appointments")
+    app_sub = app.add_subparsers(dest="appointment_command", required=True)
+    listing = app_sub.add_parser("list", help="a client's appointments still to come")
+    listing.add_argument("--client", required=True, metavar="CODE")
+    listing.add_argument("--phone", metavar="NUMBER", help="only this caller's (any spelling)")
+    listing.add_argument("--caller", metavar="NAME", help="only this caller's")
+    move = app_sub.add_parser("move", help="move an appointment (same UID)")
+    move.add_argument("--client", required=True, metavar="CODE")
+    move.add_argument("uid", metavar="UID")
+    move.add_argument("--start", required=True, metavar="ISO")
+    cancel = app_sub.add_parser("cancel", help="cancel an appointment (same UID)")
+    cancel.add_argument("--client", required=True, metavar="CODE")
+    cancel.add_argument("uid", metavar="UID")
 
 
 def takes_lock(args: argparse.Namespace) -> bool:
@@ -83,7 +106,7 @@ def takes_lock(args: argparse.Namespace) -> bool:
 
 
 def run(paths: AppPaths, args: argparse.Namespace) -> int:
-    _quiet_stderr()
+    logs.quiet_stderr()  # log lines to the log file; stderr: the command's own messages
     try:
         if args.command == "calendar" and args.calendar_command == "check":
             return check(paths, args.source, args.start, args.minutes, args.timezone)
@@ -146,10 +169,3 @@ def _credentials_for(paths: AppPaths, source: str) -> tuple[str | None, str | No
         if registered.url.rstrip("/") == source.rstrip("/") and registered.user:
             return registered.user, secret_for(registered)
     return None, None
-
-
-def _quiet_stderr() -> None:
-    """Log lines go to the log file; stderr carries only the command's own messages."""
-    for handler in logging.getLogger("vorzimmer").handlers:
-        if type(handler) is logging.StreamHandler:
-            handler.setLevel(logging.ERROR)

@@ -1,8 +1,10 @@
 """The calendar commands that need the seat's calendar store and the client data.
 
-``calendar add|list|type|sync``, ``slots`` and ``book``; exit codes in
-:mod:`calendar_sync.cli`. Every function works on plain data and raises
-:class:`~appenv.errors.UserError` for what the operator can fix.
+``calendar add|list|type|sync|pending``, ``slots``, ``book`` and ``appointment
+list|move|cancel``; exit codes in :mod:`calendar_sync.cli`. Bookings, moves and
+cancellations go through :mod:`calendar_sync.desk` (as the pop's panel does), so they are
+in the appointments journal too (without a call). Every function works on plain data and
+raises :class:`~appenv.errors.UserError` for what the operator can fix.
 """
 
 from __future__ import annotations
@@ -16,13 +18,14 @@ from pathlib import Path
 from appenv.errors import UserError
 from appenv.paths import AppPaths
 from appenv.times import utc_now
-from calendar_sync import booking, client_calendars, desk, events, pending
+from calendar_sync import cli_confirm, client_calendars, desk, pending
 from calendar_sync.cli import EXIT_OK, EXIT_PENDING, EXIT_TAKEN, fail, parse_moment
-from calendar_sync.errors import AuthRefused, SlotTaken, SourceRefused, SourceUnreachable
+from calendar_sync.errors import AuthRefused, SlotTaken, SourceRefused
 from calendar_sync.hours import WorkingHours
+from calendar_sync.journal import AppointmentRecord, AppointmentState
 from calendar_sync.local_calendar import LocalCalendar, export_ics
 from calendar_sync.registry import CalendarSource, type_named
-from calendar_sync.slots import AppointmentType, find_slots
+from calendar_sync.slots import AppointmentType, Slot, find_slots
 from calendar_sync.sources import is_url, normal_url
 from clients.model import Client, ClientProfile
 from storage.interfaces import CalendarStore
@@ -49,9 +52,17 @@ def _dispatch(paths: AppPaths, store: CalendarStore, args: argparse.Namespace) -
             return sync_client(paths, store, args.client)
         if sub == "export":
             return export(paths, store, args)
+        if sub == "pending":
+            return list_pending(paths, store, args)
         return list_client(paths, store, args.client)
     if args.command == "slots":
         return slots(paths, store, args)
+    if args.command == "appointment":
+        if args.appointment_command == "move":
+            return move(paths, store, args)
+        if args.appointment_command == "cancel":
+            return cancel(paths, store, args)
+        return list_upcoming(paths, store, args)
     return book(paths, store, args)
 
 
@@ -239,7 +250,11 @@ def _print_slots(
         print(f"note: {line}", file=sys.stderr)
     zone = hours_zone(hours)
     for slot in find_slots(staff, kind, since, utc_now(), count):
-        print(f"{slot.start.astimezone(zone).isoformat(timespec='minutes')} {slot.staff or '-'}")
+        print(_slot_line(slot, zone))
+
+
+def _slot_line(slot: Slot, zone: dt.tzinfo) -> str:
+    return f"{slot.start.astimezone(zone).isoformat(timespec='minutes')} {slot.staff or '-'}"
 
 
 def slots(paths: AppPaths, store: CalendarStore, args: argparse.Namespace) -> int:
@@ -257,6 +272,7 @@ def _seat(paths: AppPaths) -> str:
 
 
 def book(paths: AppPaths, store: CalendarStore, args: argparse.Namespace) -> int:
+    confirm_to = cli_confirm.checked_address(args.confirm_to)  # a typo books nothing
     profile = _profile(paths, args.client)
     code, zone_name = profile.client.code, profile.client.timezone
     kind = _kind(store, code, args)
@@ -265,38 +281,105 @@ def book(paths: AppPaths, store: CalendarStore, args: argparse.Namespace) -> int
     names = client_calendars.staff_of(sources, args.staff)
     if len(names) > 1:
         raise UserError(f"Say who with --staff ({', '.join(names)}).")
-    staff = names[0]
     hours = _hours(profile, start, kind.horizon_days)
-    target_source = client_calendars.booking_source(sources, staff)
-    summary = f"{kind.name or 'Termin'}: {args.caller}"
-    appointment = events.Appointment(
-        start, start + kind.duration, summary, staff, kind.name, args.caller, args.phone
-    )
+    flush_pending(paths, store, sources, hours)
+    slot = Slot(start, start + kind.duration, names[0])
     try:
-        flush_pending(paths, store, sources, hours)
-        who = client_calendars.staffing(store, hours, sources, staff, target_source)
-        target = client_calendars.remote_of(target_source)
-        made = booking.book(target, who, kind, appointment, now=utc_now(), seat=_seat(paths))
+        made = desk.book(
+            store, profile, kind, slot, args.caller, args.phone, _seat(paths),
+            email=confirm_to or "", alternatives=False,
+        )  # fmt: skip
+    except desk.OfflineTaken as exc:
+        print("taken")
+        print(f"  {exc.blocking} (calendar copy; the server is unreachable)", file=sys.stderr)
+        return EXIT_TAKEN
     except SlotTaken as exc:
         print("taken")
         print(f"  {exc.blocking}", file=sys.stderr)
         _print_slots(paths, store, profile, args, start, 5)
         return EXIT_TAKEN
-    except SourceUnreachable as exc:
-        reasons = desk.offline_blockers(store, sources, hours, staff, kind, start)
-        if reasons:
-            print("taken")
-            print(f"  {'; '.join(reasons)} (calendar copy; the server is unreachable)",
+    if made.pending:
+        print(f"pending {made.uid}")
+        print("note: The calendar server is unreachable. The booking is kept and written when "
+              "it answers.", file=sys.stderr)  # fmt: skip
+        if confirm_to:
+            print("note: no confirmation sent: the booking is not in the calendar yet.",
                   file=sys.stderr)  # fmt: skip
-            return EXIT_TAKEN
-        entry = pending.PendingBooking(
-            events.new_uid(), code, target_source.url, staff, kind, start, appointment.end,
-            summary, args.caller, args.phone,
-        )  # fmt: skip
-        store.add_pending(entry)
-        print(f"pending {entry.id}")
-        print(f"note: {exc.message} The booking is kept and written when it answers.",
-              file=sys.stderr)  # fmt: skip
         return EXIT_PENDING
     print(made.uid)
+    if confirm_to and made.record is not None:
+        return cli_confirm.confirm_booking(
+            paths, profile, store, made.record, confirm_to, caller=args.caller, phone=args.phone
+        )
+    return EXIT_OK
+
+
+def _line(record: AppointmentRecord, zone: dt.tzinfo) -> str:
+    """One journal row, tab-separated: state, id, start (client's zone), staff, type,
+    caller, UID, message."""
+    start = record.starts_at.astimezone(zone).isoformat(timespec="minutes")
+    return "\t".join(
+        [str(record.state), str(record.id), start, record.staff or "-", record.kind or "-",
+         record.caller or "-", record.uid, record.message]
+    ).rstrip("\t")  # fmt: skip
+
+
+def list_upcoming(paths: AppPaths, store: CalendarStore, args: argparse.Namespace) -> int:
+    profile = _profile(paths, args.client)
+    zone = zone_of_client(profile)
+    found = desk.upcoming(
+        store, profile.client.code, phone=args.phone, caller=args.caller, now=utc_now()
+    )
+    for record in found:
+        print(_line(record, zone))
+    return EXIT_OK
+
+
+def list_pending(paths: AppPaths, store: CalendarStore, args: argparse.Namespace) -> int:
+    """What still waits for a server, and the conflicts an operator has not yet seen."""
+    profile = _profile(paths, args.client)
+    code = profile.client.code
+    if args.acknowledge is not None:
+        record = store.get_appointment(args.acknowledge)
+        if record is None or record.client != code:
+            raise UserError(f"{code} has no conflict {args.acknowledge}.")
+        desk.acknowledge(store, args.acknowledge)
+    zone = zone_of_client(profile)
+    waiting = store.appointments(code, states=[AppointmentState.PENDING])
+    for record in [*waiting, *desk.conflicts(store, code)]:
+        print(_line(record, zone))
+    return EXIT_OK
+
+
+def zone_of_client(profile: ClientProfile) -> dt.tzinfo:
+    from calendar_sync.zones import zone_of
+
+    return zone_of(profile.client.timezone)
+
+
+def move(paths: AppPaths, store: CalendarStore, args: argparse.Namespace) -> int:
+    profile = _profile(paths, args.client)
+    record = desk.find(store, profile.client.code, args.uid)
+    kind = desk.kind_of(store, record)
+    start = parse_moment(args.start, profile.client.timezone)
+    slot = Slot(start, start + kind.duration, record.staff)
+    try:
+        moved = desk.move(store, profile, record, slot, _seat(paths))
+    except SlotTaken as exc:
+        print("taken")
+        print(f"  {exc.blocking}", file=sys.stderr)
+        zone = zone_of_client(profile)
+        for free in [s for s in exc.alternatives if isinstance(s, Slot)][:5]:
+            print(
+                f"{free.start.astimezone(zone).isoformat(timespec='minutes')} {free.staff or '-'}"
+            )
+        return EXIT_TAKEN
+    print(moved.uid)
+    return EXIT_OK
+
+
+def cancel(paths: AppPaths, store: CalendarStore, args: argparse.Namespace) -> int:
+    profile = _profile(paths, args.client)
+    record = desk.find(store, profile.client.code, args.uid)
+    print(desk.cancel(store, profile, record, _seat(paths)).uid)
     return EXIT_OK

@@ -58,8 +58,10 @@ def flush(
     *,
     now: dt.datetime,
     seat: str,
+    written: Callable[[PendingBooking, booking.Booking | None], None] | None = None,
 ) -> list[PendingBooking]:
-    """Write the pending bookings for ``url``; the entries whose state changed."""
+    """Write the pending bookings for ``url``; the entries whose state changed.
+    ``written`` hears of each one once it is stored (with the booking, or None: conflict)."""
     done = []
     for entry in store.pending():
         if entry.url != url or entry.state != PENDING:
@@ -71,11 +73,15 @@ def flush(
         except SlotTaken as exc:
             entry = replace(entry, state=CONFLICT, message=exc.message)
             log.warning("pending booking %s conflicts: %s", entry.id, exc.message)
+            result: booking.Booking | None = None
         except SourceUnreachable:
             break  # still offline: keep everything pending
         else:
             entry = replace(entry, state=BOOKED, message=made.uid)
             log.info("pending booking %s written as %s", entry.id, made.uid)
+            result = made
         store.update_pending(entry)
+        if written is not None:
+            written(entry, result)
         done.append(entry)
     return done

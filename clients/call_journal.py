@@ -14,15 +14,18 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
+from appenv import logs
 from appenv.times import from_epoch
 from clients import phone_numbers as pn
 from clients.model import CallRecord
 from softphone.call_board import BoardCall, FinishedCall
 from softphone.call_info import CallInfo
+from storage.errors import StoreUnavailable
 from storage.interfaces import CallLog
 
 #: Which client a call is for, from its dialled numbers (``None``: not known).
 ClientFinder = Callable[[CallInfo], int | None]
+log = logs.get("calls")
 
 
 def _number(raw: str | None) -> tuple[str | None, bool]:
@@ -94,10 +97,19 @@ class CallJournal:
         row = self._rows.get(call.key)
         if row is None:
             if call.key not in self._clients and call.info is not None:
-                self._clients[call.key] = self.client_for(call.info)
+                self._clients[call.key] = self._find_client(call.info)
             row = self.log.open_call(_start_record(call, self._clients.get(call.key)))
             self._rows[call.key] = row
         return row
+
+    def _find_client(self, info: CallInfo) -> int | None:
+        """The call's client; unknown while the database is down (the call is logged all
+        the same; the operator can pick its client on the pop)."""
+        try:
+            return self.client_for(info)
+        except StoreUnavailable as exc:
+            log.warning("client of a call not known during an outage: %s", exc)
+            return None
 
     def client_known(self, key: str, client_id: int | None) -> None:
         self._clients[key] = client_id
@@ -118,7 +130,7 @@ class CallJournal:
         row = self._rows.pop(finished.key, None)
         self._answered.discard(finished.key)
         if client_id is None and finished.info is not None:
-            client_id = self.client_for(finished.info)  # e.g. turned away: no pop was shown
+            client_id = self._find_client(finished.info)  # e.g. turned away: no pop shown
         record = record_for(finished, client_id)
         if row is None:
             return self.log.get_call(self.log.record_call(record)) or record

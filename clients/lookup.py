@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from clients import phone_numbers as pn
 from clients import scripts
@@ -40,6 +40,9 @@ class Pop:
     # how the calling number was read: ``None`` withheld; ``.verified`` False: show it
     # marked as unverified (it was not used to find the caller)
     caller_phone: pn.PhoneNumber | None = None
+    # the client data could not be read (the office database is down): the pop shows the
+    # numbers and a neutral greeting, and says so
+    data_unavailable: bool = False
 
     @property
     def known_client(self) -> bool:
@@ -63,24 +66,8 @@ def resolve(
     client = store.find_client_by_numbers(candidates)
     profile = store.get_profile(client.id) if client is not None and client.id else None
     if client is None or profile is None:
-        local = scripts.local_time(now, "Europe/Berlin")
         caller = store.find_caller(None, caller_key) if caller_key else None
-        values = scripts.greeting_values(
-            operator=operator,
-            client_name=None,
-            local=local,
-            language=fallback_language,
-            caller_name=caller.address if caller else None,
-        )
-        greeting = scripts.render(scripts.UNKNOWN_CLIENT_GREETINGS[fallback_language], values)
-        return Pop(
-            client=None,
-            caller_number=shown,
-            local_time=local,
-            greeting=greeting,
-            caller=caller,
-            caller_phone=phone,
-        )
+        return _without_client(phone, caller, now, operator, fallback_language)
 
     choice = scripts.choose_variant(client, profile.hours, profile.closures, now)
     script = scripts.pick_script(profile.scripts, choice.variant, client.language)
@@ -113,5 +100,41 @@ def resolve(
         caller=caller,
         last_calls=tuple(last_calls),
         faq=profile.faq,
+        caller_phone=phone,
+    )
+
+
+def unavailable(
+    caller_number: str | None, now: dt.datetime, *, operator: str = "", language: Language = "de"
+) -> Pop:
+    """The pop when the client data cannot be read: the caller's number as received and a
+    neutral greeting, so the call can still be taken (and noted) while the database is down."""
+    return replace(
+        _without_client(pn.parse(caller_number), None, now, operator, language),
+        data_unavailable=True,
+    )
+
+
+def _without_client(
+    phone: pn.PhoneNumber | None,
+    caller: Caller | None,
+    now: dt.datetime,
+    operator: str,
+    language: Language,
+) -> Pop:
+    local = scripts.local_time(now, "Europe/Berlin")
+    values = scripts.greeting_values(
+        operator=operator,
+        client_name=None,
+        local=local,
+        language=language,
+        caller_name=caller.address if caller else None,
+    )
+    return Pop(
+        client=None,
+        caller_number=phone.key if phone is not None else None,
+        local_time=local,
+        greeting=scripts.render(scripts.UNKNOWN_CLIENT_GREETINGS[language], values),
+        caller=caller,
         caller_phone=phone,
     )

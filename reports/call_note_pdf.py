@@ -10,7 +10,15 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 
 from reports import report_wording as labels
-from reports.call_text import action_text, appointment_line, caller_label, local, number_label, tags
+from reports.call_text import (
+    action_text,
+    appointment_line,
+    caller_label,
+    local,
+    note_appointment_lines,
+    number_label,
+    tags,
+)
 from reports.daily_report_pdf import LOGO_H, LOGO_W, check_calls
 from reports.model import Language, ReportCall, ReportClient
 from reports.pdf_layout import (
@@ -114,11 +122,14 @@ def render_call_note(
     elif note is None:
         story.append(Spacer(0, 4 * mm))
         story.append(Paragraph(f"<i>{labels.text('no_note', lang)}</i>", styles.body))
-    if call.appointments:
+    typed = note_appointment_lines(call)
+    if call.appointments or typed:
         story.append(Paragraph(labels.text("appointments", lang), styles.heading))
         story.append(ColourRule(RULE, thickness=0.4, gap=1))
         for item in sorted(call.appointments, key=lambda a: a.starts_at):
             story.append(Paragraph(appointment_line(item, tz, lang), styles.body))
+        for line in typed:
+            story.append(Paragraph(markup(line), styles.body))
 
     when = labels.date_time(started, lang)
     decoration = PageDecoration(

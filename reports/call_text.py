@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from zoneinfo import ZoneInfo
 
+from reports import appointment_wording as wording
 from reports import report_wording as labels
 from reports.model import Language, ReportAppointment, ReportCall, RequestedAction, Urgency
 from reports.pdf_layout import markup
@@ -58,14 +59,26 @@ def head_line(call: ReportCall, language: Language) -> str:
 
 
 def appointment_line(item: ReportAppointment, tz: ZoneInfo, language: Language) -> str:
-    start = local(item.starts_at, tz)
-    when = f"{labels.short_date(start.date(), language)} {labels.clock(start)}"
-    if item.ends_at is not None:
-        when += f"–{labels.clock(local(item.ends_at, tz))}"
-    if language == "de":
-        when += " Uhr"
-    change = labels.appointment_change(item.change, language)
-    return f"<b>{change}:</b> {when} – {markup(item.title)}"
+    """The line of :mod:`reports.appointment_wording`, its label in bold."""
+    what = wording.details(
+        item.starts_at, item.ends_at, staff=item.staff, kind=item.kind,
+        previous_start=item.previous_start, title=item.title, language=language, zone=tz,
+    )  # fmt: skip
+    return f"<b>{labels.appointment_change(item.change, language)}:</b> {markup(what)}"
+
+
+def note_appointment_lines(call: ReportCall) -> list[str]:
+    """The note's appointment text, line by line, without the lines that repeat one of the
+    call's journal rows: a call with journal rows lists those (in the client's language)
+    and keeps only what the operator typed herself; a call without keeps the text whole
+    (bookings from before the journal). See :func:`appointment_wording.is_journal_line`."""
+    note = call.note
+    if note is None:
+        return []
+    lines = [line for line in note.appointment.splitlines() if line.strip()]
+    if call.appointments:
+        lines = [line for line in lines if not wording.is_journal_line(line)]
+    return lines
 
 
 def action_text(call: ReportCall, language: Language) -> str | None:
@@ -102,7 +115,7 @@ def body_lines(call: ReportCall, tz: ZoneInfo, language: Language) -> list[str]:
             facts.append(f"{labels.text('operator', language)}: {markup(note.operator)}")
         if facts:
             lines.append(SEP.join(facts))
-        lines.extend(markup(line) for line in note.appointment.splitlines() if line.strip())
+        lines.extend(markup(line) for line in note_appointment_lines(call))
     for item in sorted(call.appointments, key=lambda a: a.starts_at):
         lines.append(appointment_line(item, tz, language))
     if call.delivery_status.strip():

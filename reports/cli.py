@@ -1,4 +1,5 @@
-"""``vorzimmer report --date D [--client CODE] [--send]`` for cron and systemd timers.
+"""``vorzimmer report --date D [--client CODE] [--send]`` and ``vorzimmer deliver`` for
+cron and systemd timers.
 
 Without ``--send`` the PDFs are written to ``<home>/reports/<date>/`` for review. With
 ``--send`` each report is queued once (running the command twice never sends twice) and
@@ -19,7 +20,7 @@ from appenv.files import atomic_write
 from appenv.paths import AppPaths
 from appenv.secrets import SecretStoreUnavailable
 from reports.delivery import Transport
-from reports.delivery_jobs import DeliveryQueueError, idempotency_key
+from reports.delivery_jobs import DeliveryJob, DeliveryQueueError, idempotency_key
 from reports.delivery_queue import DeliveryQueue
 from reports.errors import EncryptionPasswordMissing, ForeignCallError
 from reports.model import ReportClient, ReportSource
@@ -27,7 +28,7 @@ from reports.prepare import daily_report_request, wants_report
 from reports.transports import default_transport
 from storage import StoreUnavailable, open_app_database
 
-__all__ = ["build_and_queue", "run_report"]
+__all__ = ["build_and_queue", "run_deliver", "run_report"]
 
 log = logs.get("reports")
 
@@ -124,11 +125,15 @@ def build_and_queue(
     if queue is None:
         return rc
     queue.process_due(transport or default_transport(paths), now)
-    for job_id in job_ids:
-        job = queue.job(job_id)
+    return _told([queue.job(job_id) for job_id in job_ids], rc, out)
+
+
+def _told(jobs: list[DeliveryJob], rc: int, out: Callable[[str], None]) -> int:
+    """One line per job; ``rc`` raised to failed / waiting for a retry as the jobs are."""
+    for job in jobs:
         detail = job.last_error or job.last_reply
         out(
-            f"job {job.id} {job.client_code} {job.day}: {job.state}"
+            f"job {job.id} {job.kind} {job.client_code} {job.day}: {job.state}"
             + (f" – {detail}" if detail else "")
         )
         if job.state == "failed":
@@ -136,3 +141,31 @@ def build_and_queue(
         elif job.state in ("pending", "sending") and rc == EXIT_OK:
             rc = EXIT_TEMPFAIL
     return rc
+
+
+def run_deliver(
+    paths: AppPaths,
+    *,
+    transport: Transport | None = None,
+    now: dt.datetime | None = None,
+    out: Callable[[str], None] = print,
+) -> int:
+    """``vorzimmer deliver``: send every queued mail that is due (reports, confirmations),
+    e.g. from cron while no window is open. Exit codes as for ``report --send``."""
+    try:
+        db = open_app_database(paths)
+    except StoreUnavailable as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_FAILED
+    try:
+        queue = DeliveryQueue(db.deliveries)
+        jobs = queue.process_due(transport or default_transport(paths), now)
+        if not jobs:
+            out("nothing due")
+        rc = _told(jobs, EXIT_OK, out)
+        waiting = queue.next_due_at()
+        if waiting is not None:
+            out(f"next attempt due at {waiting.isoformat(timespec='seconds')}")
+        return rc
+    finally:
+        db.close()

@@ -1,6 +1,10 @@
 """The database's clients, calls and notes seen as a :class:`reports.model.ReportSource`.
 
 It lives in ``reports`` because reports may read clients, never the other way round.
+A call's appointments are the journal rows (:mod:`calendar_sync.journal`) of the call's
+client made during the call (by its ``call_key``); see
+:func:`reports.call_text.note_appointment_lines` for how the note's own appointment text
+then stays out of the way.
 Each call is looked up by its client's id and each note joined by its call's id, and a
 note is attached only to a call of the note's own client: the renderers' check by client
 code is a second fence, not the first. Days are cut at midnight in the client's time
@@ -19,8 +23,10 @@ from clients.model import CallRecord, Client, Variant, parse_hhmm
 from clients.model import Outcome as CallOutcome
 from clients.scripts import choose_variant
 from notes.model import Action, Channel, Note
+from reports.appointment_wording import report_appointment
 from reports.model import (
     Outcome,
+    ReportAppointment,
     ReportCall,
     ReportClient,
     ReportNote,
@@ -105,9 +111,23 @@ class StoreReportSource:
     """Implements :class:`reports.model.ReportSource` over one database's stores."""
 
     def __init__(self, db: Database) -> None:
+        self.db = db
         self.store: ClientStore = db.clients
         self.calls: CallLog = db.calls
         self.notes: NotesStore = db.notes
+
+    def _appointments(
+        self, client: Client, records: list[CallRecord]
+    ) -> dict[str, tuple[ReportAppointment, ...]]:
+        """The journal rows of these calls, per call key (the client's own rows only)."""
+        keys = [r.call_key for r in records if r.call_key]
+        if not keys:
+            return {}
+        found: dict[str, list[ReportAppointment]] = {}
+        for row in self.db.calendars.appointments(client.code, call_keys=keys):
+            if row.call_key is not None and row.client == client.code:
+                found.setdefault(row.call_key, []).append(report_appointment(row))
+        return {key: tuple(items) for key, items in found.items()}
 
     def _report_client(self, client: Client) -> ReportClient:
         assert client.id is not None
@@ -138,6 +158,7 @@ class StoreReportSource:
             c for c in self.calls.calls_between(client.id, start, end) if c.client_id == client.id
         ]
         notes = self.notes.notes_for_calls([c.id for c in records if c.id is not None])
+        appointments = self._appointments(client, records)
         result: list[ReportCall] = []
         for record in records:
             assert record.id is not None
@@ -157,6 +178,7 @@ class StoreReportSource:
                     outcome=report_outcome(record, note),
                     outside_business_hours=outside(record.started_at),
                     note=None if note is None else report_note(note),
+                    appointments=appointments.get(record.call_key, ()),
                 )
             )
         labels = _CHANNELS.get(client.language, _CHANNELS["en"])

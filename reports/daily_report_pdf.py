@@ -16,7 +16,13 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 
 from reports import report_wording as labels
-from reports.call_text import body_lines, head_line, local
+from reports.call_text import (
+    appointment_line,
+    body_lines,
+    head_line,
+    local,
+    note_appointment_lines,
+)
 from reports.errors import ForeignCallError
 from reports.model import Language, Outcome, ReportCall, ReportClient
 from reports.pdf_layout import (
@@ -135,9 +141,7 @@ def _summary_block(
         outcomes = ", ".join(f"{count} {short}" for short, count in counts.items())
         details.append(f"{labels.text('calls', language)}: {outcomes}")
     if summary.appointments:
-        booked = labels.appointment_change_count(
-            summary.appointments_booked, summary.appointments_cancelled, language
-        )
+        booked = labels.appointment_change_count(summary.appointment_counts, language)
         details.append(f"{labels.text('appointments', language)}: {booked}")
     if details:
         story.append(Spacer(0, 2 * mm))
@@ -155,7 +159,10 @@ def _urgent_block(
     for call in urgent:
         note = call.note
         assert note is not None
-        what = markup(note.subject or note.message.split("\n", 1)[0] or note.appointment)
+        typed = note_appointment_lines(call)[:1]
+        what = markup(note.subject or note.message.split("\n", 1)[0] or "".join(typed))
+        if not what and call.appointments:  # the call's only content is a booking
+            what = appointment_line(min(call.appointments, key=lambda a: a.starts_at), tz, language)
         if note.for_whom.strip():
             what += f" ({labels.text('for_whom', language)}: {markup(note.for_whom)})"
         name = markup(call.caller_name or call.caller_number) or labels.text(

@@ -29,6 +29,7 @@ from appenv.files import atomic_write
 log = logs.get("reports")
 
 Security = Literal["starttls", "ssl", "none"]
+OUTBOX_SENDER = "vorzimmer@localhost"  # the From of outbox mail (no SMTP set up)
 
 
 @dataclass(frozen=True)
@@ -71,6 +72,28 @@ class OutgoingMail:
     attachment: bytes
     file_stem: str  # safe file name base for the outbox
     client_code: str = ""
+    attachment_type: str = "application/pdf"  # MIME type, parameters included
+
+
+_METHOD = re.compile(rb"^METHOD:([A-Za-z-]+)\r?$", re.MULTILINE)
+
+
+def attachment_type(name: str, data: bytes) -> str:
+    """The MIME type of a queued attachment: a report PDF, or an iTIP ``.ics`` with the
+    ``method`` parameter calendar apps need to treat it as an invitation (RFC 6047)."""
+    if not name.lower().endswith(".ics"):
+        return "application/pdf"
+    found = _METHOD.search(data)
+    method = found.group(1).decode("ascii").upper() if found else "PUBLISH"
+    return f"text/calendar; method={method}; charset=utf-8"
+
+
+def _content_type_parts(content_type: str) -> tuple[str, str, dict[str, str]]:
+    """``"text/calendar; method=REQUEST"`` → ``("text", "calendar", {"method": "REQUEST"})``."""
+    kind, *params = (part.strip() for part in content_type.split(";"))
+    maintype, subtype = kind.split("/", 1)
+    values = dict(p.split("=", 1) for p in params if "=" in p)
+    return maintype, subtype, values
 
 
 @dataclass(frozen=True)
@@ -123,9 +146,11 @@ def build_message(
     if mail.client_code:
         message["X-Vorzimmer-Client"] = mail.client_code
     message.set_content(mail.body)
+    maintype, subtype, params = _content_type_parts(mail.attachment_type)
     message.add_attachment(
-        mail.attachment, maintype="application", subtype="pdf", filename=mail.attachment_name
-    )
+        mail.attachment, maintype=maintype, subtype=subtype, filename=mail.attachment_name,
+        params=params,
+    )  # fmt: skip
     return message
 
 
@@ -137,9 +162,10 @@ def _now_local() -> dt.datetime:
 
 
 class OutboxTransport:
-    """Writes ``<stem>.eml`` and ``<stem>.pdf`` into a folder (no SMTP configured)."""
+    """Writes ``<stem>.eml`` and the attachment (``<stem>.pdf``, ``<stem>.ics``) into a
+    folder (no SMTP configured)."""
 
-    def __init__(self, folder: Path, from_addr: str = "vorzimmer@localhost") -> None:
+    def __init__(self, folder: Path, from_addr: str = OUTBOX_SENDER) -> None:
         self.folder = folder
         self.from_addr = from_addr
         self.description = f"outbox {folder}"
@@ -149,7 +175,8 @@ class OutboxTransport:
         try:
             self.folder.mkdir(mode=0o700, parents=True, exist_ok=True)
             eml = build_message(mail, self.from_addr).as_bytes()
-            atomic_write(self.folder / f"{stem}.pdf", mail.attachment)
+            suffix = Path(mail.attachment_name).suffix.lower() or ".pdf"
+            atomic_write(self.folder / f"{stem}{suffix}", mail.attachment)
             atomic_write(self.folder / f"{stem}.eml", eml)
         except OSError as exc:
             raise DeliveryError(

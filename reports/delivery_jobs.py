@@ -1,4 +1,4 @@
-"""Report deliveries as plain data: what is queued, each attempt, the retry policy.
+"""Report and confirmation deliveries as plain data: what is queued, each attempt, the retry policy.
 
 Shared by the queue's rules (:mod:`reports.delivery_queue`) and the stores that persist
 it (:mod:`storage`); nothing here touches a database or the network.
@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 JobState = Literal["pending", "sending", "sent", "failed"]
-JobKind = Literal["daily_report", "call_note"]
+JobKind = Literal["daily_report", "call_note", "confirmation"]
 MESSAGE_ID_DOMAIN = "vorzimmer.invalid"
 
 
@@ -33,7 +33,7 @@ class RetryPolicy:
 
 @dataclass(frozen=True)
 class DeliveryRequest:
-    """A rendered report ready to be queued."""
+    """A rendered report (or appointment confirmation) ready to be queued."""
 
     kind: JobKind
     client_code: str
@@ -45,13 +45,22 @@ class DeliveryRequest:
     attachment: bytes
     encrypted: bool = False
     call_id: str = ""
+    reference: str = ""  # a confirmation: which change of which event, for whom
 
     @property
     def idempotency_key(self) -> str:
-        return idempotency_key(self.kind, self.client_code, self.day, self.call_id)
+        return idempotency_key(
+            self.kind, self.client_code, self.day, self.call_id, reference=self.reference
+        )
 
 
-def idempotency_key(kind: JobKind, client_code: str, day: dt.date, call_id: str = "") -> str:
+def idempotency_key(
+    kind: JobKind, client_code: str, day: dt.date, call_id: str = "", *, reference: str = ""
+) -> str:
+    if kind == "confirmation":
+        if not reference:
+            raise ValueError("a confirmation delivery needs its reference")
+        return f"confirmation:{client_code}:{reference}"
     if kind == "call_note":
         if not call_id:
             raise ValueError("a call-note delivery needs the call id")

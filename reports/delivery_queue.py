@@ -1,13 +1,15 @@
-"""The delivery queue: every report mail, its state and every attempt, in the database.
+"""The delivery queue: every report mail (and appointment confirmation), its state and
+every attempt, in the database.
 
 States: ``pending`` (due at ``next_attempt_at``) → ``sending`` (claimed by one worker,
 with a lease) → ``sent`` | ``failed`` (permanent; the operator can resend). A job is
 enqueued once per idempotency key (``daily_report:<client>:<day>``,
-``call_note:<client>:<call id>``); the rendered attachment is kept with it, so nothing is
-lost when delivery fails. Success is committed the moment the server accepts the mail
-(before QUIT), and the Message-ID stays the same across retries, so a recipient never
-gets two different copies. The rows live behind :class:`storage.interfaces.DeliveryStore`
-(one migration list with every other table). Blocking I/O: call it off the GUI thread.
+``call_note:<client>:<call id>``, ``confirmation:<client>:<uid>:<sequence>:…``); the
+rendered attachment is kept with it, so nothing is lost when delivery fails. Success is
+committed the moment the server accepts the mail (before QUIT), and the Message-ID stays
+the same across retries, so a recipient never gets two different copies. The rows live
+behind :class:`storage.interfaces.DeliveryStore` (one migration list with every other
+table). Blocking I/O: call it off the GUI thread.
 """
 
 from __future__ import annotations
@@ -16,7 +18,13 @@ import datetime as dt
 
 from appenv import logs
 from appenv.times import to_utc, utc_now
-from reports.delivery import DeliveryError, OutgoingMail, ServerReply, Transport
+from reports.delivery import (
+    DeliveryError,
+    OutgoingMail,
+    ServerReply,
+    Transport,
+    attachment_type,
+)
 from reports.delivery_jobs import (
     ClaimedJob,
     DeliveryAttempt,
@@ -51,6 +59,7 @@ def _mail(claimed: ClaimedJob) -> OutgoingMail:
         message_id=c.message_id, recipients=c.recipients, subject=c.subject, body=c.body,
         attachment_name=c.attachment_name, attachment=c.attachment,
         file_stem=f"{stem}_{c.job_id:06d}", client_code=c.client_code,
+        attachment_type=attachment_type(c.attachment_name, c.attachment),
     )  # fmt: skip
 
 

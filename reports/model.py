@@ -45,18 +45,26 @@ class RequestedAction(enum.StrEnum):
 
 
 class AppointmentChange(enum.StrEnum):
+    """What was done with an appointment during a call (the journal's states)."""
+
     BOOKED = "booked"
     CANCELLED = "cancelled"
+    MOVED = "moved"
+    PENDING = "pending"  # kept while the client's calendar was unreachable
+    CONFLICT = "conflict"  # a pending booking whose slot was taken meanwhile: not booked
 
 
 @dataclass(frozen=True)
 class ReportAppointment:
-    """An appointment booked or cancelled during the call."""
+    """An appointment booked, moved or cancelled during the call."""
 
     change: AppointmentChange
     starts_at: dt.datetime  # timezone-aware
-    title: str
+    title: str = ""
     ends_at: dt.datetime | None = None
+    staff: str = ""
+    kind: str = ""  # appointment type
+    previous_start: dt.datetime | None = None  # where a moved appointment was
 
 
 @dataclass(frozen=True)

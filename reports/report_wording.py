@@ -8,6 +8,7 @@ operator's user interface; the texts therefore live here and not in the Qt catal
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 
 from reports.model import AppointmentChange, Language, Outcome, RequestedAction, Urgency
 
@@ -109,6 +110,22 @@ _ACTIONS: dict[RequestedAction, tuple[str, str]] = {
 _APPOINTMENTS: dict[AppointmentChange, tuple[str, str]] = {
     AppointmentChange.BOOKED: ("Termin gebucht", "Appointment booked"),
     AppointmentChange.CANCELLED: ("Termin abgesagt", "Appointment cancelled"),
+    AppointmentChange.MOVED: ("Termin verlegt", "Appointment moved"),
+    AppointmentChange.PENDING: (
+        "Termin vorgemerkt (Kalender nicht erreichbar)",
+        "Appointment pending (calendar unreachable)",
+    ),
+    AppointmentChange.CONFLICT: (
+        "Termin nicht gebucht (Zeit inzwischen vergeben)",
+        "Appointment not booked (slot taken meanwhile)",
+    ),
+}
+_APPOINTMENT_COUNTS: dict[AppointmentChange, tuple[str, str]] = {
+    AppointmentChange.BOOKED: ("gebucht", "booked"),
+    AppointmentChange.MOVED: ("verlegt", "moved"),
+    AppointmentChange.CANCELLED: ("abgesagt", "cancelled"),
+    AppointmentChange.PENDING: ("vorgemerkt", "pending"),
+    AppointmentChange.CONFLICT: ("nicht gebucht", "not booked"),
 }
 
 _WEEKDAYS = (
@@ -185,7 +202,12 @@ def duration(seconds: int, language: Language) -> str:
     return f"{minutes}:{secs:02d} {text('minutes', language)}"
 
 
-def appointment_change_count(booked: int, cancelled: int, language: Language) -> str:
-    if language == "de":
-        return f"{booked} gebucht, {cancelled} abgesagt"
-    return f"{booked} booked, {cancelled} cancelled"
+def appointment_change_count(counts: Mapping[AppointmentChange, int], language: Language) -> str:
+    """``2 gebucht, 1 verlegt, 0 abgesagt`` (booked and cancelled always, the rest if any)."""
+    shown = [
+        f"{counts.get(change, 0)} {words[_idx(language)]}"
+        for change, words in _APPOINTMENT_COUNTS.items()
+        if counts.get(change, 0)
+        or change in (AppointmentChange.BOOKED, AppointmentChange.CANCELLED)
+    ]
+    return ", ".join(shown)

@@ -18,10 +18,23 @@ class ReportSummary:
     urgent: int
     outside_business_hours: int
     by_outcome: tuple[tuple[Outcome, int], ...]
+    appointments_moved: int = 0
+    appointments_pending: int = 0
+    appointments_conflict: int = 0  # pending bookings that could not be written
+
+    @property
+    def appointment_counts(self) -> dict[AppointmentChange, int]:
+        return {
+            AppointmentChange.BOOKED: self.appointments_booked,
+            AppointmentChange.MOVED: self.appointments_moved,
+            AppointmentChange.CANCELLED: self.appointments_cancelled,
+            AppointmentChange.PENDING: self.appointments_pending,
+            AppointmentChange.CONFLICT: self.appointments_conflict,
+        }
 
     @property
     def appointments(self) -> int:
-        return self.appointments_booked + self.appointments_cancelled
+        return sum(self.appointment_counts.values())
 
 
 def summarize(calls: Sequence[ReportCall]) -> ReportSummary:
@@ -35,4 +48,7 @@ def summarize(calls: Sequence[ReportCall]) -> ReportSummary:
         urgent=sum(1 for call in calls if call.urgent),
         outside_business_hours=sum(1 for call in calls if call.outside_business_hours),
         by_outcome=tuple((o, outcomes[o]) for o in Outcome if outcomes[o]),
+        appointments_moved=changes[AppointmentChange.MOVED],
+        appointments_pending=changes[AppointmentChange.PENDING],
+        appointments_conflict=changes[AppointmentChange.CONFLICT],
     )

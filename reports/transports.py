@@ -5,6 +5,7 @@ from __future__ import annotations
 from appenv.paths import AppPaths
 from appenv.settings import Settings
 from reports.delivery import (
+    OUTBOX_SENDER,
     AcceptedCallback,
     DeliveryError,
     OutboxTransport,
@@ -32,6 +33,11 @@ def smtp_settings_from(settings: Settings) -> SmtpSettings | None:
         from_addr=settings.get("smtp.from_addr").strip(),
         cafile=settings.get("smtp.cafile").strip() or None,
     )
+
+
+def sender_address(settings: Settings) -> str:
+    """The address mail goes out from: the organizer of a confirmation's calendar event."""
+    return settings.get("smtp.from_addr").strip() or OUTBOX_SENDER
 
 
 class MisconfiguredTransport:

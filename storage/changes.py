@@ -20,6 +20,7 @@ CALLERS = "callers"
 CALLS = "calls"
 NOTES = "notes"
 DELIVERIES = "deliveries"
+APPOINTMENTS = "appointments"  # the appointments journal (calendar_sync.journal)
 OPERATORS = "operators"
 SEATS = "seats"  # seat states (no ids: a seat's key is text; views re-read the few seats)
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
@@ -33,11 +33,13 @@ from office.model import ColleagueSeat, Operator, SeatLogEntry, SeatStatus
 from storage.changes import ChangeHub
 
 if TYPE_CHECKING:
+    from calendar_sync.journal import AppointmentRecord, AppointmentState
     from calendar_sync.pending import PendingBooking
     from calendar_sync.registry import CalendarSource
     from calendar_sync.slots import AppointmentType
     from calendar_sync.sync_cache import CalendarCache
     from notes.drafts import DraftBox
+    from office.seat_intervals import SeatStateRow
     from reports.delivery_jobs import (
         ClaimedJob,
         DeliveryAttempt,
@@ -277,6 +279,11 @@ class Database(Protocol):
         """Built on first use: it loads the calendar code (icalendar), which calls need not."""
         ...
 
+    @property
+    def office_log(self) -> OfficeLog:
+        """What the supervisor's figures read beyond calls and notes (built on first use)."""
+        ...
+
     changes: ChangeHub
 
     @property
@@ -288,8 +295,10 @@ class Database(Protocol):
 
 
 class CalendarStore(Protocol):
-    """Calendar sources per client/staff, appointment types, pending bookings and the
-    CalDAV sync caches (:mod:`storage.sqlite.calendar_store`; passwords: the keyring)."""
+    """Calendar sources per client/staff, appointment types, pending bookings, the
+    appointments journal (:mod:`calendar_sync.journal`; writes announce
+    :data:`storage.changes.APPOINTMENTS` with the row ids) and the CalDAV sync caches
+    (:mod:`storage.sqlite.calendar_store`; passwords: the keyring)."""
 
     def sources(self, client_code: str | None = None) -> list[CalendarSource]: ...
     def add_source(self, source: CalendarSource) -> CalendarSource: ...
@@ -298,5 +307,33 @@ class CalendarStore(Protocol):
     def pending(self) -> list[PendingBooking]: ...
     def add_pending(self, entry: PendingBooking) -> None: ...
     def update_pending(self, entry: PendingBooking) -> None: ...
+    def add_appointment(self, record: AppointmentRecord) -> AppointmentRecord: ...
+    def update_appointment(self, record: AppointmentRecord) -> AppointmentRecord: ...
+    def get_appointment(self, record_id: int) -> AppointmentRecord | None: ...
+    def appointments(
+        self,
+        client_code: str | None = None,
+        *,
+        uid: str | None = None,
+        call_keys: Collection[str] | None = None,
+        states: Collection[AppointmentState] | None = None,
+        ending_after: dt.datetime | None = None,
+        phone: str | None = None,
+        caller: str | None = None,
+    ) -> list[AppointmentRecord]: ...
     def load_cache(self, url: str) -> CalendarCache: ...
     def save_cache(self, cache: CalendarCache) -> None: ...
+
+
+class OfficeLog(Protocol):
+    """Read only, for the supervisor's figures (:mod:`office.stats_reader`): the columns and
+    tables later migrations add (``calls.operator``, ``seat_state_log``). ``None`` where the
+    database does not have them yet."""
+
+    def call_operators(self, start: dt.datetime, end: dt.datetime) -> dict[int, str] | None:
+        """The operator recorded on each call started in ``[start, end)``, by call id."""
+        ...
+
+    def seat_state_rows(self, start: dt.datetime, end: dt.datetime) -> list[SeatStateRow] | None:
+        """The seat-state changes in ``[start, end)``, and each seat's last one before."""
+        ...

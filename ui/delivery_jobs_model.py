@@ -39,7 +39,11 @@ class DeliveryJobsModel(QAbstractTableModel):
             self.tr("Last server reply"),
             self.tr("Sent at"),
         )
-        self._kinds = {"daily_report": self.tr("Daily report"), "call_note": self.tr("Call note")}
+        self._kinds = {
+            "daily_report": self.tr("Daily report"),
+            "call_note": self.tr("Call note"),
+            "confirmation": self.tr("Appointment confirmation"),
+        }
         self._states = {
             "pending": self.tr("pending"),
             "sending": self.tr("sending"),

@@ -222,8 +222,15 @@ class MainWindow(QMainWindow):
         from ui.note_form import NoteForm
 
         assert self.store is not None and self.notes is not None
+        calls = self.journal.log if self.journal is not None else None
         form = NoteForm(
-            self.store, self.notes, self._operator(), client_id, None, choices=self.choices
+            self.store,
+            self.notes,
+            self._operator(),
+            client_id,
+            None,
+            choices=self.choices,
+            calls=calls,
         )
         form.saved.connect(self.note_saved)
         return form
@@ -419,7 +426,7 @@ class MainWindow(QMainWindow):
         try:
             stored = self.journal.finished(finished)
         except Exception as exc:
-            log.error("could not store call in history: %s", exc)
+            log.exception("could not store call in history: %s", exc)
             self.on_error(self.tr("The call could not be saved in the history: {0}").format(exc))
             return
         self.history.prepend(stored)

@@ -28,7 +28,8 @@ from notes.drafts import Draft, new_key
 from notes.model import Channel, Note
 from notes.saving import finalise
 from notes.validation import Problem, problem_of
-from storage.interfaces import ClientStore, NotesStore
+from storage.errors import StoreUnavailable
+from storage.interfaces import CallLog, ClientStore, NotesStore
 from ui.client_choices import ClientChoices, size_for_many
 from ui.note_form_fields import NoteFormFields
 
@@ -61,11 +62,15 @@ class NoteForm(NoteFormFields):
         call_id: int | None,
         parent: QWidget | None = None,
         choices: ClientChoices | None = None,
+        calls: CallLog | None = None,
     ) -> None:
-        """``choices``: the window's shared client list; without it the form reads its own."""
+        """``choices``: the window's shared client list; without it the form reads its own.
+        ``calls``: the call log the window writes (in an office, the one that spools calls
+        taken during an outage); ``store`` by default."""
         super().__init__(operator, parent)
         self.setObjectName("note-form")
         self.store = store
+        self.calls: CallLog = calls or store
         self.notes = notes
         self.operator = operator
         self.draft_key = new_key()
@@ -121,12 +126,19 @@ class NoteForm(NoteFormFields):
         self._fill_staff(self.client_box.currentData(), self._base.for_staff_id)
 
     def _fill_staff(self, client_id: int | None, selected: int | None) -> None:
-        self.fill_staff(self.store.list_staff(client_id) if client_id is not None else (), selected)
+        try:
+            staff = self.store.list_staff(client_id) if client_id is not None else []
+        except StoreUnavailable:  # an outage: "for whom" stays free text until it is back
+            staff = []
+        self.fill_staff(staff, selected)
 
     # ---- context --------------------------------------------------------------------
     def _client(self) -> Client | None:
         client_id = self.client_box.currentData()
-        return None if client_id is None else self.store.get_client(client_id)
+        try:
+            return None if client_id is None else self.store.get_client(client_id)
+        except StoreUnavailable:  # an outage: times shown in the seat's own zone meanwhile
+            return None
 
     def _zone(self) -> dt.tzinfo | None:
         client = self._client()
@@ -151,7 +163,11 @@ class NoteForm(NoteFormFields):
         self.changes.setVisible(base.id is not None)
 
     def _bind_call(self, call_id: int, prefill: bool) -> None:
-        record = self.store.get_call(call_id)
+        try:
+            record = self.calls.get_call(call_id)
+        except StoreUnavailable:  # an outage: keep the note bound, details come later
+            self._base = replace(self._base, call_id=call_id, channel=Channel.CALL)
+            return
         if record is None:
             self._show_error(self.tr("The call {0} is not in the log.").format(call_id))
             return
@@ -173,7 +189,10 @@ class NoteForm(NoteFormFields):
     def _prefill_caller(self, number: str | None, display_name: str | None) -> None:
         """Known caller: name and company from the card; the number to call back."""
         client_id = self.client_box.currentData()
-        caller = self.store.find_caller(client_id, number) if number else None
+        try:
+            caller = self.store.find_caller(client_id, number) if number else None
+        except StoreUnavailable:  # the office database is down: the note is taken all the same
+            caller = None
         if caller is not None:
             self._base = replace(self._base, caller_id=caller.id)
             if not self.caller_name.text():
@@ -257,7 +276,7 @@ class NoteForm(NoteFormFields):
         loading, self._loading = self._loading, True
         self._base = note
         if note.call_id is not None:
-            record = self.store.get_call(note.call_id)
+            record = self.calls.get_call(note.call_id)
             if record is not None:
                 self._signalled_name = record.caller_name
                 self._live_duration = _duration(record.duration_s)

@@ -51,17 +51,23 @@ class PopPanel(QObject):
         tabs.tabCloseRequested.connect(self._close_tab)
 
     def resolve(self, incoming: ev.IncomingCall, client_id: int | None = None) -> Pop:
-        from clients.lookup import resolve
+        from clients.lookup import resolve, unavailable
+        from storage.errors import StoreUnavailable
 
         assert self.store is not None
         now = dt.datetime.now(dt.UTC)
         info = incoming.info
-        if client_id is not None:
-            numbers = self.store.list_numbers(client_id)
-            candidates: list[str | None] = [n.number for n in numbers[:1]]
-        else:
-            candidates = list(info.client_candidates())
-        return resolve(self.store, candidates, info.caller_number, now, operator=self.operator())
+        try:
+            if client_id is not None:
+                numbers = self.store.list_numbers(client_id)
+                candidates: list[str | None] = [n.number for n in numbers[:1]]
+            else:
+                candidates = list(info.client_candidates())
+            operator = self.operator()
+            return resolve(self.store, candidates, info.caller_number, now, operator=operator)
+        except StoreUnavailable as exc:  # the office database is down: take the call anyway
+            log.warning("pop without client data for %s: %s", incoming.call, exc)
+            return unavailable(info.caller_number, now, operator=self.operator())
 
     def _page(self, key: str, title: str) -> QSplitter:
         page = self.pages.get(key)
@@ -98,7 +104,8 @@ class PopPanel(QObject):
             page.insertWidget(0, view)
         self.views[incoming.call] = view
         self.infos[incoming.call] = incoming
-        self.client_resolved.emit(incoming.call, pop.client.id if pop.client else None)
+        # during an outage the operator's pick is all we know: the call log keeps it
+        self.client_resolved.emit(incoming.call, pop.client.id if pop.client else client_id)
         self.pop_shown.emit(view)
         return view
 

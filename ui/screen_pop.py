@@ -78,6 +78,20 @@ class PopView(QScrollArea):
         )
         self.header.setText(pop.client.name if pop.client else self.tr("Unknown client"))
         layout.addWidget(self.header)
+        if pop.data_unavailable:
+            self.outage = QLabel(
+                self.tr(
+                    "The database cannot be reached: no client data. Greet neutrally, pick "
+                    "the client below if you know it, and take a note: it is kept and saved "
+                    "when the database is back."
+                )
+            )
+            self.outage.setObjectName("pop-outage")
+            self.outage.setWordWrap(True)
+            self.outage.setStyleSheet(
+                "background:#c62828;color:white;font-weight:bold;padding:6px;"
+            )
+            layout.addWidget(self.outage)
 
         if pop.client is None:
             picker_row = QHBoxLayout()

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from appenv import logs
 from clients.csv_cells import GREETING_COLUMNS
+from clients.email_addresses import is_email_address
 from clients.errors import StoreError
 from clients.hours_text import parse_hours
 from clients.importing.csv_table import (
@@ -27,7 +27,6 @@ log = logs.get("clients")
 
 CLIENT_REQUIRED = ("code", "name", "numbers", "greeting")
 _ONE_LINE = ("code", "name", "colour", "language", "state", "timezone", "report_time")
-_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
 
 @dataclass
@@ -50,7 +49,7 @@ def _client_from_row(row: dict[str, str], existing: Client | None) -> Client:
     recipients = base.report_recipients if base else ()
     if row.get("report_recipients"):
         recipients = tuple(split_list(row["report_recipients"]))
-        bad = [r for r in recipients if not _EMAIL.match(r)]
+        bad = [r for r in recipients if not is_email_address(r)]
         if bad:
             raise RowError(f"report_recipients: not an e-mail address: {bad[0]!r}")
     defaults = Client(code="-", name="-")

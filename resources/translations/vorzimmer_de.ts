@@ -803,32 +803,37 @@ Die {5} protokollierten Anrufe und ihre Notizen bleiben im Verlauf, aber ohne Zu
         <translation>Gesendet am</translation>
     </message>
     <message>
-        <location filename="../../ui/delivery_jobs_model.py" line="42"/>
+        <location filename="../../ui/delivery_jobs_model.py" line="43"/>
         <source>Daily report</source>
         <translation>Tagesbericht</translation>
     </message>
     <message>
-        <location filename="../../ui/delivery_jobs_model.py" line="42"/>
+        <location filename="../../ui/delivery_jobs_model.py" line="44"/>
         <source>Call note</source>
         <translation>Anrufnotiz</translation>
     </message>
     <message>
-        <location filename="../../ui/delivery_jobs_model.py" line="44"/>
+        <location filename="../../ui/delivery_jobs_model.py" line="45"/>
+        <source>Appointment confirmation</source>
+        <translation>Terminbestätigung</translation>
+    </message>
+    <message>
+        <location filename="../../ui/delivery_jobs_model.py" line="48"/>
         <source>pending</source>
         <translation>ausstehend</translation>
     </message>
     <message>
-        <location filename="../../ui/delivery_jobs_model.py" line="45"/>
+        <location filename="../../ui/delivery_jobs_model.py" line="49"/>
         <source>sending</source>
         <translation>wird gesendet</translation>
     </message>
     <message>
-        <location filename="../../ui/delivery_jobs_model.py" line="46"/>
+        <location filename="../../ui/delivery_jobs_model.py" line="50"/>
         <source>sent</source>
         <translation>gesendet</translation>
     </message>
     <message>
-        <location filename="../../ui/delivery_jobs_model.py" line="47"/>
+        <location filename="../../ui/delivery_jobs_model.py" line="51"/>
         <source>failed</source>
         <translation>fehlgeschlagen</translation>
     </message>
@@ -1418,62 +1423,62 @@ Sie können weiterarbeiten. Wenn es wieder passiert, sagen Sie bitte Ihrer Admin
         <translation>Kollegen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="235"/>
+        <location filename="../../ui/main_window.py" line="242"/>
         <source>New note</source>
         <translation>Neue Notiz</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="242"/>
+        <location filename="../../ui/main_window.py" line="249"/>
         <source>Note {0}</source>
         <translation>Notiz {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="261"/>
+        <location filename="../../ui/main_window.py" line="268"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="262"/>
+        <location filename="../../ui/main_window.py" line="269"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Einstellungen…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="266"/>
+        <location filename="../../ui/main_window.py" line="273"/>
         <source>&amp;Mail delivery…</source>
         <translation>E-Mail-&amp;Zustellung…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="270"/>
+        <location filename="../../ui/main_window.py" line="277"/>
         <source>&amp;New note</source>
         <translation>&amp;Neue Notiz</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="275"/>
+        <location filename="../../ui/main_window.py" line="282"/>
         <source>&amp;Clients…</source>
         <translation>&amp;Mandanten…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="280"/>
+        <location filename="../../ui/main_window.py" line="287"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="350"/>
+        <location filename="../../ui/main_window.py" line="357"/>
         <source>Screen-pop failed: {0}</source>
         <translation>Anrufanzeige fehlgeschlagen: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="423"/>
+        <location filename="../../ui/main_window.py" line="430"/>
         <source>The call could not be saved in the history: {0}</source>
         <translation>Der Anruf konnte nicht im Verlauf gespeichert werden: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="463"/>
+        <location filename="../../ui/main_window.py" line="470"/>
         <source>Calls in progress</source>
         <translation>Laufende Anrufe</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="464"/>
+        <location filename="../../ui/main_window.py" line="471"/>
         <source>{0} call(s) are still connected. Hang up and quit?</source>
         <translation>{0} Anruf(e) noch verbunden. Auflegen und beenden?</translation>
     </message>
@@ -1651,72 +1656,72 @@ Sie können weiterarbeiten. Wenn es wieder passiert, sagen Sie bitte Ihrer Admin
         <translation>— niemand Bestimmtes —</translation>
     </message>
     <message>
-        <location filename="../../ui/note_form.py" line="141"/>
+        <location filename="../../ui/note_form.py" line="153"/>
         <source>Unknown caller</source>
         <translation>Unbekannter Anrufer</translation>
     </message>
     <message>
-        <location filename="../../ui/note_form.py" line="156"/>
+        <location filename="../../ui/note_form.py" line="172"/>
         <source>The call {0} is not in the log.</source>
         <translation>Der Anruf {0} ist nicht im Anrufprotokoll.</translation>
     </message>
     <message>
-        <location filename="../../ui/note_form.py" line="222"/>
+        <location filename="../../ui/note_form.py" line="241"/>
         <source>The note {0} does not exist.</source>
         <translation>Die Notiz {0} existiert nicht.</translation>
     </message>
     <message>
-        <location filename="../../ui/note_form.py" line="237"/>
+        <location filename="../../ui/note_form.py" line="256"/>
         <source>Recovered draft from {0} — not saved yet.</source>
         <translation>Wiederhergestellter Entwurf vom {0} — noch nicht gespeichert.</translation>
     </message>
     <message>
-        <location filename="../../ui/note_form.py" line="279"/>
+        <location filename="../../ui/note_form.py" line="298"/>
         <source>{0} · {1} · written</source>
         <translation>{0} · {1} · erfasst</translation>
     </message>
     <message>
-        <location filename="../../ui/note_form.py" line="285"/>
+        <location filename="../../ui/note_form.py" line="304"/>
         <source>{0} · {1} · {2}: {3} → {4}</source>
         <translation>{0} · {1} · {2}: {3} → {4}</translation>
     </message>
     <message>
-        <location filename="../../ui/note_form.py" line="306"/>
+        <location filename="../../ui/note_form.py" line="325"/>
         <source>Editing…</source>
         <translation>Wird bearbeitet…</translation>
     </message>
     <message>
-        <location filename="../../ui/note_form.py" line="337"/>
+        <location filename="../../ui/note_form.py" line="356"/>
         <source>The draft could not be stored ({0}). Save the note or copy the text.</source>
         <translation>Der Entwurf konnte nicht gesichert werden ({0}). Speichern Sie die Notiz oder kopieren Sie den Text.</translation>
     </message>
     <message>
-        <location filename="../../ui/note_form.py" line="342"/>
+        <location filename="../../ui/note_form.py" line="361"/>
         <source>Draft kept {0}</source>
         <translation>Entwurf gesichert um {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/note_form.py" line="351"/>
+        <location filename="../../ui/note_form.py" line="370"/>
         <source>Choose the client this note is for.</source>
         <translation>Wählen Sie den Mandanten, für den diese Notiz bestimmt ist.</translation>
     </message>
     <message>
-        <location filename="../../ui/note_form.py" line="353"/>
+        <location filename="../../ui/note_form.py" line="372"/>
         <source>Write a subject or a message (or mark a wrong number).</source>
         <translation>Geben Sie einen Betreff oder eine Nachricht ein (oder wählen Sie „Falsch verbunden“).</translation>
     </message>
     <message>
-        <location filename="../../ui/note_form.py" line="355"/>
+        <location filename="../../ui/note_form.py" line="374"/>
         <source>The callback number {0} is not a phone number.</source>
         <translation>Die Rückrufnummer {0} ist keine Telefonnummer.</translation>
     </message>
     <message>
-        <location filename="../../ui/note_form.py" line="374"/>
+        <location filename="../../ui/note_form.py" line="393"/>
         <source>Not saved: {0} Your text is kept as a draft.</source>
         <translation>Nicht gespeichert: {0} Ihr Text bleibt als Entwurf erhalten.</translation>
     </message>
     <message>
-        <location filename="../../ui/note_form.py" line="386"/>
+        <location filename="../../ui/note_form.py" line="405"/>
         <source>Saved {0} (revision {1})</source>
         <translation>Gespeichert um {0} (Version {1})</translation>
     </message>
@@ -1980,12 +1985,12 @@ Sie können weiterarbeiten. Wenn es wieder passiert, sagen Sie bitte Ihrer Admin
 <context>
     <name>PopPanel</name>
     <message>
-        <location filename="../../ui/pops.py" line="89"/>
+        <location filename="../../ui/pops.py" line="95"/>
         <source>Unknown</source>
         <translation>Unbekannt</translation>
     </message>
     <message>
-        <location filename="../../ui/pops.py" line="107"/>
+        <location filename="../../ui/pops.py" line="114"/>
         <source>Note</source>
         <translation>Notiz</translation>
     </message>
@@ -1998,132 +2003,137 @@ Sie können weiterarbeiten. Wenn es wieder passiert, sagen Sie bitte Ihrer Admin
         <translation>Unbekannter Mandant</translation>
     </message>
     <message>
-        <location filename="../../ui/screen_pop.py" line="84"/>
+        <location filename="../../ui/screen_pop.py" line="98"/>
         <source>Which client is this call for?</source>
         <translation>Für welchen Mandanten ist dieser Anruf?</translation>
     </message>
     <message>
-        <location filename="../../ui/screen_pop.py" line="111"/>
+        <location filename="../../ui/screen_pop.py" line="125"/>
         <source>Answer</source>
         <translation>Annehmen</translation>
     </message>
     <message>
-        <location filename="../../ui/screen_pop.py" line="123"/>
+        <location filename="../../ui/screen_pop.py" line="137"/>
         <source>Instructions</source>
         <translation>Anweisungen</translation>
     </message>
     <message>
-        <location filename="../../ui/screen_pop.py" line="136"/>
+        <location filename="../../ui/screen_pop.py" line="150"/>
         <source>FAQ</source>
         <translation>FAQ</translation>
     </message>
     <message>
-        <location filename="../../ui/screen_pop.py" line="148"/>
+        <location filename="../../ui/screen_pop.py" line="162"/>
         <source>Business hours</source>
         <translation>Geschäftszeiten</translation>
     </message>
     <message>
-        <location filename="../../ui/screen_pop.py" line="149"/>
+        <location filename="../../ui/screen_pop.py" line="163"/>
         <source>After hours</source>
         <translation>Außerhalb der Geschäftszeiten</translation>
     </message>
     <message>
-        <location filename="../../ui/screen_pop.py" line="150"/>
+        <location filename="../../ui/screen_pop.py" line="164"/>
         <source>Public holiday</source>
         <translation>Feiertag</translation>
     </message>
     <message>
-        <location filename="../../ui/screen_pop.py" line="151"/>
+        <location filename="../../ui/screen_pop.py" line="165"/>
         <source>Closed (vacation)</source>
         <translation>Geschlossen (Urlaub)</translation>
     </message>
     <message>
-        <location filename="../../ui/screen_pop.py" line="183"/>
+        <location filename="../../ui/screen_pop.py" line="197"/>
         <source>Caller</source>
         <translation>Anrufer</translation>
     </message>
     <message>
-        <location filename="../../ui/screen_pop.py" line="175"/>
+        <location filename="../../ui/screen_pop.py" line="189"/>
         <source>number withheld</source>
         <translation>Rufnummer unterdrückt</translation>
     </message>
     <message>
-        <location filename="../../ui/screen_pop.py" line="178"/>
+        <location filename="../../ui/screen_pop.py" line="84"/>
+        <source>The database cannot be reached: no client data. Greet neutrally, pick the client below if you know it, and take a note: it is kept and saved when the database is back.</source>
+        <translation>Die Datenbank ist nicht erreichbar: keine Mandantendaten. Neutral begrüßen, den Mandanten unten wählen, falls bekannt, und eine Notiz aufnehmen: Sie bleibt erhalten und wird gespeichert, sobald die Datenbank wieder da ist.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screen_pop.py" line="192"/>
         <source>unverified</source>
         <translation>nicht geprüft</translation>
     </message>
     <message>
-        <location filename="../../ui/screen_pop.py" line="188"/>
+        <location filename="../../ui/screen_pop.py" line="202"/>
         <source>Not known for this client.</source>
         <translation>Für diesen Mandanten nicht bekannt.</translation>
     </message>
     <message>
-        <location filename="../../ui/screen_pop.py" line="195"/>
+        <location filename="../../ui/screen_pop.py" line="209"/>
         <source>BLOCKED</source>
         <translation>GESPERRT</translation>
     </message>
     <message>
-        <location filename="../../ui/screen_pop.py" line="212"/>
+        <location filename="../../ui/screen_pop.py" line="226"/>
         <source>Always put through to: {0}</source>
         <translation>Immer durchstellen zu: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/screen_pop.py" line="221"/>
+        <location filename="../../ui/screen_pop.py" line="235"/>
         <source>Last contacts:</source>
         <translation>Letzte Kontakte:</translation>
     </message>
     <message>
-        <location filename="../../ui/screen_pop.py" line="228"/>
+        <location filename="../../ui/screen_pop.py" line="242"/>
         <source>Staff</source>
         <translation>Mitarbeiter</translation>
     </message>
     <message>
-        <location filename="../../ui/screen_pop.py" line="241"/>
+        <location filename="../../ui/screen_pop.py" line="255"/>
         <source>Transfer</source>
         <translation>Weiterleiten</translation>
     </message>
     <message>
-        <location filename="../../ui/screen_pop.py" line="245"/>
+        <location filename="../../ui/screen_pop.py" line="259"/>
         <source>Consult</source>
         <translation>Rücksprache</translation>
     </message>
     <message>
-        <location filename="../../ui/screen_pop.py" line="258"/>
+        <location filename="../../ui/screen_pop.py" line="272"/>
         <source>present</source>
         <translation>anwesend</translation>
     </message>
     <message>
-        <location filename="../../ui/screen_pop.py" line="260"/>
+        <location filename="../../ui/screen_pop.py" line="274"/>
         <source>in a meeting</source>
         <translation>in einer Besprechung</translation>
     </message>
     <message>
-        <location filename="../../ui/screen_pop.py" line="262"/>
+        <location filename="../../ui/screen_pop.py" line="276"/>
         <source>on vacation</source>
         <translation>im Urlaub</translation>
     </message>
     <message>
-        <location filename="../../ui/screen_pop.py" line="267"/>
+        <location filename="../../ui/screen_pop.py" line="281"/>
         <source>absent until {0}</source>
         <translation>abwesend bis {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/screen_pop.py" line="269"/>
+        <location filename="../../ui/screen_pop.py" line="283"/>
         <source>absent</source>
         <translation>abwesend</translation>
     </message>
     <message>
-        <location filename="../../ui/screen_pop.py" line="277"/>
+        <location filename="../../ui/screen_pop.py" line="291"/>
         <source>Book appointment</source>
         <translation>Termin buchen</translation>
     </message>
     <message>
-        <location filename="../../ui/screen_pop.py" line="280"/>
+        <location filename="../../ui/screen_pop.py" line="294"/>
         <source>Book an appointment in the client&apos;s calendar ({0})</source>
         <translation>Einen Termin im Kalender des Mandanten buchen ({0})</translation>
     </message>
     <message>
-        <location filename="../../ui/screen_pop.py" line="326"/>
+        <location filename="../../ui/screen_pop.py" line="340"/>
         <source>(ended)</source>
         <translation>(beendet)</translation>
     </message>
@@ -2432,140 +2442,141 @@ Sie können weiterarbeiten. Wenn es wieder passiert, sagen Sie bitte Ihrer Admin
         <translation>Mailserver für Berichte</translation>
     </message>
     <message>
-        <location filename="../../appenv/settings.py" line="92"/>
+        <location filename="../../appenv/settings.py" line="93"/>
         <source>Name in greetings</source>
         <translation>Name in der Begrüßung</translation>
     </message>
     <message>
-        <location filename="../../appenv/settings.py" line="99"/>
+        <location filename="../../appenv/settings.py" line="100"/>
         <source>Language</source>
         <translation>Sprache</translation>
     </message>
     <message>
-        <location filename="../../appenv/settings.py" line="107"/>
+        <location filename="../../appenv/settings.py" line="108"/>
         <source>Registrar</source>
         <translation>Registrar</translation>
     </message>
     <message>
-        <location filename="../../appenv/settings.py" line="109"/>
+        <location filename="../../appenv/settings.py" line="110"/>
         <source>e.g. sip.example.com:5060 — empty: local mode</source>
         <translation>z. B. sip.example.com:5060 — leer: lokaler Modus</translation>
     </message>
     <message>
-        <location filename="../../appenv/settings.py" line="111"/>
-        <location filename="../../appenv/settings.py" line="195"/>
+        <location filename="../../appenv/settings.py" line="112"/>
+        <location filename="../../appenv/settings.py" line="196"/>
         <source>User name</source>
         <translation>Benutzername</translation>
     </message>
     <message>
-        <location filename="../../appenv/settings.py" line="116"/>
+        <location filename="../../appenv/settings.py" line="117"/>
         <source>Transport</source>
         <translation>Transport</translation>
     </message>
     <message>
-        <location filename="../../appenv/settings.py" line="124"/>
+        <location filename="../../appenv/settings.py" line="125"/>
         <source>Local SIP port</source>
         <translation>Lokaler SIP-Port</translation>
     </message>
     <message>
-        <location filename="../../appenv/settings.py" line="133"/>
+        <location filename="../../appenv/settings.py" line="134"/>
         <source>Local SIP address</source>
         <translation>Lokale SIP-Adresse</translation>
     </message>
     <message>
-        <location filename="../../appenv/settings.py" line="135"/>
+        <location filename="../../appenv/settings.py" line="136"/>
         <source>0.0.0.0 listens on all network interfaces: needed in local mode, where desk phones call this seat directly. With a SIP account, enter this computer&apos;s address towards the provider so nothing else can reach the phone.</source>
         <translation>0.0.0.0 hört auf allen Netzwerkschnittstellen: nötig im lokalen Modus, in dem Tischtelefone diesen Platz direkt anrufen. Mit SIP-Konto tragen Sie die Adresse dieses Rechners zum Anbieter ein, damit niemand sonst das Telefon erreicht.</translation>
     </message>
     <message>
-        <location filename="../../appenv/settings.py" line="146"/>
+        <location filename="../../appenv/settings.py" line="147"/>
         <source>Microphone</source>
         <translation>Mikrofon</translation>
     </message>
     <message>
-        <location filename="../../appenv/settings.py" line="154"/>
+        <location filename="../../appenv/settings.py" line="155"/>
         <source>Speaker / headset</source>
         <translation>Lautsprecher / Headset</translation>
     </message>
     <message>
-        <location filename="../../appenv/settings.py" line="162"/>
+        <location filename="../../appenv/settings.py" line="163"/>
         <source>Ringing device</source>
         <translation>Gerät für den Klingelton</translation>
     </message>
     <message>
-        <location filename="../../appenv/settings.py" line="170"/>
+        <location filename="../../appenv/settings.py" line="171"/>
         <source>Server</source>
         <translation>Server</translation>
     </message>
     <message>
-        <location filename="../../appenv/settings.py" line="172"/>
+        <location filename="../../appenv/settings.py" line="173"/>
         <source>e.g. mail.example.com — empty: outbox folder</source>
         <translation>z. B. mail.example.com — leer: Ausgangsordner</translation>
     </message>
     <message>
-        <location filename="../../appenv/settings.py" line="178"/>
+        <location filename="../../appenv/settings.py" line="179"/>
         <source>Port</source>
         <translation>Port</translation>
     </message>
     <message>
-        <location filename="../../appenv/settings.py" line="187"/>
+        <location filename="../../appenv/settings.py" line="188"/>
         <source>Security</source>
         <translation>Verschlüsselung</translation>
     </message>
     <message>
-        <location filename="../../appenv/settings.py" line="190"/>
+        <location filename="../../appenv/settings.py" line="191"/>
         <source>STARTTLS</source>
         <translation>STARTTLS</translation>
     </message>
     <message>
-        <location filename="../../appenv/settings.py" line="191"/>
+        <location filename="../../appenv/settings.py" line="192"/>
         <source>SSL/TLS</source>
         <translation>SSL/TLS</translation>
     </message>
     <message>
-        <location filename="../../appenv/settings.py" line="192"/>
+        <location filename="../../appenv/settings.py" line="193"/>
         <source>None (unencrypted)</source>
         <translation>Keine (unverschlüsselt)</translation>
     </message>
     <message>
-        <location filename="../../appenv/settings.py" line="200"/>
+        <location filename="../../appenv/settings.py" line="201"/>
         <source>Sender address</source>
         <translation>Absenderadresse</translation>
     </message>
     <message>
-        <location filename="../../appenv/settings.py" line="202"/>
+        <location filename="../../appenv/settings.py" line="203"/>
         <source>e.g. telefonservice@example.com</source>
         <translation>z. B. telefonservice@example.com</translation>
     </message>
     <message>
-        <location filename="../../appenv/settings.py" line="208"/>
+        <location filename="../../appenv/settings.py" line="209"/>
         <source>Trusted certificate</source>
         <translation>Vertrauenswürdiges Zertifikat</translation>
     </message>
     <message>
-        <location filename="../../appenv/settings.py" line="210"/>
+        <location filename="../../appenv/settings.py" line="211"/>
         <source>optional: PEM file of a self-signed server</source>
         <translation>optional: PEM-Datei (selbst signierter Server)</translation>
     </message>
     <message>
-        <location filename="../../appenv/settings.py" line="216"/>
+        <location filename="../../appenv/settings.py" line="217"/>
         <source>Send daily reports automatically at each report time</source>
         <translation>Tagesberichte automatisch zur jeweiligen Berichtszeit senden</translation>
     </message>
     <message>
-        <location filename="../../appenv/settings.py" line="223"/>
-        <source>Office database</source>
-        <translation>Bürodatenbank</translation>
+        <location filename="../../appenv/settings.py" line="227"/>
+        <source>Without the password (that goes to the system keyring). A seat&apos;s own data moves there with &apos;vorzimmer migrate --to ADDRESS&apos;.</source>
+        <translation>Ohne das Passwort (das kommt in den Schlüsselbund des Systems). Die eigenen Daten eines Platzes ziehen mit „vorzimmer migrate --to ADRESSE“ dorthin um.</translation>
     </message>
     <message>
-        <location filename="../../appenv/settings.py" line="226"/>
-        <source>Without the password: Vorzimmer keeps it in the system keyring.</source>
-        <translation>Ohne das Passwort: Vorzimmer bewahrt es im Schlüsselbund des Systems auf.</translation>
-    </message>
-    <message>
-        <location filename="../../appenv/settings.py" line="234"/>
+        <location filename="../../appenv/settings.py" line="237"/>
         <source>Seat</source>
         <translation>Platz</translation>
+    </message>
+    <message>
+        <location filename="../../appenv/settings.py" line="44"/>
+        <location filename="../../appenv/settings.py" line="224"/>
+        <source>Office database</source>
+        <translation>Bürodatenbank</translation>
     </message>
     <message>
         <location filename="../../ui/settings_form.py" line="52"/>
@@ -2576,44 +2587,86 @@ Sie können weiterarbeiten. Wenn es wieder passiert, sagen Sie bitte Ihrer Admin
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="59"/>
+        <location filename="../../ui/settings_dialog.py" line="80"/>
         <source>Settings</source>
         <translation>Einstellungen</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="67"/>
+        <location filename="../../ui/settings_dialog.py" line="88"/>
+        <location filename="../../ui/settings_dialog.py" line="106"/>
         <source>unchanged</source>
         <translation>unverändert</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="78"/>
+        <location filename="../../ui/settings_dialog.py" line="99"/>
         <source>Looking for audio devices…</source>
         <translation>Audiogeräte werden gesucht…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="69"/>
+        <location filename="../../ui/settings_dialog.py" line="90"/>
+        <location filename="../../ui/settings_dialog.py" line="108"/>
         <source>Password:</source>
         <translation>Passwort:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="73"/>
+        <location filename="../../ui/settings_dialog.py" line="94"/>
         <source>TLS is not offered: the bundled pjsua2 build supports only TLS 1.2 with an outdated OpenSSL.</source>
         <translation>TLS wird nicht angeboten: Der mitgelieferte pjsua2-Build unterstützt nur TLS 1.2 mit einem veralteten OpenSSL.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="100"/>
+        <location filename="../../ui/settings_dialog.py" line="109"/>
+        <source>&amp;Test connection</source>
+        <translation>Verbindung &amp;testen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="136"/>
         <source>{0} devices found.</source>
         <translation>{0} Geräte gefunden.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="102"/>
+        <location filename="../../ui/settings_dialog.py" line="138"/>
         <source>No audio device found: calls run without sound.</source>
         <translation>Kein Audiogerät gefunden: Anrufe laufen ohne Ton.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="116"/>
+        <location filename="../../ui/settings_dialog.py" line="150"/>
+        <source>The address must start with postgresql:// (empty: this seat&apos;s file).</source>
+        <translation>Die Adresse muss mit postgresql:// beginnen (leer: die Datei dieses Platzes).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="153"/>
+        <source>Type the password into the password field, not into the address: Vorzimmer keeps it in the system keyring.</source>
+        <translation>Geben Sie das Passwort in das Passwortfeld ein, nicht in die Adresse: Vorzimmer bewahrt es im Schlüsselbund des Systems auf.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="167"/>
+        <source>Type the office database&apos;s address.</source>
+        <translation>Geben Sie die Adresse der Büro-Datenbank ein.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="171"/>
+        <source>Connecting…</source>
+        <translation>Verbinde…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="175"/>
+        <source>Connected: {0} clients.</source>
+        <translation>Verbunden: {0} Mandanten.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="179"/>
+        <source>No connection: {0}</source>
+        <translation>Keine Verbindung: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="207"/>
         <source>The new language shows when Vorzimmer starts again.</source>
         <translation>Die neue Sprache erscheint, wenn Vorzimmer das nächste Mal startet.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="209"/>
+        <source>The new database is used when Vorzimmer starts again.</source>
+        <translation>Die neue Datenbank wird beim nächsten Start von Vorzimmer verwendet.</translation>
     </message>
 </context>
 <context>

@@ -24,6 +24,7 @@ from storage.interfaces import (
     Database,
     DeliveryStore,
     NotesStore,
+    OfficeLog,
     OperatorStore,
     SeatStore,
 )
@@ -71,6 +72,7 @@ class PgDatabase:
         self.operators: OperatorStore = office
         self.seats: SeatStore = office
         self._calendars: CalendarStore | None = None
+        self._office_log: OfficeLog | None = None
         self._listener: ChangeListener | None = None
         if listen:
             self._listener = ChangeListener(
@@ -122,6 +124,14 @@ class PgDatabase:
         messages.info(
             f"The office database is reachable again (it was unreachable for {seconds} s).{extra}"
         )
+
+    @property
+    def office_log(self) -> OfficeLog:
+        if self._office_log is None:
+            from storage.postgres.office_log import PgOfficeLog
+
+            self._office_log = PgOfficeLog(self._session)
+        return self._office_log
 
     @property
     def schema_version(self) -> int:

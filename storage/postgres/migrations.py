@@ -178,8 +178,26 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
             caller TEXT NOT NULL DEFAULT '', phone TEXT NOT NULL DEFAULT '',
             state TEXT NOT NULL, message TEXT NOT NULL DEFAULT '', created_at TEXT NOT NULL)""",
     ),
-    # 9: reserved for the appointments journal (branch booking-journal): replaced at merge
-    (),
+    # 9: the appointments journal — every booking, move and cancellation a seat made
+    (
+        f"""CREATE TABLE appointments ({ID},
+            client_id BIGINT NOT NULL REFERENCES clients(id) ON DELETE CASCADE,
+            call_key TEXT, uid TEXT NOT NULL DEFAULT '', url TEXT NOT NULL DEFAULT '',
+            href TEXT NOT NULL DEFAULT '', staff TEXT NOT NULL DEFAULT '',
+            kind TEXT NOT NULL DEFAULT '', starts_at TEXT NOT NULL, ends_at TEXT NOT NULL,
+            caller TEXT NOT NULL DEFAULT '', phone TEXT NOT NULL DEFAULT '',
+            email TEXT NOT NULL DEFAULT '', state TEXT NOT NULL, previous_start TEXT,
+            message TEXT NOT NULL DEFAULT '', operator TEXT NOT NULL DEFAULT '',
+            seat TEXT NOT NULL DEFAULT '', acknowledged INTEGER NOT NULL DEFAULT 0,
+            created_at TEXT NOT NULL, updated_at TEXT NOT NULL,
+            phone_key TEXT NOT NULL DEFAULT '', caller_key TEXT NOT NULL DEFAULT '')""",
+        "CREATE INDEX appointments_client_end ON appointments(client_id, ends_at)",
+        "CREATE INDEX appointments_phone ON appointments(client_id, phone_key)",
+        "CREATE INDEX appointments_caller ON appointments(client_id, caller_key)",
+        "CREATE INDEX appointments_call ON appointments(call_key)",
+        "CREATE INDEX appointments_uid ON appointments(uid)",
+        "CREATE INDEX appointments_state ON appointments(state, acknowledged)",
+    ),
     # 10: reserved for the office call columns (branch office-sip): replaced at merge
     (),
     # 11: operator accounts (argon2 hashes), seat states and their log, wrap-up per client
@@ -225,6 +243,7 @@ TABLES = (
     "calendar_sync_state",
     "calendar_items",
     "pending_bookings",
+    "appointments",
     "operators",
     "seat_states",
     "seat_state_log",

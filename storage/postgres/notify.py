@@ -25,6 +25,7 @@ from typing import Any
 
 from appenv import logs
 from storage.changes import (
+    APPOINTMENTS,
     CALLERS,
     CALLS,
     CLIENTS,
@@ -44,12 +45,8 @@ PING_EVERY_S = 1.0
 RETRY_EVERY_S = 0.5
 
 #: Every table, no ids: after a reconnect nothing heard meanwhile can be trusted.
-EVERYTHING = Changes(
-    {
-        t: frozenset()
-        for t in (CLIENTS, CALLERS, CALLS, NOTES, DELIVERIES, "calendars", OPERATORS, SEATS)
-    }
-)
+_TABLES = (CLIENTS, CALLERS, CALLS, NOTES, DELIVERIES, "calendars", APPOINTMENTS, OPERATORS, SEATS)
+EVERYTHING = Changes({t: frozenset() for t in _TABLES})
 
 
 def notify_statements(sender: str, changes: Changes) -> Iterator[tuple[str, tuple[str, str]]]:

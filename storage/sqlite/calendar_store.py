@@ -1,5 +1,6 @@
-"""The calendar tables in SQLite: calendar sources, appointment types, pending bookings
-and the CalDAV sync caches (items with ETags, sync-token, time of the last sync).
+"""The calendar tables in SQLite: calendar sources, appointment types, pending bookings,
+the appointments journal and the CalDAV sync caches (items with ETags, sync-token, time of
+the last sync).
 
 Implements :class:`storage.interfaces.CalendarStore`. A cache is saved incrementally:
 only the items a sync changed (``CalendarCache.unsaved``) are written, so an incremental
@@ -9,15 +10,20 @@ sync of a 5,000-event calendar writes one row, not the whole calendar.
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import json
+from collections.abc import Collection
 from typing import Any
 
 from appenv.times import from_db, from_db_or_none, to_db, to_db_or_none, utc_now
+from calendar_sync.journal import AppointmentRecord, AppointmentState, name_key
 from calendar_sync.pending import PendingBooking
 from calendar_sync.registry import CalendarSource, type_from_dict
 from calendar_sync.slots import AppointmentType
 from calendar_sync.sync_cache import CachedItem, CalendarCache
+from clients import phone_numbers as pn
 from clients.errors import NotFound
+from storage.changes import APPOINTMENTS
 from storage.sqlite.tables import SqliteTables
 
 CALENDARS = "calendars"  # the change announced for every calendar table
@@ -28,6 +34,16 @@ _TYPE_COLUMNS = (
 _PENDING_COLUMNS = (
     "p.id, c.code, p.url, p.staff, p.kind, p.starts_at, p.ends_at, p.summary, p.caller, "
     "p.phone, p.state, p.message"
+)
+_JOURNAL_FIELDS = (
+    "call_key", "uid", "url", "href", "staff", "kind", "starts_at", "ends_at", "caller", "phone",
+    "email", "state", "previous_start", "message", "operator", "seat", "acknowledged",
+)  # fmt: skip
+_MATCH_FIELDS = ("phone_key", "caller_key")  # how a caller is found (see ``appointments``)
+_JOURNAL_COLUMNS = (
+    "a.id, c.code, "
+    + ", ".join(f"a.{f}" for f in _JOURNAL_FIELDS)
+    + (", a.created_at, a.updated_at")
 )
 
 
@@ -130,6 +146,104 @@ class SqliteCalendarStore(SqliteTables):
                 (entry.state, entry.message, entry.id),
             )
 
+    # -- the appointments journal --------------------------------------------------------
+    def add_appointment(self, record: AppointmentRecord) -> AppointmentRecord:
+        client_id = self._client_id(record.client)
+        now = utc_now()
+        with self._tx(APPOINTMENTS) as conn:
+            cur = conn.execute(
+                f"INSERT INTO appointments (client_id, {', '.join(_JOURNAL_FIELDS)}, created_at, "
+                f"updated_at, {', '.join(_MATCH_FIELDS)}) "
+                f"VALUES ({', '.join('?' * (len(_JOURNAL_FIELDS) + 5))})",
+                (
+                    client_id,
+                    *_journal_values(record),
+                    to_db(now),
+                    to_db(now),
+                    *_match_values(record),
+                ),
+            )
+            new_id = int(cur.lastrowid or 0)
+            self._c.changed(APPOINTMENTS, new_id)
+        return dataclasses.replace(record, id=new_id, created_at=now, updated_at=now)
+
+    def update_appointment(self, record: AppointmentRecord) -> AppointmentRecord:
+        """Every field of the row ``record.id`` (its client stays)."""
+        if record.id is None:
+            raise NotFound("appointment", "(not stored)")
+        now = utc_now()
+        with self._tx(APPOINTMENTS, record.id) as conn:
+            cur = conn.execute(
+                f"UPDATE appointments SET "
+                f"{', '.join(f'{f} = ?' for f in (*_JOURNAL_FIELDS, *_MATCH_FIELDS))}, "
+                "updated_at = ? WHERE id = ?",
+                (*_journal_values(record), *_match_values(record), to_db(now), record.id),
+            )
+            if cur.rowcount == 0:
+                raise NotFound("appointment", record.id)
+        return dataclasses.replace(record, updated_at=now)
+
+    def get_appointment(self, record_id: int) -> AppointmentRecord | None:
+        found = self._all(
+            f"SELECT {_JOURNAL_COLUMNS} FROM appointments a JOIN clients c ON c.id = a.client_id "
+            "WHERE a.id = ?",
+            (record_id,),
+        )
+        return _record(found[0]) if found else None
+
+    def appointments(
+        self,
+        client_code: str | None = None,
+        *,
+        uid: str | None = None,
+        call_keys: Collection[str] | None = None,
+        states: Collection[AppointmentState] | None = None,
+        ending_after: dt.datetime | None = None,
+        phone: str | None = None,
+        caller: str | None = None,
+    ) -> list[AppointmentRecord]:
+        """Journal rows, oldest first, of one client (``None``: every client), narrowed to
+        one UID, some calls, some states, appointments not over by ``ending_after``, and
+        one caller's: the number ``phone`` (any spelling) or the name ``caller`` (any case
+        and spacing) — either one matching is enough."""
+        where: list[str] = []
+        params: list[Any] = []
+        caller_of: list[str] = []
+        number = pn.normalise(phone) if phone else None
+        if number:
+            caller_of.append("a.phone_key = ?")
+            params.append(number)
+        if caller and name_key(caller):
+            caller_of.append("a.caller_key = ?")
+            params.append(name_key(caller))
+        if phone or caller:
+            if not caller_of:
+                return []
+            where.append(f"({' OR '.join(caller_of)})")
+        if client_code is not None:
+            where.append("c.code = ?")
+            params.append(client_code)
+        if uid is not None:
+            where.append("a.uid = ?")
+            params.append(uid)
+        for column, values in (("a.call_key", call_keys), ("a.state", states)):
+            if values is not None:
+                if not values:
+                    return []
+                where.append(f"{column} IN ({', '.join('?' * len(values))})")
+                params.extend(str(v) for v in values)
+        if ending_after is not None:
+            where.append("a.ends_at > ?")
+            params.append(to_db(ending_after))
+        # a UID or call keys are the narrow filter: ``+`` keeps the planner off the client
+        # index (without statistics SQLite would scan all of the client's rows)
+        narrow = uid is not None or call_keys is not None or bool(caller_of)
+        join = "+a.client_id" if narrow else "a.client_id"
+        sql = f"SELECT {_JOURNAL_COLUMNS} FROM appointments a JOIN clients c ON c.id = {join}"
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        return [_record(r) for r in self._all(sql + " ORDER BY a.id", params)]
+
     # -- sync caches ---------------------------------------------------------------------
     def load_cache(self, url: str) -> CalendarCache:
         with self._c.reading() as conn:
@@ -177,4 +291,33 @@ def _type(row: tuple[Any, ...]) -> AppointmentType:
     name, minutes, before, after, notice, horizon, step, max_per_day, staff = row
     return AppointmentType(
         name, minutes, before, after, notice, horizon, step, max_per_day, tuple(json.loads(staff))
+    )
+
+
+def _journal_values(record: AppointmentRecord) -> tuple[Any, ...]:
+    return (
+        record.call_key, record.uid, record.url, record.href, record.staff, record.kind,
+        to_db(record.starts_at), to_db(record.ends_at), record.caller, record.phone,
+        record.email, str(record.state), to_db_or_none(record.previous_start), record.message,
+        record.operator, record.seat, int(record.acknowledged),
+    )  # fmt: skip
+
+
+def _match_values(record: AppointmentRecord) -> tuple[str, str]:
+    return pn.normalise(record.phone) or "", name_key(record.caller)
+
+
+def _record(row: tuple[Any, ...]) -> AppointmentRecord:
+    fields: dict[str, Any] = dict(zip(_JOURNAL_FIELDS, row[2:-2], strict=True))
+    fields["starts_at"] = from_db(fields["starts_at"])
+    fields["ends_at"] = from_db(fields["ends_at"])
+    fields["previous_start"] = from_db_or_none(fields["previous_start"])
+    fields["state"] = AppointmentState(fields["state"])
+    fields["acknowledged"] = bool(fields["acknowledged"])
+    return AppointmentRecord(
+        id=int(row[0]),
+        client=row[1],
+        created_at=from_db(row[-2]),
+        updated_at=from_db(row[-1]),
+        **fields,
     )

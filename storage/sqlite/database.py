@@ -15,6 +15,7 @@ from storage.interfaces import (
     Database,
     DeliveryStore,
     NotesStore,
+    OfficeLog,
     OperatorStore,
     SeatStore,
 )
@@ -53,6 +54,7 @@ class SqliteDatabase:
         self.operators: OperatorStore = office
         self.seats: SeatStore = office
         self._calendars: CalendarStore | None = None
+        self._office_log: OfficeLog | None = None
 
     @property
     def calendars(self) -> CalendarStore:
@@ -61,6 +63,14 @@ class SqliteDatabase:
 
             self._calendars = SqliteCalendarStore(self._connection)
         return self._calendars
+
+    @property
+    def office_log(self) -> OfficeLog:
+        if self._office_log is None:
+            from storage.sqlite.office_log import SqliteOfficeLog
+
+            self._office_log = SqliteOfficeLog(self._connection)
+        return self._office_log
 
     @property
     def schema_version(self) -> int:

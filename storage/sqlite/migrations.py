@@ -23,8 +23,9 @@ Migration 6 brings the delivery queue's tables (created ad hoc by earlier versio
 ``IF NOT EXISTS`` so that such databases keep their rows) under this list. Migration 7
 gives every logged call its unique ``call_key`` (older rows get ``legacy-<id>``), the
 caller's URI and whether its number is a verified number. Migration 8 adds the calendar
-tables (see :mod:`storage.sqlite.calendar_store`). Migration 11 adds operator accounts
-(``operators``: argon2 hashes, never passwords), the seats' current states
+tables (see :mod:`storage.sqlite.calendar_store`), 9 the appointments journal
+(:mod:`calendar_sync.journal`). Migration 11 adds operator
+accounts (``operators``: argon2 hashes, never passwords), the seats' current states
 (``seat_states``, one row per seat) with every change in ``seat_state_log`` (the
 supervisor's wrap-up and break times), and ``clients.wrap_up_s`` (see :mod:`office`).
 """
@@ -357,8 +358,41 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
             created_at TEXT NOT NULL
         )""",
     ),
-    # 9: reserved for the appointments journal (branch booking-journal): replaced at merge
-    (),
+    # 9: the appointments journal — every booking, move and cancellation a seat made, with
+    # the call it was made in (see calendar_sync.journal)
+    (
+        """CREATE TABLE appointments (
+            id INTEGER PRIMARY KEY,
+            client_id INTEGER NOT NULL REFERENCES clients(id) ON DELETE CASCADE,
+            call_key TEXT,
+            uid TEXT NOT NULL DEFAULT '',
+            url TEXT NOT NULL DEFAULT '',
+            href TEXT NOT NULL DEFAULT '',
+            staff TEXT NOT NULL DEFAULT '',
+            kind TEXT NOT NULL DEFAULT '',
+            starts_at TEXT NOT NULL,
+            ends_at TEXT NOT NULL,
+            caller TEXT NOT NULL DEFAULT '',
+            phone TEXT NOT NULL DEFAULT '',
+            email TEXT NOT NULL DEFAULT '',
+            state TEXT NOT NULL,
+            previous_start TEXT,
+            message TEXT NOT NULL DEFAULT '',
+            operator TEXT NOT NULL DEFAULT '',
+            seat TEXT NOT NULL DEFAULT '',
+            acknowledged INTEGER NOT NULL DEFAULT 0,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            phone_key TEXT NOT NULL DEFAULT '',
+            caller_key TEXT NOT NULL DEFAULT ''
+        )""",
+        "CREATE INDEX appointments_client_end ON appointments(client_id, ends_at)",
+        "CREATE INDEX appointments_phone ON appointments(client_id, phone_key)",
+        "CREATE INDEX appointments_caller ON appointments(client_id, caller_key)",
+        "CREATE INDEX appointments_call ON appointments(call_key)",
+        "CREATE INDEX appointments_uid ON appointments(uid)",
+        "CREATE INDEX appointments_state ON appointments(state, acknowledged)",
+    ),
     # 10: reserved for the office call columns (branch office-sip): replaced at merge
     (),
     # 11: operator accounts (argon2 hashes), seat states and their log, wrap-up per client

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
+from dataclasses import replace as dt_replace
 from pathlib import Path
 
 import pytest
@@ -90,3 +91,63 @@ def test_a_deleted_client_takes_its_calendars_along(tmp_path: Path) -> None:
         assert client.id is not None
         db.clients.delete_client(client.id)
         assert db.calendars.sources() == [] and db.calendars.types("ROTH") == []
+
+
+def test_appointments_journal(db_location: Path | str) -> None:
+    """Rows come back as written, are narrowed by client, UID, calls, states and time, and
+    every write is announced with its row id; another client's rows never show."""
+    from calendar_sync.journal import AppointmentRecord, AppointmentState, current
+    from storage.changes import APPOINTMENTS, Changes
+
+    with open_database(db_location) as db:
+        db.clients.add_client(Client(code="ROTH", name="Praxis Dr. Roth"))
+        db.clients.add_client(Client(code="KURZ", name="Kanzlei Kurz"))
+        heard: list[Changes] = []
+        db.changes.subscribe(heard.append)
+        store = db.calendars
+        start = dt.datetime(2027, 1, 12, 8, 30, tzinfo=dt.UTC)
+        first = AppointmentRecord(
+            client="ROTH", call_key="call-1", uid="u1@vorzimmer", url="https://dav/roth/",
+            href="/roth/a.ics", staff="Dr. Roth", kind="Erstgespräch", starts_at=start,
+            ends_at=start + dt.timedelta(minutes=30), caller="Frau Meyer",
+            phone="030 1234567", email="meyer@example.com", operator="Anna", seat="A",
+        )  # fmt: skip
+        booked = store.add_appointment(first)
+        assert booked.id is not None and booked.created_at is not None
+        assert heard[-1].ids[APPOINTMENTS] == frozenset({booked.id})
+        assert store.get_appointment(booked.id) == booked
+        later = start + dt.timedelta(days=1)
+        move = dt_replace(
+            booked, id=None, call_key="call-2", state=AppointmentState.MOVED,
+            starts_at=later, ends_at=later + dt.timedelta(minutes=30), previous_start=start,
+        )  # fmt: skip
+        moved = store.add_appointment(move)
+        theirs = AppointmentRecord(
+            client="KURZ", uid="k1@vorzimmer", starts_at=start, ends_at=start,
+            state=AppointmentState.CONFLICT, message="taken",
+        )  # fmt: skip
+        other = store.add_appointment(theirs)
+        assert [r.id for r in store.appointments("ROTH")] == [booked.id, moved.id]
+        assert [r.id for r in store.appointments("KURZ")] == [other.id]
+        assert [r.id for r in store.appointments(None)] == [booked.id, moved.id, other.id]
+        assert store.appointments("ROTH", call_keys=["call-2"]) == [moved]
+        assert store.appointments("ROTH", call_keys=[]) == []
+        assert store.appointments("ROTH", uid="k1@vorzimmer") == []
+        states = [AppointmentState.CONFLICT]
+        assert store.appointments(None, states=states) == [other]
+        assert store.appointments("ROTH", ending_after=later) == [moved]
+        assert current(store.appointments("ROTH")) == [moved]
+        assert store.appointments("ROTH", phone="+49 30 1234567") == [booked, moved]
+        assert store.appointments("ROTH", caller=" frau   MEYER") == [booked, moved]
+        assert store.appointments("ROTH", phone="030 7654321", caller="Frau Meyer") == [
+            booked,
+            moved,
+        ]  # either one matching is enough
+        assert store.appointments("ROTH", phone="030 7654321") == []
+        assert store.appointments("ROTH", phone="no number") == []
+        assert store.appointments("KURZ", phone="030 1234567") == []
+        assert moved.previous_start == start and moved.state is AppointmentState.MOVED
+
+        seen = store.update_appointment(dt_replace(other, acknowledged=True))
+        assert store.get_appointment(other.id or 0) == seen and seen.acknowledged
+        assert heard[-1].ids[APPOINTMENTS] == frozenset({other.id})

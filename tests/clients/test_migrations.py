@@ -64,7 +64,13 @@ SEED: dict[int, list[str]] = {
         "INSERT INTO calendar_sources (source_key, client_id, url, kind) "
         "VALUES ('k-8', 7, 'https://dav.example/roth/', 'caldav')",
     ],
-    9: [],  # reserved (branch booking-journal): its seed comes with it
+    9: [
+        "INSERT INTO appointments (client_id, call_key, uid, starts_at, ends_at, state, "
+        "created_at, updated_at, phone_key, caller_key) VALUES (7, 'k-7', 'u-9@vorzimmer', "
+        "'2024-04-02T07:00:00.000000+00:00', '2024-04-02T07:30:00.000000+00:00', 'booked', "
+        "'2024-03-31T09:00:00+00:00', '2024-03-31T09:00:00+00:00', '+491715550142', "
+        "'thomas krause')",
+    ],
     10: [],  # reserved (branch office-sip): its seed comes with it
     11: [
         "INSERT INTO operators (login, display_name, password_hash, role, created_at) "

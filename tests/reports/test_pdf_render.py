@@ -58,8 +58,8 @@ def test_daily_report_german_holds_every_call_in_time_order_with_marks() -> None
     assert "außerhalb der Geschäftszeit" in text
     # note, appointments incl. cancellation, delivery status; umlauts and euro sign
     assert "Überweisung über 99,50 €" in text
-    assert "Termin gebucht: 09.05.2024 10:00–10:30 Uhr – Erstberatung Öztürk" in text
-    assert "Termin abgesagt: 10.05.2024 15:00–15:30 Uhr – Kontrolle Weiß" in text
+    assert "Termin gebucht: Do 09.05.2024 10:00–10:30 Uhr – Erstberatung Öztürk" in text
+    assert "Termin abgesagt: Fr 10.05.2024 15:00–15:30 Uhr – Kontrolle Weiß" in text
     assert "Zustellung: per E-Mail an Dr. Jäger" in text
     assert "Erbeten: Rückruf an +49 30 1234567" in text
     # summary figures: 5 calls, 3 messages, 2 appointments, 1 urgent, 1 outside hours
@@ -173,7 +173,7 @@ def test_call_note_pdf_holds_the_note() -> None:
     assert "Betreff: Betreff Ncall7 Größe 12 €" in text
     assert "Überweisung über 99,50 €" in text
     assert "dringend" in text and "DRINGEND" in text
-    assert "Termin gebucht: 09.05.2024 10:00–10:30 Uhr – Beratung Groß" in text
+    assert "Termin gebucht: Do 09.05.2024 10:00–10:30 Uhr – Beratung Groß" in text
     assert "Seite 1 von 1" in text
     en = pdftotext(render_call_note(client("N"), the_call, "en"))
     assert "Call note" in en and "Taken by" in en

@@ -9,8 +9,15 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 APP_PACKAGES = (
-    "appenv", "calendar_sync", "clients", "notes", "office", "reports", "softphone", "ui",
-)  # fmt: skip
+    "appenv",
+    "calendar_sync",
+    "clients",
+    "notes",
+    "office",
+    "reports",
+    "softphone",
+    "ui",
+)
 DOMAIN = ("calendar_sync", "clients", "notes", "office", "reports", "softphone", "storage")
 CONCRETE = re.compile(r"\bSqlite\w*(Store|Database|Connection|Tables|CallLog|Callers|Clients)\b")
 

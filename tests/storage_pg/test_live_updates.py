@@ -4,6 +4,7 @@ table is announced for a full re-read (notifications are never replayed)."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 import queue
@@ -141,3 +142,22 @@ def test_payloads_stay_small_and_many_ids_become_the_table() -> None:
     bulk = list(notify_statements("me", Changes({"callers": frozenset(range(100_000))})))
     assert len(bulk) == 1 and parse(bulk[0][1][1]) == ("me", Changes({"callers": frozenset()}))
     assert parse("not json") is None
+
+
+def test_an_appointment_journalled_on_seat_a_is_heard_on_seat_b(
+    postgres: str, seat_b: Seat
+) -> None:
+    from calendar_sync.journal import AppointmentRecord, AppointmentState
+
+    with open_database(postgres) as a:
+        a.clients.add_client(Client(code="ROTH", name="Kanzlei Dr. Roth"))
+        assert seat_b.next()["ids"] == {"clients": []}
+        start = dt.datetime(2027, 1, 12, 8, 30, tzinfo=dt.UTC)
+        record = a.calendars.add_appointment(
+            AppointmentRecord(client="ROTH", uid="u@vorzimmer", starts_at=start, ends_at=start)
+        )
+        assert seat_b.next()["ids"] == {"appointments": [record.id]}
+        seen = a.calendars.update_appointment(
+            dataclasses.replace(record, state=AppointmentState.CONFLICT, acknowledged=True)
+        )
+        assert seat_b.next()["ids"] == {"appointments": [seen.id]}

@@ -14,6 +14,7 @@ from pathlib import Path
 import psycopg
 
 from appenv.paths import AppPaths
+from calendar_sync.journal import AppointmentRecord
 from clients.demo import load_demo
 from clients.model import Caller
 from notes.model import Note, NoteQuery
@@ -39,6 +40,11 @@ def _seat(paths: AppPaths) -> None:
                  subject="Rückruf wegen Frist", message="Akte 12/345, bitte bis 17 Uhr.")
         )  # fmt: skip
         db.notes.update_note(dataclasses.replace(note, message="Akte 12/345, bis 16 Uhr."), "x")
+        db.calendars.add_appointment(
+            AppointmentRecord(client="ROTH", call_key=call.call_key, uid="u1@vorzimmer",
+                              starts_at=NOW, ends_at=NOW, caller="Frau Öztürk",
+                              phone="030 1234567")
+        )  # fmt: skip
         db.deliveries.insert_job(
             DeliveryRequest("daily_report", "ROTH", NOW.date(), ("a@example.com",), "Bericht",
                             "Guten Tag", "bericht.pdf", b"%PDF-1.4 \x00\xff"),
@@ -85,6 +91,9 @@ def test_a_seat_is_copied_and_verified_table_by_table(app_paths: AppPaths, postg
         found = office.notes.search(NoteQuery(client_id=roth.id, text="ruckruf frist"))
         assert [n.subject for n in found] == ["Rückruf wegen Frist"]
         assert office.deliveries.attachment(1) == b"%PDF-1.4 \x00\xff"
+        assert office.calendars.appointments("ROTH", phone="+49 30 1234567", caller=None) == (
+            own.calendars.appointments("ROTH")
+        )
         new = office.clients.add_caller(Caller(client_id=roth.id, name="Neu"))
         assert new.id is not None and new.id > max(
             c.id or 0 for c in own.clients.list_callers(None)
