@@ -1,7 +1,8 @@
 """The office's log read for the supervisor's figures, tolerant of what is not there yet.
 
 ``calls.operator`` (migration 10) and ``seat_state_log`` (migration 11) come with the
-office features; a database without them answers ``None`` and the figures say "–".
+office features; a database without them — or whose seat-state log no seat ever wrote
+(seats that keep no states) — answers ``None`` and the figures say "–".
 The SQL is plain and shared with PostgreSQL; only the column lookup differs.
 """
 
@@ -44,6 +45,8 @@ class SqliteOfficeLog(SqliteTables):
         at = next((name for name in _TIME_COLUMNS if name in columns), None)
         if at is None or not {"seat", "state"} <= columns:
             return None
+        if self._one("SELECT 1 FROM seat_state_log LIMIT 1") is None:
+            return None  # no seat has ever logged a state (a seat without seat states)
         operator = "s.operator" if "operator" in columns else "''"
         reason = "s.reason" if "reason" in columns else "''"
         picked = f"SELECT s.seat, {operator}, s.state, {reason}, s.{at} FROM seat_state_log s"

@@ -129,7 +129,8 @@ def execute(location: str | Path, *statements: tuple[str, tuple[object, ...]]) -
 
 
 def add_seat_state_log(location: str | Path) -> None:
-    """The seat-state log as migration 11 will create it, with the scripted day's changes."""
+    """The seat-state log as migration 11 creates it (made here for a database without
+    it), with the scripted day's changes."""
     rows = [
         ("s1", "Anna", "available", "", "08:00:00"),
         ("s1", "Anna", "wrap_up", "", "09:03:10"),  # 30 s after r1
@@ -145,7 +146,8 @@ def add_seat_state_log(location: str | Path) -> None:
     execute(
         location,
         (
-            "CREATE TABLE seat_state_log (id INTEGER PRIMARY KEY, seat TEXT NOT NULL, "
+            "CREATE TABLE IF NOT EXISTS seat_state_log (id INTEGER PRIMARY KEY, "
+            "seat TEXT NOT NULL, "
             "operator TEXT NOT NULL DEFAULT '', state TEXT NOT NULL, "
             "reason TEXT NOT NULL DEFAULT '', at TEXT NOT NULL)",
             (),

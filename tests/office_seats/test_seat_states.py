@@ -264,3 +264,29 @@ def test_changes_wait_through_an_outage_and_are_written_in_order():
     assert store.rows == [
         (SeatState.AVAILABLE, True), (SeatState.BREAK, True), (SeatState.AVAILABLE, True),
     ]  # fmt: skip
+
+
+def test_the_supervisor_reads_wrap_up_and_break_times_from_the_log(db: Database):
+    """The seat's own log feeds office.stats: the figures' reader turns it into intervals."""
+    from office.seat_intervals import intervals_from_rows
+
+    clock = Clock()
+    seat, writer = _start(db, clock)
+    clock.advance(60)
+    seat.call_connected("k1")
+    clock.advance(120)
+    seat.call_ended("k1", wrap_up_s=30)
+    clock.advance(30)
+    seat.tick()
+    clock.advance(600)
+    seat.take_break("Lunch")
+    clock.advance(900)
+    seat.set_available()
+    assert writer.flush()
+    writer.close()
+    end = clock.now + dt.timedelta(minutes=1)
+    rows = db.office_log.seat_state_rows(T0, end)
+    assert rows is not None
+    spans = [(i.state, i.reason, i.seconds) for i in intervals_from_rows(rows, T0, end)
+             if i.state in ("wrap_up", "break")]  # fmt: skip
+    assert spans == [("wrap_up", "", 30.0), ("break", "Lunch", 900.0)]
