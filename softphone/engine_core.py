@@ -21,6 +21,7 @@ from softphone import call_media
 from softphone import events as ev
 from softphone.audio_bridge import AudioBridge
 from softphone.call_info import read_invite
+from softphone.cancel_reason import cancel_reasons
 from softphone.call_media import CallSlot
 from softphone.engine_options import (
     CLOCK_RATE,
@@ -296,6 +297,24 @@ class EngineCore:
                 self._ended(slot, code, reason, now)
             self._update_alerts()
 
+    def on_call_tsx(self, call: EngineCall, event: pj.SipEvent) -> None:
+        """A CANCEL received for a ringing call: keep its Reason (RFC 3326) for the end."""
+        slot = self.calls.get(call.key)
+        if (
+            slot is None
+            or slot.cancel_reason
+            or event.type != pj.PJSIP_EVENT_TSX_STATE
+            or event.body.tsxState.type != pj.PJSIP_EVENT_RX_MSG
+        ):
+            return
+        whole = lenient(event.body.tsxState.src.rdata.wholeMsg)
+        if not whole.startswith("CANCEL"):
+            return
+        reasons = cancel_reasons(whole)
+        slot.cancel_reason = "; ".join(f"{r.protocol} {r.cause} {r.text}".strip() for r in reasons)
+        slot.answered_elsewhere = any(r.answered_elsewhere for r in reasons)
+        log.info("call %s cancelled: %s", call.key, slot.cancel_reason or "no reason given")
+
     def _ended(self, slot: CallSlot, code: int, reason: str, now: float) -> None:
         talk = time.monotonic() - slot.confirmed if slot.confirmed is not None else 0.0
         slot.ended = True
@@ -311,6 +330,8 @@ class EngineCore:
                 slot.started_at,
                 slot.confirmed_at,
                 now,
+                slot.answered_elsewhere and slot.confirmed is None,
+                slot.cancel_reason,
             )
         )
 
