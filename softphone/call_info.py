@@ -325,9 +325,18 @@ def parse_invite(whole_msg: str) -> CallInfo:
         called_party_number=called_number,
         to_number=to_number,
         request_number=request_number,
-        from_tag=(clean_text(from_addr.params.get("tag") or "", MAX_TOKEN) or "") if from_addr else "",
+        from_tag=(clean_text(from_addr.params.get("tag") or "", MAX_TOKEN) or "")
+        if from_addr
+        else "",
         cseq=int(cseq.group(1)) if cseq else 0,
     )
+
+
+def _tag(addr: NameAddr | None) -> str:
+    """The ``tag`` parameter of From/To (``""`` when none)."""
+    if addr is None:
+        return ""
+    return clean_text(addr.params.get("tag") or "", MAX_TOKEN) or ""
 
 
 def _unknown_invite(key: str) -> CallInfo:

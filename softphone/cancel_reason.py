@@ -51,4 +51,3 @@ def cancel_reasons(whole_msg: str) -> tuple[CancelReason, ...]:
         return ()
     found = (parse_reason(v) for v in headers.get("reason", [])[:8])  # split at commas
     return tuple(r for r in found if r is not None)
-

@@ -21,8 +21,8 @@ from softphone import call_media
 from softphone import events as ev
 from softphone.audio_bridge import AudioBridge
 from softphone.call_info import read_invite
-from softphone.cancel_reason import cancel_reasons
 from softphone.call_media import CallSlot
+from softphone.cancel_reason import cancel_reasons
 from softphone.engine_options import (
     CLOCK_RATE,
     FRAME_MS,

@@ -233,132 +233,132 @@ Die {5} protokollierten Anrufe und ihre Notizen bleiben im Verlauf, aber ohne Zu
         <translation>Telefon:</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_panel.py" line="133"/>
+        <location filename="../../ui/booking_panel.py" line="138"/>
         <source>Anyone who offers this type</source>
         <translation>Alle, die diese Terminart anbieten</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_panel.py" line="150"/>
+        <location filename="../../ui/booking_panel.py" line="155"/>
         <source>Mon</source>
         <translation>Mo</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_panel.py" line="150"/>
+        <location filename="../../ui/booking_panel.py" line="155"/>
         <source>Tue</source>
         <translation>Di</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_panel.py" line="150"/>
+        <location filename="../../ui/booking_panel.py" line="155"/>
         <source>Wed</source>
         <translation>Mi</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_panel.py" line="150"/>
+        <location filename="../../ui/booking_panel.py" line="155"/>
         <source>Thu</source>
         <translation>Do</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_panel.py" line="150"/>
+        <location filename="../../ui/booking_panel.py" line="155"/>
         <source>Fri</source>
         <translation>Fr</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_panel.py" line="151"/>
+        <location filename="../../ui/booking_panel.py" line="156"/>
         <source>Sat</source>
         <translation>Sa</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_panel.py" line="151"/>
+        <location filename="../../ui/booking_panel.py" line="156"/>
         <source>Sun</source>
         <translation>So</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_panel.py" line="168"/>
+        <location filename="../../ui/booking_panel.py" line="173"/>
         <source>No free slot within the booking horizon.</source>
         <translation>Kein freier Termin im buchbaren Zeitraum.</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_panel.py" line="185"/>
+        <location filename="../../ui/booking_panel.py" line="190"/>
         <source>The calendar server refused the user name or password.</source>
         <translation>Der Kalenderserver hat Benutzername oder Passwort abgelehnt.</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_panel.py" line="187"/>
+        <location filename="../../ui/booking_panel.py" line="192"/>
         <source>The calendar server refused the request ({0}).</source>
         <translation>Der Kalenderserver hat die Anfrage abgelehnt ({0}).</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_panel.py" line="189"/>
+        <location filename="../../ui/booking_panel.py" line="194"/>
         <source>A calendar of this client cannot be read ({0}).</source>
         <translation>Ein Kalender dieses Mandanten ist nicht lesbar ({0}).</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_panel.py" line="191"/>
+        <location filename="../../ui/booking_panel.py" line="196"/>
         <source>The calendar server cannot be reached.</source>
         <translation>Der Kalenderserver ist nicht erreichbar.</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_panel.py" line="193"/>
+        <location filename="../../ui/booking_panel.py" line="198"/>
         <source>The calendar says: {0}</source>
         <translation>Der Kalender meldet: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_panel.py" line="195"/>
+        <location filename="../../ui/booking_panel.py" line="200"/>
         <source>Something went wrong; the details are in the log.</source>
         <translation>Etwas ist schiefgegangen; Einzelheiten stehen im Protokoll.</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_panel.py" line="202"/>
+        <location filename="../../ui/booking_panel.py" line="207"/>
         <source>This client has no appointment types yet.</source>
         <translation>Für diesen Mandanten gibt es noch keine Terminarten.</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_panel.py" line="215"/>
+        <location filename="../../ui/booking_panel.py" line="220"/>
         <source>Searching free slots…</source>
         <translation>Suche freie Termine …</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_panel.py" line="222"/>
+        <location filename="../../ui/booking_panel.py" line="227"/>
         <source>Calendar server unreachable; never synced.</source>
         <translation>Kalenderserver nicht erreichbar; noch nie abgeglichen.</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_panel.py" line="225"/>
+        <location filename="../../ui/booking_panel.py" line="230"/>
         <source>Calendar server unreachable; calendar as of {0}.</source>
         <translation>Kalenderserver nicht erreichbar; Kalenderstand {0}.</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_panel.py" line="231"/>
+        <location filename="../../ui/booking_panel.py" line="236"/>
         <source>Calendar as of {0}</source>
         <translation>Kalenderstand {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_panel.py" line="250"/>
+        <location filename="../../ui/booking_panel.py" line="255"/>
         <source>Enter the caller&apos;s name first.</source>
         <translation>Bitte zuerst den Namen des Anrufers eingeben.</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_panel.py" line="263"/>
+        <location filename="../../ui/booking_panel.py" line="268"/>
         <source>Booking {0}…</source>
         <translation>Buche {0} …</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_panel.py" line="270"/>
+        <location filename="../../ui/booking_panel.py" line="275"/>
         <source>Appointment pending (calendar unreachable): {0} with {1} ({2})</source>
         <translation>Termin vorgemerkt (Kalender nicht erreichbar): {0} bei {1} ({2})</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_panel.py" line="272"/>
+        <location filename="../../ui/booking_panel.py" line="277"/>
         <source>Appointment booked: {0} with {1} ({2})</source>
         <translation>Termin gebucht: {0} bei {1} ({2})</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_panel.py" line="281"/>
+        <location filename="../../ui/booking_panel.py" line="286"/>
         <source>PENDING — the server is unreachable; written when it answers: {0}</source>
         <translation>VORGEMERKT — der Server ist nicht erreichbar; wird eingetragen, sobald er antwortet: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_panel.py" line="294"/>
+        <location filename="../../ui/booking_panel.py" line="299"/>
         <source>Taken: someone else booked this slot just now. Fresh slots below.</source>
         <translation>Vergeben: Jemand anderes hat diesen Termin gerade gebucht. Neue freie Termine unten.</translation>
     </message>
@@ -1254,82 +1254,82 @@ Sie können weiterarbeiten. Wenn es wieder passiert, sagen Sie bitte Ihrer Admin
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="84"/>
+        <location filename="../../ui/main_window.py" line="85"/>
         <source>The screen-pop of the next call appears here.</source>
         <translation>Die Anrufanzeige des nächsten Anrufs erscheint hier.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="96"/>
+        <location filename="../../ui/main_window.py" line="97"/>
         <source>History</source>
         <translation>Verlauf</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="151"/>
+        <location filename="../../ui/main_window.py" line="154"/>
         <source>Notes</source>
         <translation>Notizen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="155"/>
+        <location filename="../../ui/main_window.py" line="158"/>
         <source>Recovered draft</source>
         <translation>Wiederhergestellter Entwurf</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="193"/>
+        <location filename="../../ui/main_window.py" line="200"/>
         <source>New note</source>
         <translation>Neue Notiz</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="200"/>
+        <location filename="../../ui/main_window.py" line="207"/>
         <source>Note {0}</source>
         <translation>Notiz {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="219"/>
+        <location filename="../../ui/main_window.py" line="226"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="220"/>
+        <location filename="../../ui/main_window.py" line="227"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Einstellungen…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="224"/>
+        <location filename="../../ui/main_window.py" line="231"/>
         <source>&amp;Mail delivery…</source>
         <translation>E-Mail-&amp;Zustellung…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="228"/>
+        <location filename="../../ui/main_window.py" line="235"/>
         <source>&amp;New note</source>
         <translation>&amp;Neue Notiz</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="233"/>
+        <location filename="../../ui/main_window.py" line="240"/>
         <source>&amp;Clients…</source>
         <translation>&amp;Mandanten…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="238"/>
+        <location filename="../../ui/main_window.py" line="245"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="306"/>
+        <location filename="../../ui/main_window.py" line="313"/>
         <source>Screen-pop failed: {0}</source>
         <translation>Anrufanzeige fehlgeschlagen: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="371"/>
+        <location filename="../../ui/main_window.py" line="386"/>
         <source>The call could not be saved in the history: {0}</source>
         <translation>Der Anruf konnte nicht im Verlauf gespeichert werden: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="393"/>
+        <location filename="../../ui/main_window.py" line="410"/>
         <source>Calls in progress</source>
         <translation>Laufende Anrufe</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="394"/>
+        <location filename="../../ui/main_window.py" line="411"/>
         <source>{0} call(s) are still connected. Hang up and quit?</source>
         <translation>{0} Anruf(e) noch verbunden. Auflegen und beenden?</translation>
     </message>
@@ -1773,6 +1773,11 @@ Sie können weiterarbeiten. Wenn es wieder passiert, sagen Sie bitte Ihrer Admin
         <source>interrupted</source>
         <translation>unterbrochen</translation>
     </message>
+    <message>
+        <location filename="../../ui/common_words.py" line="26"/>
+        <source>answered by a colleague</source>
+        <translation>an einem anderen Platz angenommen</translation>
+    </message>
 </context>
 <context>
     <name>PhoneStatus</name>
@@ -1864,122 +1869,132 @@ Sie können weiterarbeiten. Wenn es wieder passiert, sagen Sie bitte Ihrer Admin
         <translation>Annehmen</translation>
     </message>
     <message>
-        <location filename="../../ui/screen_pop.py" line="123"/>
+        <location filename="../../ui/screen_pop.py" line="128"/>
         <source>Instructions</source>
         <translation>Anweisungen</translation>
     </message>
     <message>
-        <location filename="../../ui/screen_pop.py" line="136"/>
+        <location filename="../../ui/screen_pop.py" line="141"/>
         <source>FAQ</source>
         <translation>FAQ</translation>
     </message>
     <message>
-        <location filename="../../ui/screen_pop.py" line="148"/>
+        <location filename="../../ui/screen_pop.py" line="153"/>
         <source>Business hours</source>
         <translation>Geschäftszeiten</translation>
     </message>
     <message>
-        <location filename="../../ui/screen_pop.py" line="149"/>
+        <location filename="../../ui/screen_pop.py" line="154"/>
         <source>After hours</source>
         <translation>Außerhalb der Geschäftszeiten</translation>
     </message>
     <message>
-        <location filename="../../ui/screen_pop.py" line="150"/>
+        <location filename="../../ui/screen_pop.py" line="155"/>
         <source>Public holiday</source>
         <translation>Feiertag</translation>
     </message>
     <message>
-        <location filename="../../ui/screen_pop.py" line="151"/>
+        <location filename="../../ui/screen_pop.py" line="156"/>
         <source>Closed (vacation)</source>
         <translation>Geschlossen (Urlaub)</translation>
     </message>
     <message>
-        <location filename="../../ui/screen_pop.py" line="183"/>
+        <location filename="../../ui/screen_pop.py" line="188"/>
         <source>Caller</source>
         <translation>Anrufer</translation>
     </message>
     <message>
-        <location filename="../../ui/screen_pop.py" line="175"/>
+        <location filename="../../ui/screen_pop.py" line="180"/>
         <source>number withheld</source>
         <translation>Rufnummer unterdrückt</translation>
     </message>
     <message>
-        <location filename="../../ui/screen_pop.py" line="178"/>
+        <location filename="../../ui/screen_pop.py" line="183"/>
         <source>unverified</source>
         <translation>nicht geprüft</translation>
     </message>
     <message>
-        <location filename="../../ui/screen_pop.py" line="188"/>
+        <location filename="../../ui/screen_pop.py" line="193"/>
         <source>Not known for this client.</source>
         <translation>Für diesen Mandanten nicht bekannt.</translation>
     </message>
     <message>
-        <location filename="../../ui/screen_pop.py" line="195"/>
+        <location filename="../../ui/screen_pop.py" line="200"/>
         <source>BLOCKED</source>
         <translation>GESPERRT</translation>
     </message>
     <message>
-        <location filename="../../ui/screen_pop.py" line="212"/>
+        <location filename="../../ui/screen_pop.py" line="217"/>
         <source>Always put through to: {0}</source>
         <translation>Immer durchstellen zu: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/screen_pop.py" line="221"/>
+        <location filename="../../ui/screen_pop.py" line="226"/>
         <source>Last contacts:</source>
         <translation>Letzte Kontakte:</translation>
     </message>
     <message>
-        <location filename="../../ui/screen_pop.py" line="228"/>
+        <location filename="../../ui/screen_pop.py" line="233"/>
         <source>Staff</source>
         <translation>Mitarbeiter</translation>
     </message>
     <message>
-        <location filename="../../ui/screen_pop.py" line="241"/>
+        <location filename="../../ui/screen_pop.py" line="246"/>
         <source>Transfer</source>
         <translation>Weiterleiten</translation>
     </message>
     <message>
-        <location filename="../../ui/screen_pop.py" line="245"/>
+        <location filename="../../ui/screen_pop.py" line="250"/>
         <source>Consult</source>
         <translation>Rücksprache</translation>
     </message>
     <message>
-        <location filename="../../ui/screen_pop.py" line="258"/>
+        <location filename="../../ui/screen_pop.py" line="263"/>
         <source>present</source>
         <translation>anwesend</translation>
     </message>
     <message>
-        <location filename="../../ui/screen_pop.py" line="260"/>
+        <location filename="../../ui/screen_pop.py" line="265"/>
         <source>in a meeting</source>
         <translation>in einer Besprechung</translation>
     </message>
     <message>
-        <location filename="../../ui/screen_pop.py" line="262"/>
+        <location filename="../../ui/screen_pop.py" line="267"/>
         <source>on vacation</source>
         <translation>im Urlaub</translation>
     </message>
     <message>
-        <location filename="../../ui/screen_pop.py" line="267"/>
+        <location filename="../../ui/screen_pop.py" line="272"/>
         <source>absent until {0}</source>
         <translation>abwesend bis {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/screen_pop.py" line="269"/>
+        <location filename="../../ui/screen_pop.py" line="274"/>
         <source>absent</source>
         <translation>abwesend</translation>
     </message>
     <message>
-        <location filename="../../ui/screen_pop.py" line="277"/>
+        <location filename="../../ui/screen_pop.py" line="282"/>
         <source>Book appointment</source>
         <translation>Termin buchen</translation>
     </message>
     <message>
-        <location filename="../../ui/screen_pop.py" line="280"/>
+        <location filename="../../ui/screen_pop.py" line="285"/>
         <source>Book an appointment in the client&apos;s calendar ({0})</source>
         <translation>Einen Termin im Kalender des Mandanten buchen ({0})</translation>
     </message>
     <message>
-        <location filename="../../ui/screen_pop.py" line="326"/>
+        <location filename="../../ui/screen_pop.py" line="332"/>
+        <source>Answered by {0}</source>
+        <translation>Angenommen von {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screen_pop.py" line="334"/>
+        <source>Answered by a colleague</source>
+        <translation>An einem anderen Platz angenommen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screen_pop.py" line="340"/>
         <source>(ended)</source>
         <translation>(beendet)</translation>
     </message>

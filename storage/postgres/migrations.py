@@ -178,6 +178,14 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
             caller TEXT NOT NULL DEFAULT '', phone TEXT NOT NULL DEFAULT '',
             state TEXT NOT NULL, message TEXT NOT NULL DEFAULT '', created_at TEXT NOT NULL)""",
     ),
+    # 9: reserved for the appointments journal (its own branch); empty until merged
+    (),
+    # 10: the office's calls: which seat answered (its answer claim) and who answered
+    (
+        "ALTER TABLE calls ADD COLUMN seat TEXT",
+        "ALTER TABLE calls ADD COLUMN operator TEXT",
+        "CREATE INDEX calls_open_seat ON calls(seat) WHERE outcome IS NULL",
+    ),
 )
 
 LATEST = len(MIGRATIONS)

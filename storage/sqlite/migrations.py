@@ -23,7 +23,9 @@ Migration 6 brings the delivery queue's tables (created ad hoc by earlier versio
 ``IF NOT EXISTS`` so that such databases keep their rows) under this list. Migration 7
 gives every logged call its unique ``call_key`` (older rows get ``legacy-<id>``), the
 caller's URI and whether its number is a verified number. Migration 8 adds the calendar
-tables (see :mod:`storage.sqlite.calendar_store`).
+tables (see :mod:`storage.sqlite.calendar_store`). Migration 10 adds ``calls.seat`` and
+``calls.operator``: the seat that won a call's answer claim and its operator's name (the
+seats of an office log one row per call, see :mod:`clients.call_journal`).
 """
 
 from __future__ import annotations
@@ -353,6 +355,14 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
             message TEXT NOT NULL DEFAULT '',
             created_at TEXT NOT NULL
         )""",
+    ),
+    # 9: reserved for the appointments journal (its own branch); empty until merged
+    (),
+    # 10: the office's calls: which seat answered (its answer claim) and who answered
+    (
+        "ALTER TABLE calls ADD COLUMN seat TEXT",
+        "ALTER TABLE calls ADD COLUMN operator TEXT",
+        "CREATE INDEX calls_open_seat ON calls(seat) WHERE outcome IS NULL",
     ),
 )
 
