@@ -142,8 +142,10 @@ class MainWindow(QMainWindow):
         self.pops.choices = self.choices
         self.changes = DatabaseChanges(db, parent=self)  # every view refreshes on writes
         self.changes.changed.connect(self._database_changed)
-        self.journal = CallJournal(db.calls, self._client_for, self._seat(), self._operator)
-        self.phone.answer_claim = self.journal.claim_answer  # office calls: one seat answers
+        seat = self._seat()
+        self.journal = CallJournal(db.calls, self._client_for, seat, self._operator)
+        if seat:  # a seat of an office: one seat answers each call (a seat alone just answers)
+            self.phone.answer_claim = self.journal.claim_answer
         closed = self.journal.recover()
         if closed:
             log.info("%d call(s) left open by a crash closed as interrupted", closed)
