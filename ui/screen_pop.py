@@ -336,8 +336,9 @@ class PopView(QScrollArea):
 
     def set_call_state(self, ringing: bool, ended: bool) -> None:
         self.answer_btn.setVisible(ringing and self.taken.isHidden())
-        if ended:
-            self.header.setText(self.header.text() + "  " + self.tr("(ended)"))
+        suffix = "  " + self.tr("(ended)")
+        if ended and not self.header.text().endswith(suffix):  # the board reports it twice
+            self.header.setText(self.header.text() + suffix)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if not self._painted and event.type() == QEvent.Type.Paint and watched is self.greeting:

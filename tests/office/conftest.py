@@ -21,7 +21,7 @@ from tests.fixtures.sip import Phone, Registrar, SippRun, make_registrar, run_si
 
 SIPP = Path(__file__).resolve().parent / "sipp"
 SEATS = {"alice": "alicepw", "bob": "bobpw", "carol": "carolpw"}
-CLIENT_NUMBER = "+4930123456"  # the client's number the carrier forwarded (Diversion)
+CLIENT_NUMBER = "+49301234567"  # Kanzlei Dr. Roth (demo data), forwarded by the carrier
 
 
 def registered(phone: Phone, registrar: Registrar, user: str) -> None:
