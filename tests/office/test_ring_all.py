@@ -63,3 +63,25 @@ def test_call_for_a_seat_user_rings_that_seat_only(office_factory):
     bob.wait(lambda e: isinstance(e, ev.CallEnded), 10, "cancelled")
     assert sipp.wait() == 0, sipp.output()
     assert not office.seats["alice"].log.of_type(ev.IncomingCall)
+
+
+def test_after_a_kamailio_restart_the_seats_register_again_and_office_calls_ring_them(
+    office_factory,
+):
+    office = office_factory("alice", "bob")
+    office.registrar.stop()  # kamailio keeps registrations in memory: all are gone
+    for user, seat in office.seats.items():
+        seat.wait(_state("unreachable"), 15, f"{user} sees the server gone")
+    office.registrar.start()
+    back = time.monotonic()
+    for user, seat in office.seats.items():
+        seat.wait(_state("registered"), 20, f"{user} registered again")
+    assert time.monotonic() - back < 15
+    sipp = office.call("uac_office_cancel.xml", RING_MS="300")
+    for user, seat in office.seats.items():
+        assert isinstance(seat.wait(_incoming, 10, f"{user} rings"), ev.IncomingCall)
+    assert sipp.wait() == 0, sipp.output()
+
+
+def _state(state: str):
+    return lambda e: isinstance(e, ev.RegistrationState) and e.state == state
