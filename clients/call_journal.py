@@ -167,7 +167,10 @@ class CallJournal:
             client_id = self.client_for(finished.info)  # e.g. turned away: no pop was shown
         record = record_for(finished, client_id)
         if finished.outcome == Outcome.ANSWERED_ELSEWHERE:  # a colleague's call: theirs
-            logged = self.log.get_call(row) if row is not None else None
+            try:
+                logged = self.log.get_call(row) if row is not None else None
+            except StoreUnavailable:  # nothing to write: the colleague's seat logs it
+                logged = None
             return logged or record
         if row is None:
             return self.log.get_call(self.log.record_call(record)) or record

@@ -298,7 +298,15 @@ class EngineCore:
             self._update_alerts()
 
     def on_call_tsx(self, call: EngineCall, event: pj.SipEvent) -> None:
-        """A CANCEL received for a ringing call: keep its Reason (RFC 3326) for the end."""
+        """A CANCEL received for a ringing call: keep its Reason (RFC 3326) for the end.
+
+        Never raises: it runs before the state change that reports the call's end."""
+        try:
+            self._read_cancel(call, event)
+        except Exception:
+            log.exception("reading the CANCEL of call %s failed", call.key)
+
+    def _read_cancel(self, call: EngineCall, event: pj.SipEvent) -> None:
         slot = self.calls.get(call.key)
         if (
             slot is None

@@ -27,9 +27,13 @@ def test_fifty_answer_races_give_one_answered_call_each_and_no_missed_call(
     dbs = {user: open_database(postgres) for user in names}
     try:
         seats = {
-            user: Seat(user, office.seats[user],
-                       CallJournal(dbs[user].calls, lambda info: None, user,
-                                   lambda user=user: names[user]))  # fmt: skip
+            user: Seat(
+                user,
+                office.seats[user],
+                CallJournal(
+                    dbs[user].calls, lambda info: None, user, lambda user=user: names[user]
+                ),
+            )  # fmt: skip
             for user in names
         }
         wins: Counter[str] = Counter()

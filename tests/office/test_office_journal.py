@@ -146,9 +146,7 @@ def test_a_seat_alone_without_an_account_logs_as_before(db_location: Path | str)
 def test_restart_closes_only_this_seats_calls(postgres: str):
     with open_database(postgres) as a, open_database(postgres) as b:
         alice, bob = seat(a, "alice", "Alice Adler"), seat(b, "bob", "Bob Berger")
-        talking, mine, ringing_now, stale = (
-            office_info(f"restart-{n}@carrier") for n in range(4)
-        )
+        talking, mine, ringing_now, stale = (office_info(f"restart-{n}@carrier") for n in range(4))
         for info in (talking, mine, ringing_now):
             alice.started(ringing(info, started_at=NOW.timestamp() - 60))
             bob.started(ringing(info, started_at=NOW.timestamp() - 60))

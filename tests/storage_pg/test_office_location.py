@@ -15,6 +15,7 @@ import pytest
 
 from appenv.paths import AppPaths
 from storage import database_location, open_app_database, use_database
+from storage.sqlite.migrations import LATEST
 from storage.postgres.session import PasswordInSettings, password_key, redacted
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -38,7 +39,7 @@ def test_the_setting_then_the_command_line(app_paths: AppPaths, postgres: str) -
     _configure(app_paths, postgres)
     assert database_location(app_paths) == postgres
     with open_app_database(app_paths) as db:
-        assert db.path is None and db.schema_version == 8
+        assert db.path is None and db.schema_version == LATEST
     use_database("postgresql://other@192.0.2.1/x")
     assert database_location(app_paths) == "postgresql://other@192.0.2.1/x"
 
