@@ -16,8 +16,8 @@ from softphone import commands as cmds
 from softphone import events as ev
 from softphone.call_board import BoardCall, CallBoard, FinishedCall
 from softphone.states import CallState
-from ui.phone import STEP_BACK_CODE
 from tests.fixtures.sip import Phone, Registrar, SippRun, make_registrar, run_sipp, start_phone
+from ui.phone import STEP_BACK_CODE
 
 SIPP = Path(__file__).resolve().parent / "sipp"
 SEATS = {"alice": "alicepw", "bob": "bobpw", "carol": "carolpw"}

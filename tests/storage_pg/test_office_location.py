@@ -15,8 +15,8 @@ import pytest
 
 from appenv.paths import AppPaths
 from storage import database_location, open_app_database, use_database
-from storage.sqlite.migrations import LATEST
 from storage.postgres.session import PasswordInSettings, password_key, redacted
+from storage.sqlite.migrations import LATEST
 
 ROOT = Path(__file__).resolve().parents[2]
 
