@@ -72,6 +72,7 @@ class EngineCore:
         self.ep: EngineEndpoint | None = None
         self.local_account: EngineAccount | None = None
         self.account: EngineAccount | None = None
+        self.transfer_domain = ""  # where a colleague's user name is reached (see Register)
         self.probe: RegistrarProbe | None = None
         self.port: BridgePort | None = None
         self.bridge = AudioBridge(
