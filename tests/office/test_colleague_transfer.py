@@ -8,9 +8,13 @@ from clients.model import Direction, Outcome
 from softphone import commands as cmds
 from softphone import events as ev
 from softphone.states import Outcome as CallOutcome
-from storage import open_database
+from storage import Database, open_database
 from tests.fixtures.sip import start_phone
 from tests.office.conftest import Seat
+
+
+def _journal(db: Database, seat: str, operator: str) -> CallJournal:
+    return CallJournal(db.calls, lambda info: None, seat, lambda: operator)
 
 
 def test_blind_transfer_to_a_colleagues_seat(office_factory, postgres: str):
@@ -18,13 +22,8 @@ def test_blind_transfer_to_a_colleagues_seat(office_factory, postgres: str):
     caller = start_phone(user="caller")  # a carrier's caller: no account, dials the office
     a_db, b_db = open_database(postgres), open_database(postgres)
     try:
-        alice = Seat(
-            "alice",
-            office.seats["alice"],
-            CallJournal(a_db.calls, lambda info: None, "alice", lambda: "Alice Adler"),
-        )
-        bob = Seat("bob", office.seats["bob"],
-                   CallJournal(b_db.calls, lambda info: None, "bob", lambda: "Bob Berger"))  # fmt: skip
+        alice = Seat("alice", office.seats["alice"], _journal(a_db, "alice", "Alice Adler"))
+        bob = Seat("bob", office.seats["bob"], _journal(b_db, "bob", "Bob Berger"))
         caller.send(cmds.Dial(uri=f"sip:office@{office.registrar.address}", tag="in"))
         key = alice.wait_ringing().key
         assert bob.wait_ringing().key == key
