@@ -175,6 +175,15 @@ class CallJournal:
         if row is None:
             return self.log.get_call(self.log.record_call(record)) or record
         assert record.ended_at is not None and record.outcome is not None
+        if record.answered_at is None:  # never answered: clear a claim's answer time too
+            return self.log.update_call(
+                row,
+                ended_at=record.ended_at,
+                outcome=record.outcome,
+                duration_s=record.duration_s or 0.0,
+                answered_at=None,
+                for_seat=self.seat or None,
+            )
         return self.log.finish_call(
             row,
             ended_at=record.ended_at,

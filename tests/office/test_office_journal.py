@@ -133,6 +133,19 @@ def test_a_call_nobody_answered_is_closed_as_missed_once(two_seats):
     assert [c.outcome for c in a.clients.recent_calls(10)] == [Outcome.MISSED]
 
 
+def test_a_claimed_call_the_caller_gave_up_on_is_missed_without_an_answer_time(two_seats):
+    a, b = two_seats
+    alice, bob = seat(a, "alice", "Alice Adler"), seat(b, "bob", "Bob Berger")
+    info = office_info("gave-up@carrier")
+    alice.started(ringing(info))
+    bob.started(ringing(info))
+    assert alice.claim_answer(info.identity_key(), T0 + 4) is None
+    # the caller hung up before alice's 200 OK went out: both seats see a missed call
+    assert bob.finished(ended(info, CallOutcome.MISSED)).outcome is None  # alice's to close
+    done = alice.finished(ended(info, CallOutcome.MISSED))
+    assert done.outcome == Outcome.MISSED and done.answered_at is None
+
+
 def test_a_seat_alone_without_an_account_logs_as_before(db_location: Path | str):
     with open_database(db_location) as db:
         journal = CallJournal(db.calls, lambda info: None)  # no seat name: no claims
