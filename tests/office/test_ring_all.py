@@ -85,3 +85,14 @@ def test_after_a_kamailio_restart_the_seats_register_again_and_office_calls_ring
 
 def _state(state: str):
     return lambda e: isinstance(e, ev.RegistrationState) and e.state == state
+
+
+def test_a_call_for_a_seat_that_is_not_logged_in_rings_nobody(office_factory):
+    office = office_factory("alice")  # carol has an account but no seat registered
+    sipp = office.call("uac_office_cancel.xml", TARGET="carol", RING_MS="300")
+    assert sipp.wait() != 0  # the caller got 480 instead of ringing
+    assert (
+        "480" in sipp.output()
+        or "480" in (office.tmp_path / "uac_office_cancel.xml.err").read_text()
+    )
+    assert not office.seats["alice"].log.of_type(ev.IncomingCall)
