@@ -6,6 +6,12 @@ between leaves the row open; :meth:`CallJournal.recover` closes such rows at the
 with the outcome "interrupted". A caller the engine turned away (all lines busy) has no
 live call at all: :meth:`finished` logs it in one step, as a missed call.
 
+In an office every seat rung by one call writes the same row (the call key comes from the
+INVITE's identity, see :meth:`softphone.call_info.CallInfo.identity_key`). Before a seat
+answers it claims the row (:meth:`CallJournal.claim_answer`): one seat wins, the others
+step back. A seat that did not get the call writes nothing that could make it a missed
+call; a call nobody answered is closed as missed by the first seat that sees it end.
+
 Plain domain code: the window routes the phone's signals here, tests drive it directly.
 """
 
@@ -20,12 +26,14 @@ from clients import phone_numbers as pn
 from clients.model import CallRecord
 from softphone.call_board import BoardCall, FinishedCall
 from softphone.call_info import CallInfo
+from softphone.states import Direction, Outcome
 from storage.errors import StoreUnavailable
 from storage.interfaces import CallLog
 
+log = logs.get("clients")
+
 #: Which client a call is for, from its dialled numbers (``None``: not known).
 ClientFinder = Callable[[CallInfo], int | None]
-log = logs.get("calls")
 
 
 def _number(raw: str | None) -> tuple[str | None, bool]:
@@ -36,9 +44,12 @@ def _number(raw: str | None) -> tuple[str | None, bool]:
     return parsed.key, parsed.verified
 
 
-def _start_record(call: BoardCall, client_id: int | None) -> CallRecord:
+def _start_record(
+    call: BoardCall, client_id: int | None, seat: str = "", operator: str = ""
+) -> CallRecord:
     number, verified = _number(call.number)
     info = call.info
+    dialled_here = call.direction == Direction.OUT  # an outgoing call is this seat's own
     return CallRecord(
         call_key=call.key,
         client_id=client_id,
@@ -50,6 +61,8 @@ def _start_record(call: BoardCall, client_id: int | None) -> CallRecord:
         direction=call.direction,
         started_at=from_epoch(call.started_at),
         sip_call_id=info.sip_call_id if info is not None else "",
+        seat=seat if dialled_here else "",
+        operator=operator if dialled_here else "",
     )
 
 
@@ -78,16 +91,26 @@ def record_for(finished: FinishedCall, client_id: int | None) -> CallRecord:
 class CallJournal:
     """Keeps the log row of every live call in step with the call."""
 
-    def __init__(self, log: CallLog, client_for: ClientFinder) -> None:
+    def __init__(
+        self,
+        log: CallLog,
+        client_for: ClientFinder,
+        seat: str = "",
+        operator: Callable[[], str] = str,
+    ) -> None:
+        """``seat`` names this seat in the office's call log (``""``: no claims, no
+        guards, as a seat alone); ``operator`` gives the name of who works at it now."""
         self.log = log
         self.client_for = client_for
+        self.seat = seat
+        self.operator = operator
         self._rows: dict[str, int] = {}  # call key -> row id
         self._clients: dict[str, int | None] = {}
         self._answered: set[str] = set()
 
     def recover(self, now: dt.datetime | None = None) -> int:
         """Close what a crash left open; returns how many calls were closed."""
-        return self.log.close_interrupted(now or dt.datetime.now(dt.UTC))
+        return self.log.close_interrupted(now or dt.datetime.now(dt.UTC), self.seat)
 
     def row_of(self, key: str) -> int | None:
         return self._rows.get(key)
@@ -98,9 +121,29 @@ class CallJournal:
         if row is None:
             if call.key not in self._clients and call.info is not None:
                 self._clients[call.key] = self._find_client(call.info)
-            row = self.log.open_call(_start_record(call, self._clients.get(call.key)))
+            record = _start_record(call, self._clients.get(call.key), self.seat, self.operator())
+            row = self.log.open_call(record)
             self._rows[call.key] = row
         return row
+
+    def claim_answer(self, key: str, at: float) -> str | None:
+        """Before this seat answers: ``None`` if it may, else who has the call already.
+
+        Blocking (a write on the office database): run it off the GUI thread. When the
+        database cannot be reached the seat answers unclaimed — a caller must not wait
+        for the database — and the log says so.
+        """
+        row = self._rows.get(key)
+        if not self.seat or row is None:
+            return None
+        try:
+            holder = self.log.claim_answer(row, self.seat, self.operator(), from_epoch(at))
+        except StoreUnavailable as exc:
+            log.warning("answering call %s without the answer claim: %s", key, exc)
+            return None
+        if holder is not None:
+            log.info("call %s is taken by %s: not answering it here", key, holder)
+        return holder
 
     def _find_client(self, info: CallInfo) -> int | None:
         """The call's client; unknown while the database is down (the call is logged all
@@ -132,13 +175,29 @@ class CallJournal:
         if client_id is None and finished.info is not None:
             client_id = self._find_client(finished.info)  # e.g. turned away: no pop shown
         record = record_for(finished, client_id)
+        if finished.outcome == Outcome.ANSWERED_ELSEWHERE:  # a colleague's call: theirs
+            try:
+                logged = self.log.get_call(row) if row is not None else None
+            except StoreUnavailable:  # nothing to write: the colleague's seat logs it
+                logged = None
+            return logged or record
         if row is None:
             return self.log.get_call(self.log.record_call(record)) or record
         assert record.ended_at is not None and record.outcome is not None
+        if record.answered_at is None:  # never answered: clear a claim's answer time too
+            return self.log.update_call(
+                row,
+                ended_at=record.ended_at,
+                outcome=record.outcome,
+                duration_s=record.duration_s or 0.0,
+                answered_at=None,
+                for_seat=self.seat or None,
+            )
         return self.log.finish_call(
             row,
             ended_at=record.ended_at,
             outcome=record.outcome,
             duration_s=record.duration_s or 0.0,
             answered_at=record.answered_at,
+            for_seat=self.seat or None,
         )

@@ -282,6 +282,8 @@ class CallRecord:
     duration_s: float | None = None
     outcome: Outcome | None = None  # None while the call is still up
     sip_call_id: str = ""
+    seat: str = ""  # the seat that answered it ("" while nobody did)
+    operator: str = ""  # the name of who answered it at that seat
 
     def __post_init__(self) -> None:
         for name in ("started_at", "answered_at", "ended_at"):

@@ -94,7 +94,7 @@ def read_stats_input(
     codes = {c.id: c.code for c in db.clients.list_clients()}
     records = _records(db, client_id, start, end)
     notes = db.notes.notes_for_calls([r.id for r in records if r.id is not None])
-    operators = db.office_log.call_operators(start, end) or {}
+    operators = db.office_log.call_operators(start, end)
     calls: list[StatsCall] = []
     call_notes: dict[str, CallNote] = {}
     bookings: dict[str, int] = {}

@@ -43,6 +43,7 @@ _OUTCOMES: dict[CallOutcome, Outcome] = {
     CallOutcome.FAILED: Outcome.MISSED,  # set-up failed: the caller was not served either
     CallOutcome.TRANSFERRED: Outcome.TRANSFERRED,
     CallOutcome.INTERRUPTED: Outcome.INTERRUPTED,  # cut off by a crash: call back
+    CallOutcome.ANSWERED_ELSEWHERE: Outcome.ANSWERED,  # an office colleague served it
 }
 
 _CHANNELS: dict[str, dict[Channel, str]] = {

@@ -65,6 +65,8 @@ class BoardCall:
     rejected_by_us: bool = False
     transferred: bool = False
     tag: str = ""
+    #: an office call another seat took: its operator's name ("" when not known)
+    taken_by: str | None = None
 
     @property
     def ringing(self) -> bool:
@@ -93,6 +95,10 @@ class CallBoard:
 
     def mark_rejected(self, key: str) -> None:
         self._update(key, rejected_by_us=True)
+
+    def mark_taken(self, key: str, operator: str) -> BoardCall | None:
+        """Another seat won the answer claim: this seat must not answer nor miss it."""
+        return self._update(key, taken_by=operator)
 
     def mark_transferred(self, key: str) -> None:
         self._update(key, transferred=True)
@@ -190,6 +196,8 @@ def _finish(call: BoardCall, event: ev.CallEnded) -> FinishedCall:
         outcome = Outcome.TRANSFERRED
     elif event.answered:
         outcome = Outcome.ANSWERED
+    elif event.answered_elsewhere or call.taken_by is not None:
+        outcome = Outcome.ANSWERED_ELSEWHERE
     elif call.direction == Direction.IN:
         outcome = Outcome.REJECTED if call.rejected_by_us else Outcome.MISSED
     elif event.code in BUSY_CODES:

@@ -47,6 +47,8 @@ MAX_HISTORY_ENTRIES = 200
 MAX_CALL_ID = 512
 MAX_USER_AGENT = 200
 MAX_TOKEN = 64
+_UNKNOWN_PREFIX = "unreadable-"  # Call-ID given to an INVITE that could not be read
+_CSEQ = re.compile(r"^\s*([0-9]{1,10})\b")
 
 #: RFC 4458 §3 cause values of a retargeted URI, named like RFC 5806 Diversion reasons.
 CAUSE_REASONS: Mapping[str, str] = {
@@ -98,6 +100,22 @@ class CallInfo:
     called_party_number: str | None = None
     to_number: str | None = None
     request_number: str | None = None
+    #: With ``sip_call_id`` the INVITE's identity (RFC 3261 §17.2.3): the same at every
+    #: seat an office proxy forked it to (see :meth:`identity_key`).
+    from_tag: str = ""
+    cseq: int = 0
+
+    def identity_key(self) -> str:
+        """A key for this INVITE that every seat rung by it derives alike (``""``: none).
+
+        Call-ID, From tag and CSeq number hashed: the seats of an office log one call once.
+        """
+        if not self.sip_call_id or self.sip_call_id.startswith(_UNKNOWN_PREFIX):
+            return ""
+        import hashlib
+
+        identity = f"{self.sip_call_id}\n{self.from_tag}\n{self.cseq}".encode()
+        return "sip-" + hashlib.sha256(identity).hexdigest()[:32]
 
     def client_candidates(self) -> tuple[str, ...]:
         """Numbers to look a client up by, best first, without duplicates.
@@ -288,6 +306,7 @@ def parse_invite(whole_msg: str) -> CallInfo:
     )
 
     user_agent = _first(headers, "user-agent")
+    cseq = _CSEQ.match(_first(headers, "cseq") or "")
     return CallInfo(
         sip_call_id=(_first(headers, "call-id") or "")[:MAX_CALL_ID],
         caller_uri=caller_uri,
@@ -306,11 +325,23 @@ def parse_invite(whole_msg: str) -> CallInfo:
         called_party_number=called_number,
         to_number=to_number,
         request_number=request_number,
+        from_tag=(clean_text(from_addr.params.get("tag") or "", MAX_TOKEN) or "")
+        if from_addr
+        else "",
+        cseq=int(cseq.group(1)) if cseq else 0,
     )
 
 
+def _tag(addr: NameAddr | None) -> str:
+    """The ``tag`` parameter of From/To (``""`` when none)."""
+    if addr is None:
+        return ""
+    return clean_text(addr.params.get("tag") or "", MAX_TOKEN) or ""
+
+
 def _unknown_invite(key: str) -> CallInfo:
-    return parse_invite(f"INVITE sip:unknown@invalid SIP/2.0\r\nCall-ID: {key}\r\n\r\n")
+    call_id = f"{_UNKNOWN_PREFIX}{key}"
+    return parse_invite(f"INVITE sip:unknown@invalid SIP/2.0\r\nCall-ID: {call_id}\r\n\r\n")
 
 
 def read_invite(whole_msg: str, key: str) -> CallInfo:

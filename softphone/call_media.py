@@ -36,6 +36,8 @@ class CallSlot:
     state: CallState | None = None
     echo: bool = False  # the far end hears itself (echo test, latency measurements)
     turned_away: bool = False  # answered 480 at once (seat not available): reported as refused
+    cancel_reason: str = ""  # the Reason header of the caller's CANCEL, as received
+    answered_elsewhere: bool = False  # that CANCEL said another seat took the call
     # files playing into / recording from this call; reconnected after every re-INVITE
     players: list[Any] = field(default_factory=list)
     recorders: list[Any] = field(default_factory=list)

@@ -150,6 +150,8 @@ class Engine(EngineCore):
         account = EngineAccount(self, f"{c.username}@{domain}")
         account.create(acfg, True)
         self.account = account
+        # a transfer target is dialled by the far end, which knows no proxy: name the port
+        self.transfer_domain = domain if c.domain or port == 5060 else f"{host}:{port}"
         self.emit(ev.RegistrationState(account.name, RegStatus.REGISTERING, 0, ""))
         if c.transport == "udp":
             self.probe = RegistrarProbe(host, port)
@@ -189,15 +191,16 @@ class Engine(EngineCore):
             raise
         return call.key
 
-    def _uri_for(self, target: str) -> str:
-        """A dialled number (separators dropped) or a user name, at the registrar's domain."""
+    def _uri_for(self, target: str, domain: str = "") -> str:
+        """A dialled number (separators dropped) or a user name, at the registrar's domain
+        (or at ``domain``)."""
         target = target.strip()
         if re.fullmatch(r"[+\d][\d\s()./-]*", target):
             target = "".join(ch for ch in target if ch.isdigit() or ch == "+")
         elif not re.fullmatch(r"[\w.!~*'()&=$,;?/%+-]+", target):
             raise ValueError(f"cannot dial {target!r}")
         if self.account is not None and self._registered():
-            domain = self.account.name.split("@", 1)[1]
+            domain = domain or self.account.name.split("@", 1)[1]
             return f"sip:{target}@{domain}"
         raise ValueError(f"cannot dial {target!r} without a SIP account; use a sip: URI")
 
@@ -259,7 +262,7 @@ class Engine(EngineCore):
         """Blind transfer: REFER the far end to ``uri``; hang up when it reports success."""
         uri = c.uri
         if not uri.startswith(("sip:", "sips:", "tel:")):
-            uri = self._uri_for(uri)
+            uri = self._uri_for(uri, self.transfer_domain)
         self._pj_call(c.call).xfer(uri, pj.CallOpParam(True))
 
     def cmd_transfer_attended(self, c: cmds.TransferAttended) -> None:

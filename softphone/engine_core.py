@@ -22,6 +22,7 @@ from softphone import events as ev
 from softphone.audio_bridge import AudioBridge
 from softphone.call_info import read_invite
 from softphone.call_media import CallSlot
+from softphone.cancel_reason import cancel_reasons
 from softphone.engine_options import (
     CLOCK_RATE,
     FRAME_MS,
@@ -74,6 +75,7 @@ class EngineCore:
         self.ep: EngineEndpoint | None = None
         self.local_account: EngineAccount | None = None
         self.account: EngineAccount | None = None
+        self.transfer_domain = ""  # where a colleague's user name is reached (see Register)
         self.probe: RegistrarProbe | None = None
         self.port: BridgePort | None = None
         self.bridge = AudioBridge(
@@ -321,6 +323,32 @@ class EngineCore:
                 self._ended(slot, code, reason, now)
             self._update_alerts()
 
+    def on_call_tsx(self, call: EngineCall, event: pj.SipEvent) -> None:
+        """A CANCEL received for a ringing call: keep its Reason (RFC 3326) for the end.
+
+        Never raises: it runs before the state change that reports the call's end."""
+        try:
+            self._read_cancel(call, event)
+        except Exception:
+            log.exception("reading the CANCEL of call %s failed", call.key)
+
+    def _read_cancel(self, call: EngineCall, event: pj.SipEvent) -> None:
+        slot = self.calls.get(call.key)
+        if (
+            slot is None
+            or slot.cancel_reason
+            or event.type != pj.PJSIP_EVENT_TSX_STATE
+            or event.body.tsxState.type != pj.PJSIP_EVENT_RX_MSG
+        ):
+            return
+        whole = lenient(event.body.tsxState.src.rdata.wholeMsg)
+        if not whole.startswith("CANCEL"):
+            return
+        reasons = cancel_reasons(whole)
+        slot.cancel_reason = "; ".join(f"{r.protocol} {r.cause} {r.text}".strip() for r in reasons)
+        slot.answered_elsewhere = any(r.answered_elsewhere for r in reasons)
+        log.info("call %s cancelled: %s", call.key, slot.cancel_reason or "no reason given")
+
     def _ended(self, slot: CallSlot, code: int, reason: str, now: float) -> None:
         talk = time.monotonic() - slot.confirmed if slot.confirmed is not None else 0.0
         slot.ended = True
@@ -336,6 +364,8 @@ class EngineCore:
                 slot.started_at,
                 slot.confirmed_at,
                 now,
+                slot.answered_elsewhere and slot.confirmed is None,
+                slot.cancel_reason,
             )
         )
 

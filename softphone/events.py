@@ -124,6 +124,9 @@ class CallEnded:
     started_at: float = 0.0  # INVITE received / sent
     answered_at: float | None = None  # CONFIRMED
     ended_at: float = 0.0  # DISCONNECTED
+    #: the caller's CANCEL said another seat took the call (Reason: SIP;cause=200)
+    answered_elsewhere: bool = False
+    cancel_reason: str = ""  # that CANCEL's Reason, for the log ("SIP 200 Call completed …")
 
 
 @dataclass(frozen=True)

@@ -112,7 +112,12 @@ class EngineCall(pj.Call):  # type: ignore[misc]
 
     @guarded
     def onCallState(self, prm: pj.OnCallStateParam) -> None:
+        self.engine.on_call_tsx(self, prm.e)  # the CANCEL that ends a ringing call
         self.engine.on_call_state(self)
+
+    @guarded
+    def onCallTsxState(self, prm: pj.OnCallTsxStateParam) -> None:
+        self.engine.on_call_tsx(self, prm.e)
 
     @guarded
     def onCallMediaState(self, prm: pj.OnCallMediaStateParam) -> None:

@@ -67,6 +67,9 @@ class Outcome(enum.StrEnum):
     FAILED = "failed"
     TRANSFERRED = "transferred"
     INTERRUPTED = "interrupted"  # the engine or the app died while the call was up or ringing
+    #: an office call another seat answered (CANCEL with cause 200, or lost the answer
+    #: claim): served, so never missed — and never written over the answering seat's row
+    ANSWERED_ELSEWHERE = "answered_elsewhere"
 
     @property
     def missed(self) -> bool:

@@ -21,6 +21,7 @@ class CallSteps:
         ended_at: dt.datetime | Unset | None = UNSET,
         duration_s: float | Unset | None = UNSET,
         outcome: Outcome | Unset | None = UNSET,
+        for_seat: str | None = None,
     ) -> CallRecord:
         raise NotImplementedError
 
@@ -38,12 +39,18 @@ class CallSteps:
         outcome: Outcome,
         duration_s: float,
         answered_at: dt.datetime | None = None,
+        for_seat: str | None = None,
     ) -> CallRecord:
-        """Complete an open call; ``answered_at`` given here wins over an earlier mark."""
+        """Complete an open call; ``answered_at`` given here wins over an earlier mark.
+
+        ``for_seat``: an office call is completed once — by the seat that holds it, or by
+        the first seat that closes it while nobody does (missed); see ``update_call``.
+        """
         return self.update_call(
             call_id,
             ended_at=ended_at,
             outcome=outcome,
             duration_s=duration_s,
             answered_at=UNSET if answered_at is None else answered_at,
+            for_seat=for_seat,
         )

@@ -72,8 +72,12 @@ class CallLog(Protocol):
         outcome: Outcome,
         duration_s: float,
         answered_at: dt.datetime | None = None,
+        for_seat: str | None = None,
     ) -> CallRecord: ...
-    def close_interrupted(self, now: dt.datetime) -> int: ...
+    def close_interrupted(self, now: dt.datetime, seat: str = "") -> int: ...
+    def claim_answer(
+        self, call_id: int, seat: str, operator: str, answered_at: dt.datetime
+    ) -> str | None: ...
     def record_call(self, call: CallRecord) -> int: ...
     def update_call(
         self,
@@ -85,6 +89,7 @@ class CallLog(Protocol):
         ended_at: dt.datetime | Unset | None = UNSET,
         duration_s: float | Unset | None = UNSET,
         outcome: Outcome | Unset | None = UNSET,
+        for_seat: str | None = None,
     ) -> CallRecord: ...
     def get_call(self, call_id: int) -> CallRecord | None: ...
     def call_by_key(self, call_key: str) -> CallRecord | None: ...
@@ -326,14 +331,13 @@ class CalendarStore(Protocol):
 
 
 class OfficeLog(Protocol):
-    """Read only, for the supervisor's figures (:mod:`office.stats_reader`): the columns and
-    tables later migrations add (``calls.operator``, ``seat_state_log``). ``None`` where the
-    database does not have them yet."""
+    """Read only, for the supervisor's figures (:mod:`office.stats_reader`)."""
 
-    def call_operators(self, start: dt.datetime, end: dt.datetime) -> dict[int, str] | None:
+    def call_operators(self, start: dt.datetime, end: dt.datetime) -> dict[int, str]:
         """The operator recorded on each call started in ``[start, end)``, by call id."""
         ...
 
     def seat_state_rows(self, start: dt.datetime, end: dt.datetime) -> list[SeatStateRow] | None:
-        """The seat-state changes in ``[start, end)``, and each seat's last one before."""
+        """The seat-state changes in ``[start, end)``, and each seat's last one before;
+        ``None`` when no seat ever logged one (figures "–")."""
         ...

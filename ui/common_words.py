@@ -23,5 +23,8 @@ def outcome_text(outcome: Outcome | None) -> str:
         Outcome.FAILED: QCoreApplication.translate("Outcome", "failed"),
         Outcome.TRANSFERRED: QCoreApplication.translate("Outcome", "transferred"),
         Outcome.INTERRUPTED: QCoreApplication.translate("Outcome", "interrupted"),
+        Outcome.ANSWERED_ELSEWHERE: QCoreApplication.translate(
+            "Outcome", "answered by a colleague"
+        ),
     }
     return texts[outcome]

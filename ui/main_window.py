@@ -21,7 +21,7 @@ from appenv.times import from_epoch
 from softphone import events as ev
 from softphone.call_board import BoardCall, FinishedCall
 from softphone.call_info import CallInfo
-from softphone.states import CallState
+from softphone.states import CallState, Outcome
 from ui.call_area import CallArea
 from ui.dial_pad import DialPad
 from ui.history_view import HistoryView
@@ -131,6 +131,7 @@ class MainWindow(QMainWindow):
         phone.audio_changed.connect(self.status.on_audio)
         phone.engine_state.connect(self.status.on_engine_state)
         phone.error.connect(self.on_error)
+        phone.call_taken.connect(self.pops.call_taken)
 
     def attach_database(self, db: Database) -> None:
         """Called once the database is open: pops, note forms and the call log start."""
@@ -149,7 +150,10 @@ class MainWindow(QMainWindow):
         self.pops.choices = self.choices
         self.changes = DatabaseChanges(db, parent=self)  # every view refreshes on writes
         self.changes.changed.connect(self._database_changed)
-        self.journal = CallJournal(db.calls, self._client_for)
+        seat = self._seat()
+        self.journal = CallJournal(db.calls, self._client_for, seat, self._operator)
+        if seat:  # a seat of an office: one seat answers each call (a seat alone just answers)
+            self.phone.answer_claim = self.journal.claim_answer
         closed = self.journal.recover()
         if closed:
             log.info("%d call(s) left open by a crash closed as interrupted", closed)
@@ -216,6 +220,10 @@ class MainWindow(QMainWindow):
         self.changes.changed.connect(self.colleagues.on_database_changed)
         self.side_panel.addTab(self.colleagues, self.tr("Colleagues"))
         self.colleagues.refresh()
+
+    def _seat(self) -> str:
+        """This seat in the office's call log: its SIP account (``""``: a seat alone)."""
+        return str(self.settings.get("sip.username"))
 
     def _note_form(self, client_id: int | None) -> NoteForm:
         """A new, empty note form whose *Save* is announced as :attr:`note_saved`."""
@@ -432,6 +440,8 @@ class MainWindow(QMainWindow):
         self.history.prepend(stored)
         if self.seat_control is not None:
             self.seat_control.call_ended(finished.key, stored.client_id)
+        if finished.outcome == Outcome.ANSWERED_ELSEWHERE:
+            self.pops.call_taken(finished.key, stored.operator or stored.seat)
         form = self.pops.forms.get(finished.key)
         if form is not None and stored.id is not None:
             form.attach_call(stored.id)

@@ -5,16 +5,22 @@ events into a :class:`CallBoard`, and restarts it if it dies — the operator's 
 live in this process and survive.
 
 Call keys: the engine numbers its calls ``c1``, ``c2``… afresh in every process, so after
-a crash a new call would reuse the key of an old page or note form. The adapter mints a
-UUID for each engine call on its first event, per engine generation, and every signal it
-emits carries that key; commands are mapped back to the engine's id. When the engine
-dies, every call it had is finished at once as "interrupted".
+a crash a new call would reuse the key of an old page or note form. The adapter gives each
+engine call a key on its first event, per engine generation, and every signal it emits
+carries that key; commands are mapped back to the engine's id. An incoming call's key
+comes from its INVITE's identity (Call-ID, From tag, CSeq: the same at every seat an
+office rings, so they all log one row); outgoing calls get a UUID. When the engine dies,
+every call it had is finished at once as "interrupted".
+
+Answering an office call first claims it in the call log (``answer_claim``, run off the
+GUI thread): the seat that loses does not answer, steps back and says who has the call.
 """
 
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Sequence
+import time
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal, Slot
 
@@ -25,8 +31,11 @@ from softphone.call_board import UNAVAILABLE_CODE, CallBoard
 from softphone.engine_client import EngineProcess
 from softphone.states import DtmfMethod
 from ui import engine_messages
+from ui.tasks import run_task
 
 log = logs.get("ui")
+#: How a seat that lost the answer claim leaves the fork: the proxy keeps the winner's 200.
+STEP_BACK_CODE = 480
 
 
 class CallKeys:
@@ -36,13 +45,19 @@ class CallKeys:
         self.generation = 0
         self._ui: dict[str, str] = {}  # engine id -> UI key, current engine only
         self._engine: dict[str, str] = {}  # UI key -> engine id, current engine only
+        self._used: set[str] = set()  # every key given out, for the life of the UI
 
-    def ui_key(self, engine_id: str) -> str:
+    def ui_key(self, engine_id: str, preferred: str = "") -> str:
+        """The call's key; ``preferred`` (an INVITE's identity) unless already used here."""
         key = self._ui.get(engine_id)
         if key is None:
-            import uuid  # ~8 ms to load: at the first call, not before the window shows
+            if preferred and preferred not in self._used:
+                key = preferred
+            else:
+                import uuid  # ~8 ms to load: at the first call, not before the window shows
 
-            key = str(uuid.uuid4())
+                key = str(uuid.uuid4())
+            self._used.add(key)
             self._ui[engine_id] = key
             self._engine[key] = engine_id
         return key
@@ -58,6 +73,9 @@ class CallKeys:
         return self.generation
 
     def to_ui(self, event: ev.Event) -> ev.Event:
+        if isinstance(event, ev.IncomingCall | ev.CallRefused):
+            key = self.ui_key(event.call, event.info.identity_key())
+            return dataclasses.replace(event, call=key)
         if isinstance(event, ev.CallEvent):
             return dataclasses.replace(event, call=self.ui_key(event.call))
         if isinstance(event, ev.EngineError) and event.call:
@@ -90,6 +108,7 @@ class PhoneAdapter(QObject):
     engine_state = Signal(str, str)  # "running"/"restarting"/"stopped", message
     error = Signal(str)  # technical text (kept for the status bar until mapped by kind)
     engine_error = Signal(object)  # ev.EngineError (UI key), to say it by its ``kind``
+    call_taken = Signal(str, str)  # call key, who has it: another seat won the answer claim
 
     _from_reader = Signal(int, object)  # (engine generation, event)
 
@@ -104,6 +123,9 @@ class PhoneAdapter(QObject):
         self.available = True  # whether incoming calls ring (see set_available)
         self._stopping = False
         self._restarts = 0
+        #: (call key, epoch) -> None if this seat may answer, else who has the call; blocking
+        self.answer_claim: Callable[[str, float], str | None] | None = None
+        self._claiming: set[str] = set()
         self._from_reader.connect(self._on_event)  # queued: reader thread → GUI thread
         self.process = self._new_process()
 
@@ -156,6 +178,41 @@ class PhoneAdapter(QObject):
         self.send(cmds.Dial(target, tag))
 
     def answer(self, key: str) -> None:
+        """Answer a ringing call — an office call once this seat has claimed it."""
+        claim = self.answer_claim
+        call = self.board.calls.get(key)
+        if claim is None or call is None or not call.ringing:
+            self._answer_now(key)
+            return
+        if key in self._claiming:
+            return  # pressed twice: the first press is being claimed
+        self._claiming.add(key)
+        at = time.time()
+
+        def claimed(holder: str | None) -> None:
+            self._claimed(key, holder)
+
+        def failed(exc: Exception) -> None:  # a bug in the claim: never leave a caller hanging
+            log.error("answer claim for %s failed: %s; answering", key, exc)
+            self._claimed(key, None)
+
+        run_task(lambda: claim(key, at), claimed, failed, owner=self)
+
+    def _claimed(self, key: str, holder: str | None) -> None:
+        self._claiming.discard(key)
+        call = self.board.calls.get(key)
+        if call is None or not call.ringing:
+            return  # ended meanwhile: the caller gave up, or a colleague's answer came first
+        if holder is None:
+            self._answer_now(key)
+            return
+        changed = self.board.mark_taken(key, holder)
+        self.send(cmds.Reject(key, STEP_BACK_CODE))  # stop ringing here; the proxy decides
+        if changed is not None:
+            self.call_changed.emit(changed)
+        self.call_taken.emit(key, holder)
+
+    def _answer_now(self, key: str) -> None:
         for other in self.board.talking():  # call waiting: park the current call first
             if other.key != key and not other.local_hold:
                 self.send(cmds.Hold(other.key))

@@ -141,6 +141,12 @@ class PopPanel(QObject):
         if view is not None:
             view.set_call_state(call.ringing, call.state == CallState.DISCONNECTED)
 
+    def call_taken(self, key: str, operator: str) -> None:
+        """A colleague answered this office call: its page says who."""
+        view = self.views.get(key)
+        if view is not None:
+            view.show_taken(operator)
+
     def _close_tab(self, index: int) -> None:
         page = self.tabs.widget(index)
         if page is self.placeholder:

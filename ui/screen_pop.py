@@ -127,6 +127,11 @@ class PopView(QScrollArea):
         self.answer_btn.setStyleSheet("background:#2e7d32;color:white;font-weight:bold;")
         self.answer_btn.clicked.connect(self._answer)
         answer_row.addWidget(self.answer_btn)
+        self.taken = QLabel()  # an office call a colleague answered: said calmly, no alarm
+        self.taken.setObjectName("pop-taken")
+        self.taken.setStyleSheet("color:#455a64;font-weight:bold;")
+        self.taken.hide()
+        answer_row.addWidget(self.taken)
         answer_row.addStretch(1)
         layout.addLayout(answer_row)
         self._answer_row = answer_row
@@ -334,10 +339,20 @@ class PopView(QScrollArea):
             self.client_picked.emit(self.call_key, int(client_id))
 
     # ---- state ----------------------------------------------------------------------
+    def show_taken(self, operator: str) -> None:
+        """A colleague answered this office call: it is not this seat's, nor missed."""
+        self.answer_btn.hide()
+        if operator:
+            self.taken.setText(self.tr("Answered by {0}").format(operator))
+        else:
+            self.taken.setText(self.tr("Answered by a colleague"))
+        self.taken.show()
+
     def set_call_state(self, ringing: bool, ended: bool) -> None:
-        self.answer_btn.setVisible(ringing)
-        if ended:
-            self.header.setText(self.header.text() + "  " + self.tr("(ended)"))
+        self.answer_btn.setVisible(ringing and self.taken.isHidden())
+        suffix = "  " + self.tr("(ended)")
+        if ended and not self.header.text().endswith(suffix):  # the board reports it twice
+            self.header.setText(self.header.text() + suffix)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if not self._painted and event.type() == QEvent.Type.Paint and watched is self.greeting:

@@ -1408,77 +1408,77 @@ Sie können weiterarbeiten. Wenn es wieder passiert, sagen Sie bitte Ihrer Admin
         <translation>Verlauf</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="160"/>
+        <location filename="../../ui/main_window.py" line="164"/>
         <source>Notes</source>
         <translation>Notizen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="164"/>
+        <location filename="../../ui/main_window.py" line="168"/>
         <source>Recovered draft</source>
         <translation>Wiederhergestellter Entwurf</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="217"/>
+        <location filename="../../ui/main_window.py" line="221"/>
         <source>Colleagues</source>
         <translation>Kollegen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="242"/>
+        <location filename="../../ui/main_window.py" line="250"/>
         <source>New note</source>
         <translation>Neue Notiz</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="249"/>
+        <location filename="../../ui/main_window.py" line="257"/>
         <source>Note {0}</source>
         <translation>Notiz {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="268"/>
+        <location filename="../../ui/main_window.py" line="276"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="269"/>
+        <location filename="../../ui/main_window.py" line="277"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Einstellungen…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="273"/>
+        <location filename="../../ui/main_window.py" line="281"/>
         <source>&amp;Mail delivery…</source>
         <translation>E-Mail-&amp;Zustellung…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="277"/>
+        <location filename="../../ui/main_window.py" line="285"/>
         <source>&amp;New note</source>
         <translation>&amp;Neue Notiz</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="282"/>
+        <location filename="../../ui/main_window.py" line="290"/>
         <source>&amp;Clients…</source>
         <translation>&amp;Mandanten…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="287"/>
+        <location filename="../../ui/main_window.py" line="295"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="357"/>
+        <location filename="../../ui/main_window.py" line="365"/>
         <source>Screen-pop failed: {0}</source>
         <translation>Anrufanzeige fehlgeschlagen: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="430"/>
+        <location filename="../../ui/main_window.py" line="438"/>
         <source>The call could not be saved in the history: {0}</source>
         <translation>Der Anruf konnte nicht im Verlauf gespeichert werden: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="470"/>
+        <location filename="../../ui/main_window.py" line="480"/>
         <source>Calls in progress</source>
         <translation>Laufende Anrufe</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="471"/>
+        <location filename="../../ui/main_window.py" line="481"/>
         <source>{0} call(s) are still connected. Hang up and quit?</source>
         <translation>{0} Anruf(e) noch verbunden. Auflegen und beenden?</translation>
     </message>
@@ -1922,6 +1922,11 @@ Sie können weiterarbeiten. Wenn es wieder passiert, sagen Sie bitte Ihrer Admin
         <source>interrupted</source>
         <translation>unterbrochen</translation>
     </message>
+    <message>
+        <location filename="../../ui/common_words.py" line="26"/>
+        <source>answered by a colleague</source>
+        <translation>an einem anderen Platz angenommen</translation>
+    </message>
 </context>
 <context>
     <name>PhoneStatus</name>
@@ -2013,42 +2018,42 @@ Sie können weiterarbeiten. Wenn es wieder passiert, sagen Sie bitte Ihrer Admin
         <translation>Annehmen</translation>
     </message>
     <message>
-        <location filename="../../ui/screen_pop.py" line="137"/>
+        <location filename="../../ui/screen_pop.py" line="142"/>
         <source>Instructions</source>
         <translation>Anweisungen</translation>
     </message>
     <message>
-        <location filename="../../ui/screen_pop.py" line="150"/>
+        <location filename="../../ui/screen_pop.py" line="155"/>
         <source>FAQ</source>
         <translation>FAQ</translation>
     </message>
     <message>
-        <location filename="../../ui/screen_pop.py" line="162"/>
+        <location filename="../../ui/screen_pop.py" line="167"/>
         <source>Business hours</source>
         <translation>Geschäftszeiten</translation>
     </message>
     <message>
-        <location filename="../../ui/screen_pop.py" line="163"/>
+        <location filename="../../ui/screen_pop.py" line="168"/>
         <source>After hours</source>
         <translation>Außerhalb der Geschäftszeiten</translation>
     </message>
     <message>
-        <location filename="../../ui/screen_pop.py" line="164"/>
+        <location filename="../../ui/screen_pop.py" line="169"/>
         <source>Public holiday</source>
         <translation>Feiertag</translation>
     </message>
     <message>
-        <location filename="../../ui/screen_pop.py" line="165"/>
+        <location filename="../../ui/screen_pop.py" line="170"/>
         <source>Closed (vacation)</source>
         <translation>Geschlossen (Urlaub)</translation>
     </message>
     <message>
-        <location filename="../../ui/screen_pop.py" line="197"/>
+        <location filename="../../ui/screen_pop.py" line="202"/>
         <source>Caller</source>
         <translation>Anrufer</translation>
     </message>
     <message>
-        <location filename="../../ui/screen_pop.py" line="189"/>
+        <location filename="../../ui/screen_pop.py" line="194"/>
         <source>number withheld</source>
         <translation>Rufnummer unterdrückt</translation>
     </message>
@@ -2058,82 +2063,92 @@ Sie können weiterarbeiten. Wenn es wieder passiert, sagen Sie bitte Ihrer Admin
         <translation>Die Datenbank ist nicht erreichbar: keine Mandantendaten. Neutral begrüßen, den Mandanten unten wählen, falls bekannt, und eine Notiz aufnehmen: Sie bleibt erhalten und wird gespeichert, sobald die Datenbank wieder da ist.</translation>
     </message>
     <message>
-        <location filename="../../ui/screen_pop.py" line="192"/>
+        <location filename="../../ui/screen_pop.py" line="197"/>
         <source>unverified</source>
         <translation>nicht geprüft</translation>
     </message>
     <message>
-        <location filename="../../ui/screen_pop.py" line="202"/>
+        <location filename="../../ui/screen_pop.py" line="207"/>
         <source>Not known for this client.</source>
         <translation>Für diesen Mandanten nicht bekannt.</translation>
     </message>
     <message>
-        <location filename="../../ui/screen_pop.py" line="209"/>
+        <location filename="../../ui/screen_pop.py" line="214"/>
         <source>BLOCKED</source>
         <translation>GESPERRT</translation>
     </message>
     <message>
-        <location filename="../../ui/screen_pop.py" line="226"/>
+        <location filename="../../ui/screen_pop.py" line="231"/>
         <source>Always put through to: {0}</source>
         <translation>Immer durchstellen zu: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/screen_pop.py" line="235"/>
+        <location filename="../../ui/screen_pop.py" line="240"/>
         <source>Last contacts:</source>
         <translation>Letzte Kontakte:</translation>
     </message>
     <message>
-        <location filename="../../ui/screen_pop.py" line="242"/>
+        <location filename="../../ui/screen_pop.py" line="247"/>
         <source>Staff</source>
         <translation>Mitarbeiter</translation>
     </message>
     <message>
-        <location filename="../../ui/screen_pop.py" line="255"/>
+        <location filename="../../ui/screen_pop.py" line="260"/>
         <source>Transfer</source>
         <translation>Weiterleiten</translation>
     </message>
     <message>
-        <location filename="../../ui/screen_pop.py" line="259"/>
+        <location filename="../../ui/screen_pop.py" line="264"/>
         <source>Consult</source>
         <translation>Rücksprache</translation>
     </message>
     <message>
-        <location filename="../../ui/screen_pop.py" line="272"/>
+        <location filename="../../ui/screen_pop.py" line="277"/>
         <source>present</source>
         <translation>anwesend</translation>
     </message>
     <message>
-        <location filename="../../ui/screen_pop.py" line="274"/>
+        <location filename="../../ui/screen_pop.py" line="279"/>
         <source>in a meeting</source>
         <translation>in einer Besprechung</translation>
     </message>
     <message>
-        <location filename="../../ui/screen_pop.py" line="276"/>
+        <location filename="../../ui/screen_pop.py" line="281"/>
         <source>on vacation</source>
         <translation>im Urlaub</translation>
     </message>
     <message>
-        <location filename="../../ui/screen_pop.py" line="281"/>
+        <location filename="../../ui/screen_pop.py" line="286"/>
         <source>absent until {0}</source>
         <translation>abwesend bis {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/screen_pop.py" line="283"/>
+        <location filename="../../ui/screen_pop.py" line="288"/>
         <source>absent</source>
         <translation>abwesend</translation>
     </message>
     <message>
-        <location filename="../../ui/screen_pop.py" line="291"/>
+        <location filename="../../ui/screen_pop.py" line="296"/>
         <source>Book appointment</source>
         <translation>Termin buchen</translation>
     </message>
     <message>
-        <location filename="../../ui/screen_pop.py" line="294"/>
+        <location filename="../../ui/screen_pop.py" line="299"/>
         <source>Book an appointment in the client&apos;s calendar ({0})</source>
         <translation>Einen Termin im Kalender des Mandanten buchen ({0})</translation>
     </message>
     <message>
-        <location filename="../../ui/screen_pop.py" line="340"/>
+        <location filename="../../ui/screen_pop.py" line="346"/>
+        <source>Answered by {0}</source>
+        <translation>Angenommen von {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screen_pop.py" line="348"/>
+        <source>Answered by a colleague</source>
+        <translation>An einem anderen Platz angenommen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screen_pop.py" line="353"/>
         <source>(ended)</source>
         <translation>(beendet)</translation>
     </message>

@@ -145,7 +145,9 @@ class SpooledCallLog(CallSteps):
                 log.info("spooled update of unknown call %s skipped", key)
                 return
             row = known.id
-            self._store.update_call(row, **_fields_of(entry["fields"]))
+            self._store.update_call(
+                row, **_fields_of(entry["fields"]), for_seat=entry.get("for_seat")
+            )
         self._rows[key] = row
         self._keys[row] = key
 
@@ -212,6 +214,7 @@ class SpooledCallLog(CallSteps):
         ended_at: dt.datetime | Unset | None = UNSET,
         duration_s: float | Unset | None = UNSET,
         outcome: Outcome | Unset | None = UNSET,
+        for_seat: str | None = None,
     ) -> CallRecord:
         given = {
             "client_id": client_id, "caller_name": caller_name, "answered_at": answered_at,
@@ -223,7 +226,7 @@ class SpooledCallLog(CallSteps):
             real = call_id if call_id > 0 else (self._rows.get(key) if key else None)
             if real is not None and not self._spooling():
                 try:
-                    return self._store.update_call(real, **fields)
+                    return self._store.update_call(real, **fields, for_seat=for_seat)
                 except StoreUnavailable:
                     if key is None:
                         raise
@@ -233,7 +236,10 @@ class SpooledCallLog(CallSteps):
                     None,
                     detail=f"call {call_id} not opened through this seat's spool",
                 )
-            self._append({"op": "update", "key": key, "fields": _fields_json(fields)})
+            entry = {"op": "update", "key": key, "fields": _fields_json(fields)}
+            if for_seat is not None:
+                entry["for_seat"] = for_seat  # replayed guarded: another seat's row stays
+            self._append(entry)
             record = self._records.get(key) or CallRecord(
                 call_key=key, started_at=dt.datetime.now(dt.UTC)
             )
@@ -241,10 +247,26 @@ class SpooledCallLog(CallSteps):
             self._records[key] = record
             return record
 
-    def close_interrupted(self, now: dt.datetime) -> int:
+    def close_interrupted(self, now: dt.datetime, seat: str = "") -> int:
         with self._lock:
             self._spooling()
-            return self._store.close_interrupted(now)
+            return self._store.close_interrupted(now, seat)
+
+    def claim_answer(
+        self, call_id: int, seat: str, operator: str, answered_at: dt.datetime
+    ) -> str | None:
+        """The claim needs the database: while it is down (or the call's row is still in
+        the spool) this raises :class:`StoreUnavailable` and the seat answers unclaimed."""
+        with self._lock:
+            key = self._keys.get(call_id)
+            real = call_id if call_id > 0 else (self._rows.get(key) if key else None)
+            if real is None or self._spooling():
+                raise StoreUnavailable(
+                    "The office database cannot be reached; the call is answered unclaimed.",
+                    None,
+                    detail=f"call {call_id} not in the office database yet",
+                )
+            return self._store.claim_answer(real, seat, operator, answered_at)
 
     # -- reads: from the database (a provisional id is looked up by its call's key) ---------
 

@@ -198,8 +198,12 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         "CREATE INDEX appointments_uid ON appointments(uid)",
         "CREATE INDEX appointments_state ON appointments(state, acknowledged)",
     ),
-    # 10: reserved for the office call columns (branch office-sip): replaced at merge
-    (),
+    # 10: the office's calls: which seat answered (its answer claim) and who answered
+    (
+        "ALTER TABLE calls ADD COLUMN seat TEXT",
+        "ALTER TABLE calls ADD COLUMN operator TEXT",
+        "CREATE INDEX calls_open_seat ON calls(seat) WHERE outcome IS NULL",
+    ),
     # 11: operator accounts (argon2 hashes), seat states and their log, wrap-up per client
     (
         f"""CREATE TABLE operators ({ID}, login TEXT NOT NULL UNIQUE,

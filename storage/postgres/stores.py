@@ -10,10 +10,12 @@ second connection of :meth:`background`.
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any, cast
 
+from appenv.times import to_db
 from clients.errors import NotFound, NumberTaken
 from clients.model import Caller
 from notes.model import Note, NoteQuery
@@ -45,6 +47,10 @@ _NOTE_COLS = (
 )
 
 
+#: An unanswered office call older than this rings nowhere any more (tm gives up at 60 s).
+STALE_RINGING = dt.timedelta(minutes=30)
+
+
 def as_connection(session: PgSession) -> SqliteConnection:
     """The session where the shared store code expects a connection: it offers the same
     members (``transaction``, ``changed``, ``one``, ``all``, ``reading``, ``lock``)."""
@@ -65,6 +71,17 @@ class PgClientStore(SqliteClientStore):
     def __init__(self, session: PgSession) -> None:
         super().__init__(as_connection(session))
         self._pg = session
+
+    def close_interrupted(self, now: dt.datetime, seat: str = "") -> int:
+        """The calls a crash of ``seat`` left open: those it answered or dialled, and
+        unanswered ones older than :data:`STALE_RINGING` (no seat is ringing them any more).
+        A call another seat still handles, or one ringing at the other seats, stays open.
+        ``seat`` empty: every open call (a database only one seat uses)."""
+        if not seat:
+            return super().close_interrupted(now, seat)
+        stale = to_db(now - STALE_RINGING)
+        where = "outcome IS NULL AND (seat = ? OR (seat IS NULL AND started_at < ?))"
+        return self._close_open(where, (seat, stale), now)
 
     @contextlib.contextmanager
     def background(self) -> Iterator[ClientStore]:

@@ -3,6 +3,11 @@
 ``open_call`` writes the row at the start (outcome and end still empty); a crash leaves
 it open and ``close_interrupted`` closes it at the next start. Numbers are stored as keys
 where they are valid numbers, else exactly as received with ``number_verified`` 0.
+
+In an office every seat rung by one call opens the same row (its ``call_key`` comes from
+the INVITE's identity, the insert does nothing for a key that exists); the seat that
+answers first claims it (:meth:`claim_answer`), and writes guarded by ``for_seat`` leave a
+row alone that another seat holds or that is already closed.
 """
 
 from __future__ import annotations
@@ -25,8 +30,11 @@ from storage.sqlite.tables import SqliteTables
 _INSERT = (
     "INSERT INTO calls (client_id, caller_number, caller_name, dialled_number, direction, "
     "started_at, answered_at, ended_at, duration_s, outcome, sip_call_id, call_key, "
-    "caller_uri, number_verified) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
+    "caller_uri, number_verified, seat, operator) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) "
+    "ON CONFLICT (call_key) DO NOTHING"
 )
+#: a guarded write: the seat holds the call, or nobody does and it is still open
+_FOR_SEAT = " AND (seat = ? OR (seat IS NULL AND outcome IS NULL))"
 
 
 def _values(call: CallRecord, key: str) -> tuple[Any, ...]:
@@ -48,6 +56,8 @@ def _values(call: CallRecord, key: str) -> tuple[Any, ...]:
         key,
         call.caller_uri,
         int(call.number_verified),
+        call.seat or None,
+        call.operator or None,
     )
 
 
@@ -57,13 +67,12 @@ class SqliteCallLog(CallSteps, SqliteTables):
     def _insert(self, call: CallRecord) -> int:
         key = call.call_key or f"row-{uuid.uuid4().hex}"
         with self._tx(CALLS) as conn:
+            cur = conn.execute(_INSERT, _values(call, key))  # another seat's row: nothing
+            if cur.rowcount == 1 and cur.lastrowid is not None:
+                self._c.changed(CALLS, cur.lastrowid)
+                return cur.lastrowid
             row = conn.execute("SELECT id FROM calls WHERE call_key = ?", (key,)).fetchone()
-            if row is not None:
-                return int(row[0])
-            cur = conn.execute(_INSERT, _values(call, key))
-            assert cur.lastrowid is not None
-            self._c.changed(CALLS, cur.lastrowid)
-            return cur.lastrowid
+            return int(row[0])
 
     def record_call(self, call: CallRecord) -> int:
         """Log a call in one step (one that never rang here: a caller refused as busy)."""
@@ -73,18 +82,48 @@ class SqliteCallLog(CallSteps, SqliteTables):
         """The row of a call at its start; the same ``call_key`` again returns that row."""
         return self._insert(replace(record, ended_at=None, outcome=None))
 
-    def close_interrupted(self, now: dt.datetime) -> int:
-        """Every call a crash left open: outcome "interrupted", ended now; returns how many."""
+    def close_interrupted(self, now: dt.datetime, seat: str = "") -> int:
+        """Every call a crash left open: outcome "interrupted", ended now; returns how many.
+
+        A seat's own SQLite file holds this seat's calls only: all of them are closed.
+        """
+        return self._close_open("outcome IS NULL", (), now)
+
+    def _close_open(self, where: str, params: tuple[Any, ...], now: dt.datetime) -> int:
         when = to_db(now)
         with self._tx(CALLS) as conn:
-            ids = [r[0] for r in conn.execute("SELECT id FROM calls WHERE outcome IS NULL")]
+            ids = [r[0] for r in conn.execute(f"SELECT id FROM calls WHERE {where}", params)]
             if ids:
+                marks = ",".join("?" * len(ids))
                 conn.execute(
-                    "UPDATE calls SET outcome = ?, ended_at = ? WHERE outcome IS NULL",
-                    (str(Outcome.INTERRUPTED), when),
+                    f"UPDATE calls SET outcome = ?, ended_at = ? WHERE id IN ({marks}) "
+                    "AND outcome IS NULL",
+                    (str(Outcome.INTERRUPTED), when, *ids),
                 )
                 self._c.changed(CALLS, *ids)
         return len(ids)
+
+    def claim_answer(
+        self, call_id: int, seat: str, operator: str, answered_at: dt.datetime
+    ) -> str | None:
+        """Take the call for ``seat`` before it answers; one seat wins.
+
+        Returns ``None`` when ``seat`` holds the call now (won, or held it already), else
+        the name of who holds it (its operator, or the seat when no name was given).
+        """
+        with self._tx(CALLS, call_id) as conn:
+            cur = conn.execute(
+                "UPDATE calls SET seat = ?, operator = ?, answered_at = ? "
+                "WHERE id = ? AND seat IS NULL",
+                (seat, operator or None, to_db(answered_at), call_id),
+            )
+            if cur.rowcount == 1:
+                return None
+            row = conn.execute("SELECT seat, operator FROM calls WHERE id = ?", (call_id,))
+            held = row.fetchone()
+        if held is None:
+            raise NotFound("call", call_id)
+        return None if held[0] == seat else str(held[1] or held[0])
 
     def update_call(
         self,
@@ -96,8 +135,13 @@ class SqliteCallLog(CallSteps, SqliteTables):
         ended_at: dt.datetime | Unset | None = UNSET,
         duration_s: float | Unset | None = UNSET,
         outcome: Outcome | Unset | None = UNSET,
+        for_seat: str | None = None,
     ) -> CallRecord:
-        """Change the given fields of a logged call; returns the updated record."""
+        """Change the given fields of a logged call; returns the (updated) record.
+
+        ``for_seat``: only while that seat holds the call, or nobody does and it is open —
+        else nothing changes (another seat answered it, or it was closed already).
+        """
         changes: dict[str, Any] = {}
         if not isinstance(client_id, Unset):
             changes["client_id"] = client_id
@@ -115,8 +159,10 @@ class SqliteCallLog(CallSteps, SqliteTables):
             self._require("calls", call_id, "call")
             if changes:
                 assignments = ", ".join(f"{name} = ?" for name in changes)
+                guard, extra = (_FOR_SEAT, (for_seat,)) if for_seat is not None else ("", ())
                 conn.execute(
-                    f"UPDATE calls SET {assignments} WHERE id = ?", (*changes.values(), call_id)
+                    f"UPDATE calls SET {assignments} WHERE id = ?{guard}",
+                    (*changes.values(), call_id, *extra),
                 )
             record = self.get_call(call_id)
         if record is None:

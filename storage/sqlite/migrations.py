@@ -24,7 +24,9 @@ Migration 6 brings the delivery queue's tables (created ad hoc by earlier versio
 gives every logged call its unique ``call_key`` (older rows get ``legacy-<id>``), the
 caller's URI and whether its number is a verified number. Migration 8 adds the calendar
 tables (see :mod:`storage.sqlite.calendar_store`), 9 the appointments journal
-(:mod:`calendar_sync.journal`). Migration 11 adds operator
+(:mod:`calendar_sync.journal`). Migration 10 adds ``calls.seat`` and ``calls.operator``:
+the seat that won a call's answer claim and its operator's name (the seats of an office
+log one row per call, see :mod:`clients.call_journal`). Migration 11 adds operator
 accounts (``operators``: argon2 hashes, never passwords), the seats' current states
 (``seat_states``, one row per seat) with every change in ``seat_state_log`` (the
 supervisor's wrap-up and break times), and ``clients.wrap_up_s`` (see :mod:`office`).
@@ -393,8 +395,12 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         "CREATE INDEX appointments_uid ON appointments(uid)",
         "CREATE INDEX appointments_state ON appointments(state, acknowledged)",
     ),
-    # 10: reserved for the office call columns (branch office-sip): replaced at merge
-    (),
+    # 10: the office's calls: which seat answered (its answer claim) and who answered
+    (
+        "ALTER TABLE calls ADD COLUMN seat TEXT",
+        "ALTER TABLE calls ADD COLUMN operator TEXT",
+        "CREATE INDEX calls_open_seat ON calls(seat) WHERE outcome IS NULL",
+    ),
     # 11: operator accounts (argon2 hashes), seat states and their log, wrap-up per client
     (
         """CREATE TABLE operators (

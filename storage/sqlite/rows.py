@@ -21,7 +21,7 @@ CALLER_COLS = "id, client_id, name, company, salutation, notes, vip, blocked"
 CALL_COLS = (
     "id, client_id, caller_number, caller_name, dialled_number, direction, "
     "started_at, answered_at, ended_at, duration_s, outcome, sip_call_id, call_key, "
-    "caller_uri, number_verified"
+    "caller_uri, number_verified, seat, operator"
 )
 STAFF_COLS = (
     "id, client_id, name, role, transfer_target, availability, absent_until, note, "
@@ -70,6 +70,8 @@ def call_row(row: Sequence[Any]) -> CallRecord:
         call_key=row[12] or "",
         caller_uri=row[13] or "",
         number_verified=bool(row[14]),
+        seat=row[15] or "",
+        operator=row[16] or "",
     )
 
 

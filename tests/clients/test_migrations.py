@@ -71,7 +71,11 @@ SEED: dict[int, list[str]] = {
         "'2024-03-31T09:00:00+00:00', '2024-03-31T09:00:00+00:00', '+491715550142', "
         "'thomas krause')",
     ],
-    10: [],  # reserved (branch office-sip): its seed comes with it
+    10: [
+        "INSERT INTO calls (client_id, caller_number, started_at, call_key, seat, operator, "
+        "outcome) VALUES (7, '+491715550142', '2024-04-02T09:00:00.000000+00:00', 'k-10', "
+        "'bob', 'Bob Berger', 'answered')",
+    ],
     11: [
         "INSERT INTO operators (login, display_name, password_hash, role, created_at) "
         "VALUES ('weber', 'Frau Weber', '$argon2id$v=19$x', 'admin', '2024-03-31T08:00:00+00:00')",
@@ -117,8 +121,9 @@ def test_migrates_from_every_earlier_version(tmp_path: Path, version: int) -> No
             assert caller is not None and caller.salutation == ""
             assert store.search_callers(7, "krause") == [caller]  # FTS kept in step
         if version >= 3:
-            assert [c.outcome for c in store.calls_for_caller(7, "+491715550142")] == ["answered"]
-            [call] = store.calls_for_caller(7, "+491715550142")
+            calls = store.calls_for_caller(7, "+491715550142")
+            [call] = [c for c in calls if c.call_key != "k-10"]
+            assert call.outcome == "answered"
             assert call.number_verified
             if version < 7:  # rows from before migration 7 got a key
                 assert call.call_key == "legacy-1"
@@ -129,6 +134,10 @@ def test_migrates_from_every_earlier_version(tmp_path: Path, version: int) -> No
             unverified = store.call_by_key("k-7")
             assert unverified is not None and not unverified.number_verified
             assert unverified.caller_uri == "sip:4915209876543x@192.0.2.1"
+            assert unverified.seat == "" and unverified.operator == ""  # before migration 10
+        if version >= 10:
+            office = store.call_by_key("k-10")
+            assert office is not None and (office.seat, office.operator) == ("bob", "Bob Berger")
     if version < LATEST:
         backup = path.with_name(f"old.sqlite3.v{version}.bak")
         assert backup.exists()

@@ -145,13 +145,6 @@ def add_seat_state_log(location: str | Path) -> None:
     ]
     execute(
         location,
-        (
-            "CREATE TABLE IF NOT EXISTS seat_state_log (id INTEGER PRIMARY KEY, "
-            "seat TEXT NOT NULL, "
-            "operator TEXT NOT NULL DEFAULT '', state TEXT NOT NULL, "
-            "reason TEXT NOT NULL DEFAULT '', at TEXT NOT NULL)",
-            (),
-        ),
         *[
             (
                 "INSERT INTO seat_state_log (id, seat, operator, state, reason, at) "
@@ -164,9 +157,5 @@ def add_seat_state_log(location: str | Path) -> None:
 
 
 def add_call_operator(location: str | Path, call_id: int, operator: str) -> None:
-    """``calls.operator`` as migration 10 will add it, set for one call."""
-    execute(
-        location,
-        ("ALTER TABLE calls ADD COLUMN operator TEXT NOT NULL DEFAULT ''", ()),
-        ("UPDATE calls SET operator = ? WHERE id = ?", (operator, call_id)),
-    )
+    """``calls.operator`` (who answered, as the answer claim writes it) for one call."""
+    execute(location, ("UPDATE calls SET operator = ? WHERE id = ?", (operator, call_id)))

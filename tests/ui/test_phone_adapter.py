@@ -158,3 +158,44 @@ def test_keys_are_never_reused_and_every_call_ends_once(qapp, ops):
             assert f.number == callers[f.key]
         assert f.ended_at >= f.started_at
     assert adapter.board.calls == {}
+
+
+def test_an_incoming_call_is_keyed_by_its_invite_and_a_key_is_never_given_twice(qapp):
+    adapter = PhoneAdapter([])  # never started: events are fed in as the reader would
+    seen = Recorder(adapter)
+    info = parse_invite(INVITE.format(n=1))
+    adapter._on_event(adapter.keys.generation, ev.IncomingCall("c1", info, 1.0))
+    assert seen.incoming[-1].call == info.identity_key() != ""  # what every seat derives
+    adapter._on_event(adapter.keys.generation, ev.CallEnded("c1", 487, "", 0.0, False, 1, None, 2))
+    adapter._on_event(adapter.keys.generation, ev.IncomingCall("c2", info, 3.0))  # again
+    assert seen.incoming[-1].call != info.identity_key()  # a page's key is never reused
+    adapter._on_event(adapter.keys.generation, ev.CallStarted("c3", "sip:bob@x", "", 4.0))
+    assert len(seen.outgoing[-1].call) == 36  # outgoing calls keep their UUIDs
+
+
+def test_answer_claims_first_and_steps_back_when_a_colleague_has_the_call(qapp, monkeypatch):
+    from ui import tasks
+
+    monkeypatch.setattr(tasks, "_synchronous", True)
+    adapter = PhoneAdapter([])
+    sent: list[object] = []
+    monkeypatch.setattr(adapter, "send", sent.append)
+    taken: list[tuple[str, str]] = []
+    adapter.call_taken.connect(lambda key, who: taken.append((key, who)))
+    claims: list[str] = []
+
+    def claim(key: str, at: float) -> str | None:
+        claims.append(key)
+        return None if len(claims) == 1 else "Alice Adler"
+
+    adapter.answer_claim = claim
+    for n, engine_id in ((1, "c1"), (2, "c2")):
+        info = parse_invite(INVITE.format(n=n))
+        adapter._on_event(adapter.keys.generation, ev.IncomingCall(engine_id, info, 1.0))
+    first, second = (c.key for c in adapter.board.ringing())
+    adapter.answer(first)
+    assert [type(c).__name__ for c in sent] == ["Answer"]  # won: answered
+    adapter.answer(second)
+    assert type(sent[-1]).__name__ == "Reject" and sent[-1].code == 480  # type: ignore[attr-defined]
+    assert taken == [(second, "Alice Adler")]
+    assert adapter.board.calls[second].taken_by == "Alice Adler"
