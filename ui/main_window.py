@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QApplication,
     QLabel,
     QMainWindow,
     QMessageBox,
@@ -30,6 +31,7 @@ from ui.phone_status import PhoneStatus
 from ui.pops import PopPanel
 
 if TYPE_CHECKING:
+    from calendar_sync.journal import AppointmentRecord
     from clients.call_journal import CallJournal
     from storage.changes import Changes
     from storage.interfaces import ClientStore, Database, NotesStore
@@ -48,6 +50,7 @@ class MainWindow(QMainWindow):
     smtp_settings_requested = Signal()
     note_saved = Signal(object)  # notes.model.Note, after Save in any note form
     call_recorded = Signal(object)  # CallRecord, after it was stored
+    deliver_requested = Signal()  # mail was queued (a confirmation): deliver what is due now
 
     def __init__(self, phone: PhoneAdapter, settings: Settings) -> None:
         """The database is attached later (:meth:`attach_database`): the window shows first."""
@@ -112,6 +115,13 @@ class MainWindow(QMainWindow):
 
         self.status = PhoneStatus(self.statusBar())
         self.reg_label, self.engine_label = self.status.registration, self.status.engine
+        # booking conflicts stay in the status bar until acknowledged in a booking panel
+        self.conflict_notice = QLabel()
+        self.conflict_notice.setObjectName("conflict-notice")
+        self.conflict_notice.setStyleSheet("color:#c62828;font-weight:bold;")
+        self.conflict_notice.setVisible(False)
+        self.statusBar().addPermanentWidget(self.conflict_notice)
+        self._conflicts: dict[str, tuple[AppointmentRecord, ...]] = {}  # by client code
 
         self._build_menu()
         self._build_shortcuts()
@@ -347,9 +357,36 @@ class MainWindow(QMainWindow):
         caller = view.pop.caller.name if view.pop.caller is not None else ""
         phone = view.pop.caller_phone
         number = pn.display(phone.key) if phone is not None else ""
-        panel = BookingPanel(self.db, client, caller, number, self._operator())
+        panel = BookingPanel(
+            self.db, client, caller, number, self._operator(), call_key=view.call_key,
+            settings=self.settings,
+        )  # fmt: skip
         panel.booked.connect(functools.partial(self._note_booking, view.call_key))
+        panel.changed.connect(functools.partial(self._note_booking, view.call_key))
+        panel.confirmation_queued.connect(self.deliver_requested)
+        panel.conflicts_changed.connect(self.show_conflicts)
         view.add_booking(panel, panel.search)
+
+    def show_conflicts(self, code: str, records: tuple[AppointmentRecord, ...]) -> None:
+        """A booking panel read ``code``'s conflicts: new ones are announced, all of them
+        stay in the status bar until acknowledged."""
+        known = {r.id for rows in self._conflicts.values() for r in rows}
+        fresh = [r for r in records if r.id not in known]
+        self._conflicts[code] = tuple(records)
+        listed = [(c, r) for c, rows in sorted(self._conflicts.items()) for r in rows]
+        if listed:
+            who = "; ".join(f"{c}: {r.caller} {r.phone}".strip() for c, r in listed)
+            self.conflict_notice.setText(self.tr("Booking conflicts, call back: {0}").format(who))
+        self.conflict_notice.setVisible(bool(listed))
+        if fresh:
+            self.statusBar().showMessage(
+                self.tr(
+                    "{0} booking(s) kept while the calendar was unreachable could not be "
+                    "written: the slot was taken. See the booking panel of {1}."
+                ).format(len(fresh), code),
+                15000,
+            )
+            QApplication.alert(self)
 
     def _note_booking(self, key: str, line: str) -> None:
         """The booking joins the call's note (saved with it, printed in the daily report)."""
