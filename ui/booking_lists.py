@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -25,6 +26,7 @@ from calendar_sync.journal import AppointmentRecord
 
 Words = Callable[[AppointmentRecord], str]
 CONFLICT_STYLE = "color:#c62828;font-weight:bold;"
+MOVE_KEYS, CANCEL_KEYS = "Alt+M", "Alt+N"
 
 
 class AppointmentsBox(QWidget):
@@ -40,14 +42,21 @@ class AppointmentsBox(QWidget):
         self.list = QListWidget()
         self.list.setObjectName("booking-appointments")
         self.list.setMaximumHeight(96)
-        self.move_btn = QPushButton(self.tr("&Move…"))
+        self.move_btn = QPushButton(self.tr("Move…"))
         self.move_btn.setObjectName("booking-move")
-        self.move_btn.setToolTip(self.tr("Choose a new slot for this appointment (same entry)"))
         self.move_btn.clicked.connect(self._move)
-        self.cancel_btn = QPushButton(self.tr("Ca&ncel…"))
+        self.cancel_btn = QPushButton(self.tr("Cancel…"))
         self.cancel_btn.setObjectName("booking-cancel")
-        self.cancel_btn.setToolTip(self.tr("Cancel this appointment (asks first)"))
         self.cancel_btn.clicked.connect(self._cancel)
+        self._keys(
+            self.move_btn, (MOVE_KEYS, "Return"),
+            self.tr("Choose a new slot for this appointment, same entry ({0})"),
+        )  # fmt: skip
+        self._keys(
+            self.cancel_btn,
+            (CANCEL_KEYS, "Delete"),
+            self.tr("Cancel this appointment, asks first ({0})"),
+        )
         buttons = QHBoxLayout()
         buttons.addWidget(self.move_btn)
         buttons.addWidget(self.cancel_btn)
@@ -58,6 +67,23 @@ class AppointmentsBox(QWidget):
         layout.addWidget(self.list)
         layout.addLayout(buttons)
         self.setVisible(False)
+
+    def _keys(self, button: QPushButton, keys: tuple[str, str], tip: str) -> None:
+        """``keys[0]`` anywhere in the panel, ``keys[1]`` in the list, press ``button``.
+
+        Explicit shortcuts, not mnemonics: several pops hold a panel each, and a mnemonic
+        and a shortcut on one key would be ambiguous (neither fires)."""
+        panel_wide, in_list = keys
+        shortcut = QShortcut(QKeySequence(panel_wide), self)
+        shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
+        shortcut.activated.connect(
+            lambda: self.isVisible() and button.isEnabled() and button.click()
+        )
+        local = QShortcut(QKeySequence(in_list), self.list)
+        local.setContext(Qt.ShortcutContext.WidgetShortcut)
+        local.activated.connect(button.click)
+        native = QKeySequence(panel_wide).toString(QKeySequence.SequenceFormat.NativeText)
+        button.setToolTip(tip.format(native))
 
     @property
     def records(self) -> list[AppointmentRecord]:

@@ -627,7 +627,8 @@ class BookingPanel(QGroupBox):
             return
         client_id, db, organizer = self.client.id, self.db, self._organizer()
         assert client_id is not None
-        self._mail_said(self.tr("Queueing the confirmation…"), "")
+        self.mail_status.setStyleSheet("")
+        self.mail_status.setText(self.tr("Queueing the confirmation…"))
         run_task(
             lambda: work.confirm(db, client_id, record, change, address, organizer),
             self._confirm_queued,
