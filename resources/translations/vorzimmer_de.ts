@@ -158,6 +158,34 @@ Die {5} protokollierten Anrufe und ihre Notizen bleiben im Verlauf, aber ohne Zu
     </message>
 </context>
 <context>
+    <name>AppointmentsBox</name>
+    <message>
+        <location filename="../../ui/booking_lists.py" line="45"/>
+        <source>Move…</source>
+        <translation>Verlegen…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/booking_lists.py" line="48"/>
+        <source>Cancel…</source>
+        <translation>Absagen…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/booking_lists.py" line="53"/>
+        <source>Choose a new slot for this appointment, same entry ({0})</source>
+        <translation>Einen neuen Termin für diesen Eintrag wählen, derselbe Eintrag ({0})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/booking_lists.py" line="58"/>
+        <source>Cancel this appointment, asks first ({0})</source>
+        <translation>Diesen Termin absagen, mit Rückfrage ({0})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/booking_lists.py" line="66"/>
+        <source>This caller&apos;s appointments:</source>
+        <translation>Termine dieses Anrufers:</translation>
+    </message>
+</context>
+<context>
     <name>AttemptsDialog</name>
     <message>
         <location filename="../../ui/delivery_dialogs.py" line="103"/>
@@ -193,174 +221,309 @@ Die {5} protokollierten Anrufe und ihre Notizen bleiben im Verlauf, aber ohne Zu
 <context>
     <name>BookingPanel</name>
     <message>
-        <location filename="../../ui/booking_panel.py" line="71"/>
+        <location filename="../../ui/booking_panel.py" line="101"/>
         <source>Book appointment</source>
         <translation>Termin buchen</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_panel.py" line="83"/>
+        <location filename="../../ui/booking_panel.py" line="117"/>
         <source>{0} ({1} min)</source>
         <translation>{0} ({1} Min.)</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_panel.py" line="95"/>
+        <location filename="../../ui/booking_panel.py" line="131"/>
         <source>&amp;Book</source>
         <translation>&amp;Buchen</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_panel.py" line="110"/>
+        <location filename="../../ui/booking_panel.py" line="134"/>
+        <source>Move &amp;here</source>
+        <translation>&amp;Hierhin verlegen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/booking_panel.py" line="137"/>
+        <source>&amp;Keep as it is</source>
+        <translation>So <translation>&amp;So lassen</translation>amp;lassen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/booking_panel.py" line="163"/>
         <source>Type:</source>
         <translation>Art:</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_panel.py" line="111"/>
+        <location filename="../../ui/booking_panel.py" line="164"/>
         <source>With:</source>
         <translation>Bei:</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_panel.py" line="112"/>
+        <location filename="../../ui/booking_panel.py" line="165"/>
         <source>Free slots:</source>
         <translation>Freie Termine:</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_panel.py" line="113"/>
+        <location filename="../../ui/booking_panel.py" line="166"/>
         <source>Caller name:</source>
         <translation>Name des Anrufers:</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_panel.py" line="114"/>
+        <location filename="../../ui/booking_panel.py" line="167"/>
         <source>Phone:</source>
         <translation>Telefon:</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_panel.py" line="138"/>
+        <location filename="../../ui/booking_panel.py" line="168"/>
+        <source>E-mail:</source>
+        <translation>E-Mail:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/booking_panel.py" line="205"/>
         <source>Anyone who offers this type</source>
         <translation>Alle, die diese Terminart anbieten</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_panel.py" line="155"/>
+        <location filename="../../ui/booking_panel.py" line="231"/>
         <source>Mon</source>
         <translation>Mo</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_panel.py" line="155"/>
+        <location filename="../../ui/booking_panel.py" line="231"/>
         <source>Tue</source>
         <translation>Di</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_panel.py" line="155"/>
+        <location filename="../../ui/booking_panel.py" line="231"/>
         <source>Wed</source>
         <translation>Mi</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_panel.py" line="155"/>
+        <location filename="../../ui/booking_panel.py" line="231"/>
         <source>Thu</source>
         <translation>Do</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_panel.py" line="155"/>
+        <location filename="../../ui/booking_panel.py" line="231"/>
         <source>Fri</source>
         <translation>Fr</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_panel.py" line="156"/>
+        <location filename="../../ui/booking_panel.py" line="232"/>
         <source>Sat</source>
         <translation>Sa</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_panel.py" line="156"/>
+        <location filename="../../ui/booking_panel.py" line="232"/>
         <source>Sun</source>
         <translation>So</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_panel.py" line="173"/>
+        <location filename="../../ui/booking_panel.py" line="248"/>
+        <source>pending: not written yet</source>
+        <translation>vorgemerkt: noch nicht eingetragen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/booking_panel.py" line="252"/>
+        <source>the caller</source>
+        <translation>den Anrufer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/booking_panel.py" line="253"/>
+        <source>NOT BOOKED — the slot was taken meanwhile: {0}.</source>
+        <translation>NICHT GEBUCHT — die Zeit wurde inzwischen vergeben: {0}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/booking_panel.py" line="257"/>
+        <source>Reason: {0}.</source>
+        <translation>Grund: {0}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/booking_panel.py" line="259"/>
+        <source>Call {0} back on {1}.</source>
+        <translation>{0} unter {1} zurückrufen.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/booking_panel.py" line="261"/>
+        <source>Tell {0}.</source>
+        <translation>{0} Bescheid geben.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/booking_panel.py" line="274"/>
         <source>No free slot within the booking horizon.</source>
         <translation>Kein freier Termin im buchbaren Zeitraum.</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_panel.py" line="190"/>
+        <location filename="../../ui/booking_panel.py" line="296"/>
         <source>The calendar server refused the user name or password.</source>
         <translation>Der Kalenderserver hat Benutzername oder Passwort abgelehnt.</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_panel.py" line="192"/>
+        <location filename="../../ui/booking_panel.py" line="298"/>
         <source>The calendar server refused the request ({0}).</source>
         <translation>Der Kalenderserver hat die Anfrage abgelehnt ({0}).</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_panel.py" line="194"/>
+        <location filename="../../ui/booking_panel.py" line="300"/>
         <source>A calendar of this client cannot be read ({0}).</source>
         <translation>Ein Kalender dieses Mandanten ist nicht lesbar ({0}).</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_panel.py" line="196"/>
+        <location filename="../../ui/booking_panel.py" line="303"/>
+        <source>The calendar server cannot be reached: nothing was changed.</source>
+        <translation>Der Kalenderserver ist nicht erreichbar: nichts wurde geändert.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/booking_panel.py" line="304"/>
         <source>The calendar server cannot be reached.</source>
         <translation>Der Kalenderserver ist nicht erreichbar.</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_panel.py" line="198"/>
+        <location filename="../../ui/booking_panel.py" line="306"/>
         <source>The calendar says: {0}</source>
         <translation>Der Kalender meldet: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_panel.py" line="200"/>
+        <location filename="../../ui/booking_panel.py" line="308"/>
         <source>Something went wrong; the details are in the log.</source>
         <translation>Etwas ist schiefgegangen; Einzelheiten stehen im Protokoll.</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_panel.py" line="207"/>
+        <location filename="../../ui/booking_panel.py" line="316"/>
         <source>This client has no appointment types yet.</source>
         <translation>Für diesen Mandanten gibt es noch keine Terminarten.</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_panel.py" line="220"/>
+        <location filename="../../ui/booking_panel.py" line="328"/>
         <source>Searching free slots…</source>
         <translation>Suche freie Termine …</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_panel.py" line="227"/>
+        <location filename="../../ui/booking_panel.py" line="341"/>
         <source>Calendar server unreachable; never synced.</source>
         <translation>Kalenderserver nicht erreichbar; noch nie abgeglichen.</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_panel.py" line="230"/>
+        <location filename="../../ui/booking_panel.py" line="344"/>
         <source>Calendar server unreachable; calendar as of {0}.</source>
         <translation>Kalenderserver nicht erreichbar; Kalenderstand {0}.</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_panel.py" line="236"/>
+        <location filename="../../ui/booking_panel.py" line="350"/>
         <source>Calendar as of {0}</source>
         <translation>Kalenderstand {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_panel.py" line="255"/>
+        <location filename="../../ui/booking_panel.py" line="385"/>
+        <source>The e-mail address {0} is not valid; nothing was changed.</source>
+        <translation>Die E-Mail-Adresse {0} ist ungültig; nichts wurde geändert.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/booking_panel.py" line="402"/>
         <source>Enter the caller&apos;s name first.</source>
         <translation>Bitte zuerst den Namen des Anrufers eingeben.</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_panel.py" line="268"/>
+        <location filename="../../ui/booking_panel.py" line="421"/>
         <source>Booking {0}…</source>
         <translation>Buche {0} …</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_panel.py" line="275"/>
+        <location filename="../../ui/booking_panel.py" line="428"/>
         <source>Appointment pending (calendar unreachable): {0} with {1} ({2})</source>
         <translation>Termin vorgemerkt (Kalender nicht erreichbar): {0} bei {1} ({2})</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_panel.py" line="277"/>
+        <location filename="../../ui/booking_panel.py" line="430"/>
         <source>Appointment booked: {0} with {1} ({2})</source>
         <translation>Termin gebucht: {0} bei {1} ({2})</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_panel.py" line="286"/>
+        <location filename="../../ui/booking_panel.py" line="443"/>
         <source>PENDING — the server is unreachable; written when it answers: {0}</source>
         <translation>VORGEMERKT — der Server ist nicht erreichbar; wird eingetragen, sobald er antwortet: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_panel.py" line="299"/>
+        <location filename="../../ui/booking_panel.py" line="450"/>
+        <source>No confirmation sent: the booking is not in the calendar yet.</source>
+        <translation>Keine Bestätigung verschickt: der Termin steht noch nicht im Kalender.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/booking_panel.py" line="466"/>
         <source>Taken: someone else booked this slot just now. Fresh slots below.</source>
         <translation>Vergeben: Jemand anderes hat diesen Termin gerade gebucht. Neue freie Termine unten.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/booking_panel.py" line="492"/>
+        <source>Searching free slots to move {0}…</source>
+        <translation>Suche freie Zeiten zum Verlegen von {0}…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/booking_panel.py" line="506"/>
+        <source>Moving {0}: choose the new slot, then Move here.</source>
+        <translation>{0} verlegen: neue Zeit wählen, dann „Hierhin verlegen“.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/booking_panel.py" line="537"/>
+        <source>Moving to {0}…</source>
+        <translation>Verlege auf {0}…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/booking_panel.py" line="544"/>
+        <source>Moved to {0}</source>
+        <translation>Verlegt auf {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/booking_panel.py" line="546"/>
+        <source>(was {0})</source>
+        <translation>(vorher {0})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/booking_panel.py" line="557"/>
+        <source>Taken: someone else booked this slot just now; the appointment was not moved. Fresh slots below.</source>
+        <translation>Vergeben: jemand anderes hat diese Zeit gerade gebucht; der Termin wurde nicht verlegt. Neue freie Zeiten unten.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/booking_panel.py" line="573"/>
+        <source>Cancel appointment</source>
+        <translation>Termin absagen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/booking_panel.py" line="574"/>
+        <source>Cancel the appointment {0}?</source>
+        <translation>Den Termin {0} absagen?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/booking_panel.py" line="599"/>
+        <source>Cancelling {0}…</source>
+        <translation>Sage {0} ab…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/booking_panel.py" line="606"/>
+        <source>Cancelled: {0}</source>
+        <translation>Abgesagt: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/booking_panel.py" line="631"/>
+        <source>Queueing the confirmation…</source>
+        <translation>Bestätigung wird eingereiht…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/booking_panel.py" line="647"/>
+        <source>No confirmation: no caller address, and the client receives none.</source>
+        <translation>Keine Bestätigung: keine Adresse des Anrufers, und der Mandant erhält keine.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/booking_panel.py" line="652"/>
+        <source>Confirmation queued to {0}.</source>
+        <translation>Bestätigung eingereiht an {0}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/booking_panel.py" line="660"/>
+        <source>details in the log</source>
+        <translation>Einzelheiten im Protokoll</translation>
+    </message>
+    <message>
+        <location filename="../../ui/booking_panel.py" line="661"/>
+        <source>The confirmation was not queued: {0}</source>
+        <translation>Die Bestätigung wurde nicht eingereiht: {0}</translation>
     </message>
 </context>
 <context>
@@ -633,6 +796,37 @@ Die {5} protokollierten Anrufe und ihre Notizen bleiben im Verlauf, aber ohne Zu
         <location filename="../../ui/admin/client_list.py" line="54"/>
         <source>Delete</source>
         <translation>Löschen</translation>
+    </message>
+</context>
+<context>
+    <name>ConfirmationRow</name>
+    <message>
+        <location filename="../../ui/booking_confirmation.py" line="22"/>
+        <source>name@example.com (optional)</source>
+        <translation>name@beispiel.de (optional)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/booking_confirmation.py" line="23"/>
+        <source>Send &amp;confirmation</source>
+        <translation>Bes&amp;tätigung senden</translation>
+    </message>
+    <message>
+        <location filename="../../ui/booking_confirmation.py" line="26"/>
+        <source>E-mail the appointment with a calendar file to the caller and the client</source>
+        <translation>Den Termin mit Kalenderdatei an Anrufer und Mandant mailen</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictsBox</name>
+    <message>
+        <location filename="../../ui/booking_lists.py" line="156"/>
+        <source>Acknowledge</source>
+        <translation>Erledigt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/booking_lists.py" line="158"/>
+        <source>The caller has been told; stop listing this conflict</source>
+        <translation>Der Anrufer ist informiert; diesen Konflikt nicht mehr anzeigen</translation>
     </message>
 </context>
 <context>
@@ -1259,82 +1453,92 @@ Sie können weiterarbeiten. Wenn es wieder passiert, sagen Sie bitte Ihrer Admin
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="85"/>
+        <location filename="../../ui/main_window.py" line="88"/>
         <source>The screen-pop of the next call appears here.</source>
         <translation>Die Anrufanzeige des nächsten Anrufs erscheint hier.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="97"/>
+        <location filename="../../ui/main_window.py" line="100"/>
         <source>History</source>
         <translation>Verlauf</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="152"/>
+        <location filename="../../ui/main_window.py" line="162"/>
         <source>Notes</source>
         <translation>Notizen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="156"/>
+        <location filename="../../ui/main_window.py" line="166"/>
         <source>Recovered draft</source>
         <translation>Wiederhergestellter Entwurf</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="201"/>
+        <location filename="../../ui/main_window.py" line="211"/>
         <source>New note</source>
         <translation>Neue Notiz</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="208"/>
+        <location filename="../../ui/main_window.py" line="218"/>
         <source>Note {0}</source>
         <translation>Notiz {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="227"/>
+        <location filename="../../ui/main_window.py" line="237"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="228"/>
+        <location filename="../../ui/main_window.py" line="238"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Einstellungen…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="232"/>
+        <location filename="../../ui/main_window.py" line="242"/>
         <source>&amp;Mail delivery…</source>
         <translation>E-Mail-&amp;Zustellung…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="236"/>
+        <location filename="../../ui/main_window.py" line="246"/>
         <source>&amp;New note</source>
         <translation>&amp;Neue Notiz</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="241"/>
+        <location filename="../../ui/main_window.py" line="251"/>
         <source>&amp;Clients…</source>
         <translation>&amp;Mandanten…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="246"/>
+        <location filename="../../ui/main_window.py" line="256"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="314"/>
+        <location filename="../../ui/main_window.py" line="324"/>
         <source>Screen-pop failed: {0}</source>
         <translation>Anrufanzeige fehlgeschlagen: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="387"/>
+        <location filename="../../ui/main_window.py" line="379"/>
+        <source>Booking conflicts, call back: {0}</source>
+        <translation>Buchungskonflikte, zurückrufen: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="384"/>
+        <source>{0} booking(s) kept while the calendar was unreachable could not be written: the slot was taken. See the booking panel of {1}.</source>
+        <translation>{0} vorgemerkte Buchung(en) konnten nicht eingetragen werden: die Zeit war vergeben. Siehe Terminbuchung von {1}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="424"/>
         <source>The call could not be saved in the history: {0}</source>
         <translation>Der Anruf konnte nicht im Verlauf gespeichert werden: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="409"/>
+        <location filename="../../ui/main_window.py" line="446"/>
         <source>Calls in progress</source>
         <translation>Laufende Anrufe</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="410"/>
+        <location filename="../../ui/main_window.py" line="447"/>
         <source>{0} call(s) are still connected. Hang up and quit?</source>
         <translation>{0} Anruf(e) noch verbunden. Auflegen und beenden?</translation>
     </message>
@@ -1344,17 +1548,17 @@ Sie können weiterarbeiten. Wenn es wieder passiert, sagen Sie bitte Ihrer Admin
         <translation>Zustellungen</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="187"/>
+        <location filename="../../ui/app.py" line="188"/>
         <source>No password stored for {0}: open Settings.</source>
         <translation>Kein Passwort für {0} gespeichert: Öffnen Sie die Einstellungen.</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="207"/>
+        <location filename="../../ui/app.py" line="208"/>
         <source>Password not saved</source>
         <translation>Passwort nicht gespeichert</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="214"/>
+        <location filename="../../ui/app.py" line="215"/>
         <source>New audio settings apply after the calls.</source>
         <translation>Neue Audioeinstellungen gelten nach den laufenden Anrufen.</translation>
     </message>
