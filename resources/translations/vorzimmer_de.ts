@@ -243,7 +243,7 @@ Die {5} protokollierten Anrufe und ihre Notizen bleiben im Verlauf, aber ohne Zu
     <message>
         <location filename="../../ui/booking_panel.py" line="137"/>
         <source>&amp;Keep as it is</source>
-        <translation>So <translation>&amp;So lassen</translation>amp;lassen</translation>
+        <translation>So &amp;lassen</translation>
     </message>
     <message>
         <location filename="../../ui/booking_panel.py" line="163"/>
