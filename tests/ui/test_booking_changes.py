@@ -283,3 +283,45 @@ def test_a_pending_booking_whose_slot_was_taken_is_a_conflict_until_acknowledged
     with qtbot.waitSignal(second.searched, timeout=30000):
         second.search()
     assert second.conflicts.records == []
+
+
+def test_a_move_or_cancel_while_the_server_is_down_changes_nothing_and_says_so(
+    booking_window: tuple[MainWindow, str],
+    radicale_server: CalDavServer,
+    qtbot,
+    tmp_path: Path,
+) -> None:
+    win, url = booking_window
+    view = _pop(qtbot, win, tmp_path)
+    panel = _open_panel(qtbot, win, view)
+    with qtbot.waitSignal(panel.booked, timeout=20000):
+        qtbot.keyClick(panel.slots, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: len(panel.appointments.records) == 1, timeout=10000)
+    (booked,) = panel.appointments.records
+    before = _on_radicale(url).to_ical()
+    radicale_server.stop()
+
+    with qtbot.waitSignal(panel.searched, timeout=30000):  # slots from the cached calendar
+        qtbot.keyClick(panel.slots, Qt.Key.Key_M, Qt.KeyboardModifier.AltModifier)
+    assert panel.moving is not None and panel.freshness.text().startswith("Calendar server unre")
+    with qtbot.waitSignal(panel.failed, timeout=30000) as failed:
+        qtbot.keyClick(panel.slots, Qt.Key.Key_Return)
+    assert failed.args[0] == "The calendar server cannot be reached: nothing was changed."
+    assert panel.moving is not None  # still choosing: try again when the server answers
+    with qtbot.waitSignal(panel.searched, timeout=30000):  # the booking's slots again
+        qtbot.keyClick(panel.slots, Qt.Key.Key_Escape)  # keep it as it is
+    assert panel.moving is None and panel.isVisible() and panel.book_btn.isVisible()
+
+    qtbot.keyClick(panel.slots, Qt.Key.Key_N, Qt.KeyboardModifier.AltModifier)
+    box = panel.findChild(QMessageBox, "booking-cancel-question")
+    assert box is not None
+    qtbot.waitUntil(box.isVisible, timeout=3000)
+    with qtbot.waitSignal(panel.failed, timeout=30000) as failed:
+        qtbot.keyClick(box, Qt.Key.Key_Y)
+    assert failed.args[0] == "The calendar server cannot be reached: nothing was changed."
+
+    radicale_server.start()
+    assert _on_radicale(url).to_ical() == before
+    assert win.db is not None
+    rows = win.db.calendars.appointments("ROTH", uid=booked.uid)
+    assert [r.state for r in rows] == ["booked"]  # the journal holds no move, no cancel
