@@ -69,21 +69,22 @@ class AppointmentsBox(QWidget):
         self.setVisible(False)
 
     def _keys(self, button: QPushButton, keys: tuple[str, str], tip: str) -> None:
-        """``keys[0]`` anywhere in the panel, ``keys[1]`` in the list, press ``button``.
-
-        Explicit shortcuts, not mnemonics: several pops hold a panel each, and a mnemonic
-        and a shortcut on one key would be ambiguous (neither fires)."""
+        """``keys[0]`` anywhere in the window while the list is shown (one pop page is
+        shown at a time), ``keys[1]`` in the list: press ``button``. Explicit shortcuts,
+        no mnemonic on the same key (the two would be ambiguous: neither fires)."""
         panel_wide, in_list = keys
         shortcut = QShortcut(QKeySequence(panel_wide), self)
         shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
-        shortcut.activated.connect(
-            lambda: self.isVisible() and button.isEnabled() and button.click()
-        )
+        shortcut.activated.connect(lambda: self._press(button))
         local = QShortcut(QKeySequence(in_list), self.list)
         local.setContext(Qt.ShortcutContext.WidgetShortcut)
         local.activated.connect(button.click)
         native = QKeySequence(panel_wide).toString(QKeySequence.SequenceFormat.NativeText)
         button.setToolTip(tip.format(native))
+
+    def _press(self, button: QPushButton) -> None:
+        if self.isVisible() and button.isEnabled():
+            button.click()
 
     @property
     def records(self) -> list[AppointmentRecord]:

@@ -819,12 +819,12 @@ Die {5} protokollierten Anrufe und ihre Notizen bleiben im Verlauf, aber ohne Zu
 <context>
     <name>ConflictsBox</name>
     <message>
-        <location filename="../../ui/booking_lists.py" line="156"/>
+        <location filename="../../ui/booking_lists.py" line="157"/>
         <source>Acknowledge</source>
         <translation>Erledigt</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_lists.py" line="158"/>
+        <location filename="../../ui/booking_lists.py" line="159"/>
         <source>The caller has been told; stop listing this conflict</source>
         <translation>Der Anrufer ist informiert; diesen Konflikt nicht mehr anzeigen</translation>
     </message>

@@ -142,7 +142,7 @@ def test_bookings_are_the_journal_rows_of_each_call(
         )  # fmt: skip
 
     with open_database(db_location) as db:
-        for key, code, state in (
+        for key, client, state in (
             ("r1", "ROTH", AppointmentState.BOOKED),  # its note's one line: not again
             ("r1", "ROTH", AppointmentState.CONFLICT),  # booked nothing
             ("r2", "ROTH", AppointmentState.BOOKED),  # a note without appointment text
@@ -150,7 +150,7 @@ def test_bookings_are_the_journal_rows_of_each_call(
             ("r5", "ROTH", AppointmentState.MOVED),  # a move is no booking
             ("b1", "ROTH", AppointmentState.BOOKED),  # BAU's call: not ROTH's booking
         ):
-            db.calendars.add_appointment(row(key, code, state))
+            db.calendars.add_appointment(row(key, client, state))
         figures = read_stats_input(db, at("00:00:00"), at("23:59:59"))
     assert {k: v for k, v in figures.bookings.items() if v} == {"r1": 1, "r2": 2, "r8": 2}
     code, out, _ = stats(app_paths, db_location, *DAY, "--csv")
