@@ -14,6 +14,7 @@ the client's.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import socket
 from collections.abc import Sequence
 
@@ -377,7 +378,8 @@ class BookingPanel(QGroupBox):
             self.book()
 
     def _address(self) -> str | None:
-        """The caller's address, checked ("" none); None (and said) when it is malformed."""
+        """The caller's address, checked ("" none); None (and said) when it is malformed.
+        Read when a change starts: its confirmation goes where the field said then."""
         try:
             return self.confirmation.checked()
         except InvalidEmailAddress:
@@ -419,7 +421,8 @@ class BookingPanel(QGroupBox):
 
         self.mail_status.clear()
         self._set_busy(True, self.tr("Booking {0}…").format(self._when(slot)))
-        run_task(run, self._made, self._book_failed, owner=self)
+        mail = address if self.confirmation.wanted else None
+        run_task(run, functools.partial(self._made, mail), self._book_failed, owner=self)
 
     def line(self, outcome: desk.Outcome) -> str:
         """The booking as the panel says it (the operator's language)."""
@@ -434,7 +437,7 @@ class BookingPanel(QGroupBox):
         """The journal row as the note and the client's report say it."""
         return client_line(record, self.client)
 
-    def _made(self, booked: work.Booked) -> None:
+    def _made(self, mail: str | None, booked: work.Booked) -> None:
         self._set_busy(False)
         outcome = booked.outcome
         line = self.line(outcome)
@@ -445,7 +448,7 @@ class BookingPanel(QGroupBox):
                 ),
                 PENDING_STYLE,
             )
-            if self.confirmation.wanted:
+            if mail is not None:
                 self._mail_said(
                     self.tr("No confirmation sent: the booking is not in the calendar yet."),
                     PENDING_STYLE,
@@ -456,7 +459,7 @@ class BookingPanel(QGroupBox):
         record = outcome.record
         self.booked.emit(self.note_line(record) if record is not None else line)
         if record is not None and not outcome.pending:
-            self._confirm(record, "booked")
+            self._confirm(record, "booked", mail)
             self._refresh_upcoming()
 
     def _book_failed(self, exc: Exception) -> None:
@@ -522,8 +525,10 @@ class BookingPanel(QGroupBox):
         record, row = self._moving, self.slots.currentRow()
         if self._busy or record is None or not 0 <= row < len(self._slots):
             return
-        if self._address() is None:
+        address = self._address()
+        if address is None:
             return
+        mail = address if self.confirmation.wanted else None
         slot = self._slots[row]
         client_id, seat, db, key, operator = (
             self.client.id, self.seat, self.db, self.call_key, self.operator,
@@ -535,9 +540,9 @@ class BookingPanel(QGroupBox):
 
         self.mail_status.clear()
         self._set_busy(True, self.tr("Moving to {0}…").format(self._when(slot)))
-        run_task(run, self._moved, self._move_failed, owner=self)
+        run_task(run, functools.partial(self._moved, mail), self._move_failed, owner=self)
 
-    def _moved(self, record: AppointmentRecord) -> None:
+    def _moved(self, mail: str | None, record: AppointmentRecord) -> None:
         self._set_busy(False)
         before = self._moving
         self.stop_moving()
@@ -546,7 +551,7 @@ class BookingPanel(QGroupBox):
             text += " " + self.tr("(was {0})").format(self._span(before.starts_at, before.ends_at))
         self._say(text, OK_STYLE)
         self.changed.emit(self.note_line(record))
-        self._confirm(record, "moved")
+        self._confirm(record, "moved", mail)
         self._refresh_upcoming()
 
     def _move_failed(self, exc: Exception) -> None:
@@ -585,8 +590,12 @@ class BookingPanel(QGroupBox):
 
     def cancel(self, record: AppointmentRecord) -> None:
         """Cancel ``record`` now (no question)."""
-        if self._busy or self._address() is None:
+        if self._busy:
             return
+        address = self._address()
+        if address is None:
+            return
+        mail = address if self.confirmation.wanted else None
         client_id, seat, db, key, operator = (
             self.client.id, self.seat, self.db, self.call_key, self.operator,
         )  # fmt: skip
@@ -597,9 +606,9 @@ class BookingPanel(QGroupBox):
 
         self.mail_status.clear()
         self._set_busy(True, self.tr("Cancelling {0}…").format(self._record_words(record)))
-        run_task(run, self._cancelled, self._cancel_failed, owner=self)
+        run_task(run, functools.partial(self._cancelled, mail), self._cancel_failed, owner=self)
 
-    def _cancelled(self, record: AppointmentRecord) -> None:
+    def _cancelled(self, mail: str | None, record: AppointmentRecord) -> None:
         self._set_busy(False)
         self.stop_moving()
         self._say(
@@ -607,7 +616,7 @@ class BookingPanel(QGroupBox):
             OK_STYLE,
         )
         self.changed.emit(self.note_line(record))
-        self._confirm(record, "cancelled")
+        self._confirm(record, "cancelled", mail)
         self._refresh_upcoming()
 
     def _cancel_failed(self, exc: Exception) -> None:
@@ -618,11 +627,9 @@ class BookingPanel(QGroupBox):
     def _organizer(self) -> str:
         return sender_address(self.settings) if self.settings is not None else OUTBOX_SENDER
 
-    def _confirm(self, record: AppointmentRecord, change: Change) -> None:
-        """Queue the change's confirmation if asked for; the window delivers it."""
-        if not self.confirmation.wanted:
-            return
-        address = self._address()
+    def _confirm(self, record: AppointmentRecord, change: Change, address: str | None) -> None:
+        """Queue the change's confirmation (``address`` None: none was asked for; "": the
+        client's copy only); the window delivers it."""
         if address is None:
             return
         client_id, db, organizer = self.client.id, self.db, self._organizer()
