@@ -75,6 +75,12 @@ def _attachment(message: EmailMessage) -> tuple[str, icalendar.Component]:
     return str(part.get_param("method")), event
 
 
+def _caller_copies(messages: list[EmailMessage]) -> list[tuple[str, icalendar.Component]]:
+    """The caller's confirmations (method, event), in the order of their SEQUENCE."""
+    copies = [_attachment(m) for m in messages if str(m["To"]) == CALLER_MAIL]
+    return sorted(copies, key=lambda c: int(c[1].get("SEQUENCE", 0)))
+
+
 def _mails(sink: SmtpSink, count: int, qtbot) -> list[EmailMessage]:
     qtbot.waitUntil(lambda: len(sink.messages()) >= count, timeout=20000)
     messages = sink.messages()
@@ -181,12 +187,11 @@ def test_book_move_cancel_by_keyboard_with_confirmations_and_the_report(
     assert str(event["UID"]) == uid and event.decoded("DTSTART") == target.start
     assert int(event.get("SEQUENCE", 0)) >= 1
     sequence = int(event["SEQUENCE"])
-    moved_mails = [m for m in _mails(smtp_server, 4, qtbot) if m not in mails.values()]
-    caller_moved = next(m for m in smtp_server.messages()[2:] if str(m["To"]) == CALLER_MAIL)
-    method, sent = _attachment(caller_moved)
-    assert method == "REQUEST" and str(sent["UID"]) == uid
-    assert int(sent["SEQUENCE"]) == sequence and sent.decoded("DTSTART") == target.start
-    assert moved_mails
+    copies = _caller_copies(_mails(smtp_server, 4, qtbot))
+    assert [(m, int(e.get("SEQUENCE", 0)), e.decoded("DTSTART")) for m, e in copies] == [
+        ("REQUEST", 0, chosen.start),
+        ("REQUEST", sequence, target.start),
+    ]
 
     # ... then cancelled (asked once)
     qtbot.waitUntil(lambda: [r.state for r in panel.appointments.records] == ["moved"])
@@ -204,9 +209,10 @@ def test_book_move_cancel_by_keyboard_with_confirmations_and_the_report(
     event = _on_radicale(url)
     assert str(event["UID"]) == uid and str(event["STATUS"]) == "CANCELLED"
     assert int(event["SEQUENCE"]) > sequence
-    caller_cancel = [m for m in _mails(smtp_server, 6, qtbot)[4:] if str(m["To"]) == CALLER_MAIL]
-    method, sent = _attachment(caller_cancel[0])
-    assert method == "CANCEL" and str(sent["UID"]) == uid
+    copies = _caller_copies(_mails(smtp_server, 6, qtbot))
+    assert {str(e["UID"]) for _, e in copies} == {uid}
+    method, sent = copies[-1]
+    assert method == "CANCEL" and int(sent["SEQUENCE"]) == int(event["SEQUENCE"])
     qtbot.waitUntil(lambda: not panel.appointments.isVisible(), timeout=10000)
     second_key = panel.call_key
     assert second_key is not None
