@@ -10,7 +10,7 @@ conflict the operator must see at once.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from appenv.times import utc_now
 from calendar_sync import desk
@@ -118,7 +118,8 @@ def move_offer(db: Database, client_id: int, record: AppointmentRecord, seat: st
         profile = _profile(bg, client_id)
         kind = desk.kind_of(bg.calendars, record)
         offer = desk.offer(bg.calendars, profile, kind, record.staff, utc_now(), seat)
-        return MoveOffer(record, kind, offer)
+        same_staff = tuple(s for s in offer.slots if s.staff == record.staff)
+        return MoveOffer(record, kind, replace(offer, slots=same_staff))
 
 
 def move(

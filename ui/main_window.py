@@ -380,10 +380,9 @@ class MainWindow(QMainWindow):
         self.conflict_notice.setVisible(bool(listed))
         if fresh:
             self.statusBar().showMessage(
-                self.tr(
-                    "{0} booking(s) kept while the calendar was unreachable could not be "
-                    "written: the slot was taken. See the booking panel of {1}."
-                ).format(len(fresh), code),
+                self.tr("{0} pending booking(s) of {1} not written: slot taken.").format(
+                    len(fresh), code
+                ),
                 15000,
             )
             QApplication.alert(self)

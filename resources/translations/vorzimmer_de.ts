@@ -221,307 +221,307 @@ Die {5} protokollierten Anrufe und ihre Notizen bleiben im Verlauf, aber ohne Zu
 <context>
     <name>BookingPanel</name>
     <message>
-        <location filename="../../ui/booking_panel.py" line="101"/>
+        <location filename="../../ui/booking_panel.py" line="102"/>
         <source>Book appointment</source>
         <translation>Termin buchen</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_panel.py" line="117"/>
+        <location filename="../../ui/booking_panel.py" line="118"/>
         <source>{0} ({1} min)</source>
         <translation>{0} ({1} Min.)</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_panel.py" line="131"/>
+        <location filename="../../ui/booking_panel.py" line="132"/>
         <source>&amp;Book</source>
         <translation>&amp;Buchen</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_panel.py" line="134"/>
+        <location filename="../../ui/booking_panel.py" line="135"/>
         <source>Move &amp;here</source>
         <translation>&amp;Hierhin verlegen</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_panel.py" line="137"/>
+        <location filename="../../ui/booking_panel.py" line="138"/>
         <source>&amp;Keep as it is</source>
         <translation>So &amp;lassen</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_panel.py" line="163"/>
+        <location filename="../../ui/booking_panel.py" line="165"/>
         <source>Type:</source>
         <translation>Art:</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_panel.py" line="164"/>
+        <location filename="../../ui/booking_panel.py" line="166"/>
         <source>With:</source>
         <translation>Bei:</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_panel.py" line="165"/>
+        <location filename="../../ui/booking_panel.py" line="167"/>
         <source>Free slots:</source>
         <translation>Freie Termine:</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_panel.py" line="166"/>
+        <location filename="../../ui/booking_panel.py" line="168"/>
         <source>Caller name:</source>
         <translation>Name des Anrufers:</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_panel.py" line="167"/>
+        <location filename="../../ui/booking_panel.py" line="169"/>
         <source>Phone:</source>
         <translation>Telefon:</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_panel.py" line="168"/>
+        <location filename="../../ui/booking_panel.py" line="170"/>
         <source>E-mail:</source>
         <translation>E-Mail:</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_panel.py" line="205"/>
+        <location filename="../../ui/booking_panel.py" line="207"/>
         <source>Anyone who offers this type</source>
         <translation>Alle, die diese Terminart anbieten</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_panel.py" line="231"/>
+        <location filename="../../ui/booking_panel.py" line="233"/>
         <source>Mon</source>
         <translation>Mo</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_panel.py" line="231"/>
+        <location filename="../../ui/booking_panel.py" line="233"/>
         <source>Tue</source>
         <translation>Di</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_panel.py" line="231"/>
+        <location filename="../../ui/booking_panel.py" line="233"/>
         <source>Wed</source>
         <translation>Mi</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_panel.py" line="231"/>
+        <location filename="../../ui/booking_panel.py" line="233"/>
         <source>Thu</source>
         <translation>Do</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_panel.py" line="231"/>
+        <location filename="../../ui/booking_panel.py" line="233"/>
         <source>Fri</source>
         <translation>Fr</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_panel.py" line="232"/>
+        <location filename="../../ui/booking_panel.py" line="234"/>
         <source>Sat</source>
         <translation>Sa</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_panel.py" line="232"/>
+        <location filename="../../ui/booking_panel.py" line="234"/>
         <source>Sun</source>
         <translation>So</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_panel.py" line="248"/>
+        <location filename="../../ui/booking_panel.py" line="250"/>
         <source>pending: not written yet</source>
         <translation>vorgemerkt: noch nicht eingetragen</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_panel.py" line="252"/>
+        <location filename="../../ui/booking_panel.py" line="254"/>
         <source>the caller</source>
         <translation>den Anrufer</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_panel.py" line="253"/>
+        <location filename="../../ui/booking_panel.py" line="255"/>
         <source>NOT BOOKED — the slot was taken meanwhile: {0}.</source>
         <translation>NICHT GEBUCHT — die Zeit wurde inzwischen vergeben: {0}.</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_panel.py" line="257"/>
+        <location filename="../../ui/booking_panel.py" line="259"/>
         <source>Reason: {0}.</source>
         <translation>Grund: {0}.</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_panel.py" line="259"/>
+        <location filename="../../ui/booking_panel.py" line="261"/>
         <source>Call {0} back on {1}.</source>
         <translation>{0} unter {1} zurückrufen.</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_panel.py" line="261"/>
+        <location filename="../../ui/booking_panel.py" line="263"/>
         <source>Tell {0}.</source>
         <translation>{0} Bescheid geben.</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_panel.py" line="274"/>
+        <location filename="../../ui/booking_panel.py" line="276"/>
         <source>No free slot within the booking horizon.</source>
         <translation>Kein freier Termin im buchbaren Zeitraum.</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_panel.py" line="296"/>
+        <location filename="../../ui/booking_panel.py" line="298"/>
         <source>The calendar server refused the user name or password.</source>
         <translation>Der Kalenderserver hat Benutzername oder Passwort abgelehnt.</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_panel.py" line="298"/>
+        <location filename="../../ui/booking_panel.py" line="300"/>
         <source>The calendar server refused the request ({0}).</source>
         <translation>Der Kalenderserver hat die Anfrage abgelehnt ({0}).</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_panel.py" line="300"/>
+        <location filename="../../ui/booking_panel.py" line="302"/>
         <source>A calendar of this client cannot be read ({0}).</source>
         <translation>Ein Kalender dieses Mandanten ist nicht lesbar ({0}).</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_panel.py" line="303"/>
+        <location filename="../../ui/booking_panel.py" line="305"/>
         <source>The calendar server cannot be reached: nothing was changed.</source>
         <translation>Der Kalenderserver ist nicht erreichbar: nichts wurde geändert.</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_panel.py" line="304"/>
+        <location filename="../../ui/booking_panel.py" line="306"/>
         <source>The calendar server cannot be reached.</source>
         <translation>Der Kalenderserver ist nicht erreichbar.</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_panel.py" line="306"/>
+        <location filename="../../ui/booking_panel.py" line="308"/>
         <source>The calendar says: {0}</source>
         <translation>Der Kalender meldet: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_panel.py" line="308"/>
+        <location filename="../../ui/booking_panel.py" line="310"/>
         <source>Something went wrong; the details are in the log.</source>
         <translation>Etwas ist schiefgegangen; Einzelheiten stehen im Protokoll.</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_panel.py" line="316"/>
+        <location filename="../../ui/booking_panel.py" line="318"/>
         <source>This client has no appointment types yet.</source>
         <translation>Für diesen Mandanten gibt es noch keine Terminarten.</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_panel.py" line="328"/>
+        <location filename="../../ui/booking_panel.py" line="330"/>
         <source>Searching free slots…</source>
         <translation>Suche freie Termine …</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_panel.py" line="341"/>
+        <location filename="../../ui/booking_panel.py" line="343"/>
         <source>Calendar server unreachable; never synced.</source>
         <translation>Kalenderserver nicht erreichbar; noch nie abgeglichen.</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_panel.py" line="344"/>
+        <location filename="../../ui/booking_panel.py" line="346"/>
         <source>Calendar server unreachable; calendar as of {0}.</source>
         <translation>Kalenderserver nicht erreichbar; Kalenderstand {0}.</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_panel.py" line="350"/>
+        <location filename="../../ui/booking_panel.py" line="352"/>
         <source>Calendar as of {0}</source>
         <translation>Kalenderstand {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_panel.py" line="385"/>
+        <location filename="../../ui/booking_panel.py" line="388"/>
         <source>The e-mail address {0} is not valid; nothing was changed.</source>
         <translation>Die E-Mail-Adresse {0} ist ungültig; nichts wurde geändert.</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_panel.py" line="402"/>
+        <location filename="../../ui/booking_panel.py" line="405"/>
         <source>Enter the caller&apos;s name first.</source>
         <translation>Bitte zuerst den Namen des Anrufers eingeben.</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_panel.py" line="421"/>
+        <location filename="../../ui/booking_panel.py" line="424"/>
         <source>Booking {0}…</source>
         <translation>Buche {0} …</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_panel.py" line="428"/>
+        <location filename="../../ui/booking_panel.py" line="432"/>
         <source>Appointment pending (calendar unreachable): {0} with {1} ({2})</source>
         <translation>Termin vorgemerkt (Kalender nicht erreichbar): {0} bei {1} ({2})</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_panel.py" line="430"/>
+        <location filename="../../ui/booking_panel.py" line="434"/>
         <source>Appointment booked: {0} with {1} ({2})</source>
         <translation>Termin gebucht: {0} bei {1} ({2})</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_panel.py" line="443"/>
+        <location filename="../../ui/booking_panel.py" line="447"/>
         <source>PENDING — the server is unreachable; written when it answers: {0}</source>
         <translation>VORGEMERKT — der Server ist nicht erreichbar; wird eingetragen, sobald er antwortet: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_panel.py" line="450"/>
+        <location filename="../../ui/booking_panel.py" line="454"/>
         <source>No confirmation sent: the booking is not in the calendar yet.</source>
         <translation>Keine Bestätigung verschickt: der Termin steht noch nicht im Kalender.</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_panel.py" line="466"/>
+        <location filename="../../ui/booking_panel.py" line="470"/>
         <source>Taken: someone else booked this slot just now. Fresh slots below.</source>
         <translation>Vergeben: Jemand anderes hat diesen Termin gerade gebucht. Neue freie Termine unten.</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_panel.py" line="492"/>
+        <location filename="../../ui/booking_panel.py" line="496"/>
         <source>Searching free slots to move {0}…</source>
         <translation>Suche freie Zeiten zum Verlegen von {0}…</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_panel.py" line="506"/>
+        <location filename="../../ui/booking_panel.py" line="510"/>
         <source>Moving {0}: choose the new slot, then Move here.</source>
         <translation>{0} verlegen: neue Zeit wählen, dann „Hierhin verlegen“.</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_panel.py" line="537"/>
+        <location filename="../../ui/booking_panel.py" line="543"/>
         <source>Moving to {0}…</source>
         <translation>Verlege auf {0}…</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_panel.py" line="544"/>
+        <location filename="../../ui/booking_panel.py" line="550"/>
         <source>Moved to {0}</source>
         <translation>Verlegt auf {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_panel.py" line="546"/>
+        <location filename="../../ui/booking_panel.py" line="552"/>
         <source>(was {0})</source>
         <translation>(vorher {0})</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_panel.py" line="557"/>
+        <location filename="../../ui/booking_panel.py" line="563"/>
         <source>Taken: someone else booked this slot just now; the appointment was not moved. Fresh slots below.</source>
         <translation>Vergeben: jemand anderes hat diese Zeit gerade gebucht; der Termin wurde nicht verlegt. Neue freie Zeiten unten.</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_panel.py" line="573"/>
+        <location filename="../../ui/booking_panel.py" line="579"/>
         <source>Cancel appointment</source>
         <translation>Termin absagen</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_panel.py" line="574"/>
+        <location filename="../../ui/booking_panel.py" line="580"/>
         <source>Cancel the appointment {0}?</source>
         <translation>Den Termin {0} absagen?</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_panel.py" line="599"/>
+        <location filename="../../ui/booking_panel.py" line="609"/>
         <source>Cancelling {0}…</source>
         <translation>Sage {0} ab…</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_panel.py" line="606"/>
+        <location filename="../../ui/booking_panel.py" line="616"/>
         <source>Cancelled: {0}</source>
         <translation>Abgesagt: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_panel.py" line="631"/>
+        <location filename="../../ui/booking_panel.py" line="639"/>
         <source>Queueing the confirmation…</source>
         <translation>Bestätigung wird eingereiht…</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_panel.py" line="647"/>
+        <location filename="../../ui/booking_panel.py" line="655"/>
         <source>No confirmation: no caller address, and the client receives none.</source>
         <translation>Keine Bestätigung: keine Adresse des Anrufers, und der Mandant erhält keine.</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_panel.py" line="652"/>
+        <location filename="../../ui/booking_panel.py" line="660"/>
         <source>Confirmation queued to {0}.</source>
         <translation>Bestätigung eingereiht an {0}.</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_panel.py" line="660"/>
+        <location filename="../../ui/booking_panel.py" line="668"/>
         <source>details in the log</source>
         <translation>Einzelheiten im Protokoll</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_panel.py" line="661"/>
+        <location filename="../../ui/booking_panel.py" line="669"/>
         <source>The confirmation was not queued: {0}</source>
         <translation>Die Bestätigung wurde nicht eingereiht: {0}</translation>
     </message>
@@ -1523,22 +1523,22 @@ Sie können weiterarbeiten. Wenn es wieder passiert, sagen Sie bitte Ihrer Admin
         <translation>Buchungskonflikte, zurückrufen: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="384"/>
-        <source>{0} booking(s) kept while the calendar was unreachable could not be written: the slot was taken. See the booking panel of {1}.</source>
-        <translation>{0} vorgemerkte Buchung(en) konnten nicht eingetragen werden: die Zeit war vergeben. Siehe Terminbuchung von {1}.</translation>
+        <location filename="../../ui/main_window.py" line="383"/>
+        <source>{0} pending booking(s) of {1} not written: slot taken.</source>
+        <translation>{0} vorgemerkte Buchung(en) von {1} nicht eingetragen: Zeit vergeben.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="424"/>
+        <location filename="../../ui/main_window.py" line="423"/>
         <source>The call could not be saved in the history: {0}</source>
         <translation>Der Anruf konnte nicht im Verlauf gespeichert werden: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="446"/>
+        <location filename="../../ui/main_window.py" line="445"/>
         <source>Calls in progress</source>
         <translation>Laufende Anrufe</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="447"/>
+        <location filename="../../ui/main_window.py" line="446"/>
         <source>{0} call(s) are still connected. Hang up and quit?</source>
         <translation>{0} Anruf(e) noch verbunden. Auflegen und beenden?</translation>
     </message>

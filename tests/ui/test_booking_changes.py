@@ -13,6 +13,7 @@ panel searches again: listed in red in the panel and in the status bar until ack
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import replace
 from email.message import EmailMessage
 from pathlib import Path
@@ -27,6 +28,7 @@ import main
 from appenv import secrets
 from appenv.paths import AppPaths
 from calendar_sync import cli, desk
+from calendar_sync.slots import Slot
 from storage import open_app_database
 from tests.fixtures.caldav import CalDavServer
 from tests.fixtures.smtp import SmtpSink
@@ -94,10 +96,13 @@ def _on_radicale(url: str) -> icalendar.Component:
     return event
 
 
-def _type_into(qtbot, widget, text: str) -> None:
-    widget.setFocus()
-    widget.selectAll()
-    qtbot.keyClicks(widget, text)
+def _a_later_slot(qtbot, panel: BookingPanel) -> Slot:
+    """Down the slot list (by keyboard) to a slot at least 20 minutes ahead: one that
+    starts during the test would no longer be "to come" when the caller calls again."""
+    soon = dt.datetime.now(dt.UTC) + dt.timedelta(minutes=20)
+    while panel.offered[panel.slots.currentRow()].start < soon:
+        qtbot.keyClick(panel.slots, Qt.Key.Key_Down)
+    return panel.offered[panel.slots.currentRow()]
 
 
 def _second_call(qtbot, win: MainWindow, tmp_path: Path, name: str) -> BookingPanel:
@@ -131,8 +136,8 @@ def test_book_move_cancel_by_keyboard_with_confirmations_and_the_report(
     panel = _open_panel(qtbot, win, view)
     assert panel.call_key == view.call_key
     assert not panel.appointments.isVisible()  # nothing booked for this caller yet
-    chosen = panel.offered[0]
     assert panel.slots.hasFocus()
+    chosen = _a_later_slot(qtbot, panel)
     for _ in range(3):  # slots -> caller name -> phone -> e-mail
         qtbot.keyClick(win.focusWidget(), Qt.Key.Key_Tab)
     assert panel.confirmation.email.hasFocus()
@@ -174,7 +179,7 @@ def test_book_move_cancel_by_keyboard_with_confirmations_and_the_report(
     assert panel.moving is not None and panel.slots.hasFocus()
     assert panel.move_here_btn.isVisible() and not panel.book_btn.isVisible()
     qtbot.keyClick(panel.slots, Qt.Key.Key_Down)
-    target = panel.offered[panel.slots.currentRow()]
+    target = _a_later_slot(qtbot, panel)
     assert target.start != chosen.start
     with (
         qtbot.waitSignal(panel.changed, timeout=20000) as moved,
@@ -236,7 +241,7 @@ def test_a_pending_booking_whose_slot_was_taken_is_a_conflict_until_acknowledged
     win, url = booking_window
     view = _pop(qtbot, win, tmp_path)
     panel = _open_panel(qtbot, win, view)
-    chosen = panel.offered[0]
+    chosen = _a_later_slot(qtbot, panel)
     panel.confirmation.email.setFocus()
     qtbot.keyClicks(panel.confirmation.email, CALLER_MAIL)
     radicale_server.stop()
@@ -271,7 +276,9 @@ def test_a_pending_booking_whose_slot_was_taken_is_a_conflict_until_acknowledged
     assert "Petra Lange" in label.text() and "01520 9876543" in label.text()
     assert "c62828" in label.styleSheet()  # red
     assert win.conflict_notice.isVisible() and "Petra Lange" in win.conflict_notice.text()
-    assert "could not be written" in win.statusBar().currentMessage()
+    assert (
+        win.statusBar().currentMessage() == "1 pending booking(s) of ROTH not written: slot taken."
+    )
     (stored,) = _events(url)
     assert "Frau Früh" in stored  # never a double booking
 
@@ -300,6 +307,7 @@ def test_a_move_or_cancel_while_the_server_is_down_changes_nothing_and_says_so(
     win, url = booking_window
     view = _pop(qtbot, win, tmp_path)
     panel = _open_panel(qtbot, win, view)
+    _a_later_slot(qtbot, panel)
     with qtbot.waitSignal(panel.booked, timeout=20000):
         qtbot.keyClick(panel.slots, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: len(panel.appointments.records) == 1, timeout=10000)
