@@ -461,7 +461,7 @@ class BookingPanel(QGroupBox):
         self.booked.emit(self.note_line(record) if record is not None else line)
         if record is not None and not outcome.pending:
             self._confirm(record, "booked", mail)
-            self._refresh_upcoming()
+        self._refresh_upcoming()  # a pending one is listed too, marked as such
 
     def _book_failed(self, exc: Exception) -> None:
         self._set_busy(False)

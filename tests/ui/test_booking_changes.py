@@ -249,6 +249,8 @@ def test_a_pending_booking_whose_slot_was_taken_is_a_conflict_until_acknowledged
         qtbot.keyClick(panel.confirmation.email, Qt.Key.Key_Return)
     assert panel.status.text().startswith("PENDING")
     assert "No confirmation sent" in panel.mail_status.text()
+    qtbot.waitUntil(lambda: len(panel.appointments.records) == 1, timeout=10000)
+    assert "pending: not written yet" in panel.appointments.list.item(0).text()
     assert not win.conflict_notice.isVisible()
 
     radicale_server.start()  # meanwhile another seat books the same slot
