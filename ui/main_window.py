@@ -156,6 +156,7 @@ class MainWindow(QMainWindow):
         if closed:
             log.info("%d call(s) left open by a crash closed as interrupted", closed)
         self.reload_history()
+        self._load_conflicts(db)
         self.notes_search = NotesSearch(store, notes)
         self.notes_search.open_note.connect(self.open_note)
         self.changes.changed.connect(self.notes_search.on_database_changed)
@@ -366,6 +367,26 @@ class MainWindow(QMainWindow):
         panel.confirmation_queued.connect(self.deliver_requested)
         panel.conflicts_changed.connect(self.show_conflicts)
         view.add_booking(panel, panel.search)
+
+    def _load_conflicts(self, db: Database) -> None:
+        """Conflicts left unacknowledged (before a restart, by another seat) are shown
+        from the start, not only once a booking panel of their client opens."""
+        from calendar_sync import desk
+        from ui.tasks import run_task
+
+        def read() -> dict[str, tuple[AppointmentRecord, ...]]:
+            with db.background() as bg:
+                found: dict[str, list[AppointmentRecord]] = {}
+                for record in desk.conflicts(bg.calendars, None):
+                    found.setdefault(record.client, []).append(record)
+                return {code: tuple(rows) for code, rows in found.items()}
+
+        def show(found: dict[str, tuple[AppointmentRecord, ...]]) -> None:
+            for code, rows in found.items():
+                if code not in self._conflicts:  # a panel may have reported already
+                    self.show_conflicts(code, rows)
+
+        run_task(read, show, owner=self)
 
     def show_conflicts(self, code: str, records: tuple[AppointmentRecord, ...]) -> None:
         """A booking panel read ``code``'s conflicts: new ones are announced, all of them

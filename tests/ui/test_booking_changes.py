@@ -27,10 +27,13 @@ from PySide6.QtWidgets import QMessageBox, QPushButton
 import main
 from appenv import secrets
 from appenv.paths import AppPaths
+from appenv.settings import Settings
 from calendar_sync import cli, desk
+from calendar_sync.journal import AppointmentRecord, AppointmentState
 from calendar_sync.slots import Slot
 from storage import open_app_database
 from tests.fixtures.caldav import CalDavServer
+from tests.fixtures.qt import open_main_window
 from tests.fixtures.smtp import SmtpSink
 from tests.ui.demo_clients import fill_demo
 from tests.ui.test_booking_panel import (
@@ -341,3 +344,28 @@ def test_a_move_or_cancel_while_the_server_is_down_changes_nothing_and_says_so(
     assert win.db is not None
     rows = win.db.calendars.appointments("ROTH", uid=booked.uid)
     assert [r.state for r in rows] == ["booked"]  # the journal holds no move, no cancel
+
+
+def test_a_conflict_left_from_before_is_in_the_status_bar_from_the_start(
+    qtbot, app_paths: AppPaths, radicale_server: CalDavServer, secret_service: str
+) -> None:
+    db = open_app_database(app_paths)
+    fill_demo(db.clients)
+    _calendar_seat(db, radicale_server.new_calendar())
+    start = dt.datetime.now(dt.UTC).replace(microsecond=0) + dt.timedelta(days=1)
+    db.calendars.add_appointment(
+        AppointmentRecord(
+            client="ROTH", uid="p-1", starts_at=start, ends_at=start + dt.timedelta(minutes=30),
+            caller="Petra Lange", phone="01520 9876543", state=AppointmentState.CONFLICT,
+            message="taken",
+        )
+    )  # fmt: skip
+    win = open_main_window(qtbot, Settings(app_paths.settings_file), db)
+    try:
+        qtbot.waitUntil(win.conflict_notice.isVisible, timeout=10000)
+        assert win.conflict_notice.text() == (
+            "Booking conflicts, call back: ROTH: Petra Lange 01520 9876543"
+        )
+    finally:
+        win.phone.stop()
+        db.close()
