@@ -1,7 +1,8 @@
 """The figures' inputs read from a :class:`~storage.interfaces.Database`.
 
 Calls come from the call log, each with the note of its own client (a note filed for
-another client is not this call's), the bookings recorded in that note, the operator
+another client is not this call's), the bookings made during it (its rows in the
+appointments journal; a call from before the journal: the lines of its note), the operator
 the call log records (``calls.operator``, where the database has it) and the seat-state
 log's intervals (``None`` without that table: wrap-up and break times are then "–").
 A client filter asks the store for that client's calls only, and each row is checked
@@ -16,6 +17,7 @@ from zoneinfo import ZoneInfo
 
 from appenv.errors import UserError
 from appenv.times import utc_now
+from calendar_sync.journal import AppointmentState
 from clients.model import CallRecord, Direction
 from notes.model import Note
 from office.live_figures import STALE_AFTER, LiveFigures, live_figures
@@ -24,6 +26,8 @@ from office.stats import CallNote, StatsCall, StatsInput
 from storage.interfaces import Database
 
 _BOOKING_SEPARATOR = re.compile(r";\s|\n")  # how the note form joins booking lines
+_BOOKED = (AppointmentState.BOOKED, AppointmentState.PENDING)  # a conflict booked nothing
+_KEYS_PER_QUERY = 500  # call keys per journal query (SQLite's bound-parameter limit)
 
 
 class UnknownClient(UserError):
@@ -43,6 +47,28 @@ def period_bounds(first: dt.date, last: dt.date, timezone: str) -> tuple[dt.date
 def bookings_in(appointment: str) -> int:
     """How many bookings a note's appointment field records (one line each)."""
     return sum(1 for part in _BOOKING_SEPARATOR.split(appointment) if part.strip())
+
+
+def journal_bookings(
+    db: Database, records: list[CallRecord], codes: dict[int | None, str]
+) -> tuple[dict[str, int], set[str]]:
+    """Bookings per call key from the appointments journal (rows of the call's own client
+    only), and the keys of the calls that have any journal row (a move or a cancellation
+    too: such a call's note lines are not counted again)."""
+    client_of = {r.call_key: codes.get(r.client_id) for r in records if r.call_key}
+    keys = sorted(client_of)
+    counts: dict[str, int] = {}
+    journaled: set[str] = set()
+    for first in range(0, len(keys), _KEYS_PER_QUERY):
+        chunk = keys[first : first + _KEYS_PER_QUERY]
+        for row in db.calendars.appointments(None, call_keys=chunk):
+            key = row.call_key
+            if key is None or client_of.get(key) != row.client:
+                continue  # never another client's row
+            journaled.add(key)
+            if row.state in _BOOKED:
+                counts[key] = counts.get(key, 0) + 1
+    return counts, journaled
 
 
 def is_message(note: Note) -> bool:
@@ -97,7 +123,7 @@ def read_stats_input(
     operators = db.office_log.call_operators(start, end)
     calls: list[StatsCall] = []
     call_notes: dict[str, CallNote] = {}
-    bookings: dict[str, int] = {}
+    bookings, journaled = journal_bookings(db, records, codes)
     for record in records:
         assert record.id is not None
         call = stats_call(record, codes.get(record.client_id), operators.get(record.id, ""))
@@ -106,8 +132,8 @@ def read_stats_input(
         if note is None or note.client_id != record.client_id:
             continue  # never count a note written for another client
         call_notes[call.key] = CallNote(call.key, note.operator, is_message(note))
-        if note.appointment.strip():
-            bookings[call.key] = bookings_in(note.appointment)
+        if record.call_key not in journaled and note.appointment.strip():
+            bookings[call.key] = bookings_in(note.appointment)  # from before the journal
     rows = db.office_log.seat_state_rows(start, end)
     intervals = None if rows is None else intervals_from_rows(rows, start, min(end, utc_now()))
     return StatsInput(calls, call_notes, bookings, intervals)

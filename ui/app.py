@@ -191,6 +191,7 @@ class Application:
         self.window.changes.changed.connect(deliveries.on_database_changed)
         self.scheduler.problem.connect(self.window.on_error)
         deliveries.requeued.connect(self.scheduler.run_now)
+        self.window.deliver_requested.connect(self.scheduler.run_now)
         deliveries.error.connect(self.window.on_error)
         self.scheduler.start()
 

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QApplication,
     QLabel,
     QMainWindow,
     QMessageBox,
@@ -31,6 +32,7 @@ from ui.pops import PopPanel
 from ui.seat_selector import SeatSelector
 
 if TYPE_CHECKING:
+    from calendar_sync.journal import AppointmentRecord
     from clients.call_journal import CallJournal
     from office.model import Operator
     from storage.changes import Changes
@@ -52,6 +54,7 @@ class MainWindow(QMainWindow):
     smtp_settings_requested = Signal()
     note_saved = Signal(object)  # notes.model.Note, after Save in any note form
     call_recorded = Signal(object)  # CallRecord, after it was stored
+    deliver_requested = Signal()  # mail was queued (a confirmation): deliver what is due now
 
     def __init__(self, phone: PhoneAdapter, settings: Settings) -> None:
         """The database is attached later (:meth:`attach_database`): the window shows first."""
@@ -119,6 +122,13 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.seat_selector)
         self.status = PhoneStatus(self.statusBar())
         self.reg_label, self.engine_label = self.status.registration, self.status.engine
+        # booking conflicts stay in the status bar until acknowledged in a booking panel
+        self.conflict_notice = QLabel()
+        self.conflict_notice.setObjectName("conflict-notice")
+        self.conflict_notice.setStyleSheet("color:#c62828;font-weight:bold;")
+        self.conflict_notice.setVisible(False)
+        self.statusBar().addPermanentWidget(self.conflict_notice)
+        self._conflicts: dict[str, tuple[AppointmentRecord, ...]] = {}  # by client code
 
         self._build_menu()
         self._build_shortcuts()
@@ -158,6 +168,7 @@ class MainWindow(QMainWindow):
         if closed:
             log.info("%d call(s) left open by a crash closed as interrupted", closed)
         self.reload_history()
+        self._load_conflicts(db)
         self.notes_search = NotesSearch(store, notes)
         self.notes_search.open_note.connect(self.open_note)
         self.changes.changed.connect(self.notes_search.on_database_changed)
@@ -398,9 +409,55 @@ class MainWindow(QMainWindow):
         caller = view.pop.caller.name if view.pop.caller is not None else ""
         phone = view.pop.caller_phone
         number = pn.display(phone.key) if phone is not None else ""
-        panel = BookingPanel(self.db, client, caller, number, self._operator())
+        panel = BookingPanel(
+            self.db, client, caller, number, self._operator(), call_key=view.call_key,
+            settings=self.settings,
+        )  # fmt: skip
         panel.booked.connect(functools.partial(self._note_booking, view.call_key))
+        panel.changed.connect(functools.partial(self._note_booking, view.call_key))
+        panel.confirmation_queued.connect(self.deliver_requested)
+        panel.conflicts_changed.connect(self.show_conflicts)
         view.add_booking(panel, panel.search)
+
+    def _load_conflicts(self, db: Database) -> None:
+        """Conflicts left unacknowledged (before a restart, by another seat) are shown
+        from the start, not only once a booking panel of their client opens."""
+        from calendar_sync import desk
+        from ui.tasks import run_task
+
+        def read() -> dict[str, tuple[AppointmentRecord, ...]]:
+            with db.background() as bg:
+                found: dict[str, list[AppointmentRecord]] = {}
+                for record in desk.conflicts(bg.calendars, None):
+                    found.setdefault(record.client, []).append(record)
+                return {code: tuple(rows) for code, rows in found.items()}
+
+        def show(found: dict[str, tuple[AppointmentRecord, ...]]) -> None:
+            for code, rows in found.items():
+                if code not in self._conflicts:  # a panel may have reported already
+                    self.show_conflicts(code, rows)
+
+        run_task(read, show, owner=self)
+
+    def show_conflicts(self, code: str, records: tuple[AppointmentRecord, ...]) -> None:
+        """A booking panel read ``code``'s conflicts: new ones are announced, all of them
+        stay in the status bar until acknowledged."""
+        known = {r.id for rows in self._conflicts.values() for r in rows}
+        fresh = [r for r in records if r.id not in known]
+        self._conflicts[code] = tuple(records)
+        listed = [(c, r) for c, rows in sorted(self._conflicts.items()) for r in rows]
+        if listed:
+            who = "; ".join(f"{c}: {r.caller} {r.phone}".strip() for c, r in listed)
+            self.conflict_notice.setText(self.tr("Booking conflicts, call back: {0}").format(who))
+        self.conflict_notice.setVisible(bool(listed))
+        if fresh:
+            self.statusBar().showMessage(
+                self.tr("{0} pending booking(s) of {1} not written: slot taken.").format(
+                    len(fresh), code
+                ),
+                15000,
+            )
+            QApplication.alert(self)
 
     def _note_booking(self, key: str, line: str) -> None:
         """The booking joins the call's note (saved with it, printed in the daily report)."""

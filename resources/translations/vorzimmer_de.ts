@@ -158,6 +158,34 @@ Die {5} protokollierten Anrufe und ihre Notizen bleiben im Verlauf, aber ohne Zu
     </message>
 </context>
 <context>
+    <name>AppointmentsBox</name>
+    <message>
+        <location filename="../../ui/booking_lists.py" line="45"/>
+        <source>Move…</source>
+        <translation>Verlegen…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/booking_lists.py" line="48"/>
+        <source>Cancel…</source>
+        <translation>Absagen…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/booking_lists.py" line="53"/>
+        <source>Choose a new slot for this appointment, same entry ({0})</source>
+        <translation>Einen neuen Termin für diesen Eintrag wählen, derselbe Eintrag ({0})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/booking_lists.py" line="58"/>
+        <source>Cancel this appointment, asks first ({0})</source>
+        <translation>Diesen Termin absagen, mit Rückfrage ({0})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/booking_lists.py" line="66"/>
+        <source>This caller&apos;s appointments:</source>
+        <translation>Termine dieses Anrufers:</translation>
+    </message>
+</context>
+<context>
     <name>AttemptsDialog</name>
     <message>
         <location filename="../../ui/delivery_dialogs.py" line="103"/>
@@ -193,174 +221,309 @@ Die {5} protokollierten Anrufe und ihre Notizen bleiben im Verlauf, aber ohne Zu
 <context>
     <name>BookingPanel</name>
     <message>
-        <location filename="../../ui/booking_panel.py" line="71"/>
+        <location filename="../../ui/booking_panel.py" line="102"/>
         <source>Book appointment</source>
         <translation>Termin buchen</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_panel.py" line="83"/>
+        <location filename="../../ui/booking_panel.py" line="118"/>
         <source>{0} ({1} min)</source>
         <translation>{0} ({1} Min.)</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_panel.py" line="95"/>
+        <location filename="../../ui/booking_panel.py" line="132"/>
         <source>&amp;Book</source>
         <translation>&amp;Buchen</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_panel.py" line="110"/>
+        <location filename="../../ui/booking_panel.py" line="135"/>
+        <source>Move &amp;here</source>
+        <translation>&amp;Hierhin verlegen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/booking_panel.py" line="138"/>
+        <source>&amp;Keep as it is</source>
+        <translation>So &amp;lassen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/booking_panel.py" line="165"/>
         <source>Type:</source>
         <translation>Art:</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_panel.py" line="111"/>
+        <location filename="../../ui/booking_panel.py" line="166"/>
         <source>With:</source>
         <translation>Bei:</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_panel.py" line="112"/>
+        <location filename="../../ui/booking_panel.py" line="167"/>
         <source>Free slots:</source>
         <translation>Freie Termine:</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_panel.py" line="113"/>
+        <location filename="../../ui/booking_panel.py" line="168"/>
         <source>Caller name:</source>
         <translation>Name des Anrufers:</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_panel.py" line="114"/>
+        <location filename="../../ui/booking_panel.py" line="169"/>
         <source>Phone:</source>
         <translation>Telefon:</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_panel.py" line="138"/>
+        <location filename="../../ui/booking_panel.py" line="170"/>
+        <source>E-mail:</source>
+        <translation>E-Mail:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/booking_panel.py" line="207"/>
         <source>Anyone who offers this type</source>
         <translation>Alle, die diese Terminart anbieten</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_panel.py" line="155"/>
+        <location filename="../../ui/booking_panel.py" line="233"/>
         <source>Mon</source>
         <translation>Mo</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_panel.py" line="155"/>
+        <location filename="../../ui/booking_panel.py" line="233"/>
         <source>Tue</source>
         <translation>Di</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_panel.py" line="155"/>
+        <location filename="../../ui/booking_panel.py" line="233"/>
         <source>Wed</source>
         <translation>Mi</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_panel.py" line="155"/>
+        <location filename="../../ui/booking_panel.py" line="233"/>
         <source>Thu</source>
         <translation>Do</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_panel.py" line="155"/>
+        <location filename="../../ui/booking_panel.py" line="233"/>
         <source>Fri</source>
         <translation>Fr</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_panel.py" line="156"/>
+        <location filename="../../ui/booking_panel.py" line="234"/>
         <source>Sat</source>
         <translation>Sa</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_panel.py" line="156"/>
+        <location filename="../../ui/booking_panel.py" line="234"/>
         <source>Sun</source>
         <translation>So</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_panel.py" line="173"/>
+        <location filename="../../ui/booking_panel.py" line="250"/>
+        <source>pending: not written yet</source>
+        <translation>vorgemerkt: noch nicht eingetragen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/booking_panel.py" line="254"/>
+        <source>the caller</source>
+        <translation>den Anrufer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/booking_panel.py" line="255"/>
+        <source>NOT BOOKED — the slot was taken meanwhile: {0}.</source>
+        <translation>NICHT GEBUCHT — die Zeit wurde inzwischen vergeben: {0}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/booking_panel.py" line="259"/>
+        <source>Reason: {0}.</source>
+        <translation>Grund: {0}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/booking_panel.py" line="261"/>
+        <source>Call {0} back on {1}.</source>
+        <translation>{0} unter {1} zurückrufen.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/booking_panel.py" line="263"/>
+        <source>Tell {0}.</source>
+        <translation>{0} Bescheid geben.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/booking_panel.py" line="276"/>
         <source>No free slot within the booking horizon.</source>
         <translation>Kein freier Termin im buchbaren Zeitraum.</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_panel.py" line="190"/>
+        <location filename="../../ui/booking_panel.py" line="298"/>
         <source>The calendar server refused the user name or password.</source>
         <translation>Der Kalenderserver hat Benutzername oder Passwort abgelehnt.</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_panel.py" line="192"/>
+        <location filename="../../ui/booking_panel.py" line="300"/>
         <source>The calendar server refused the request ({0}).</source>
         <translation>Der Kalenderserver hat die Anfrage abgelehnt ({0}).</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_panel.py" line="194"/>
+        <location filename="../../ui/booking_panel.py" line="302"/>
         <source>A calendar of this client cannot be read ({0}).</source>
         <translation>Ein Kalender dieses Mandanten ist nicht lesbar ({0}).</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_panel.py" line="196"/>
+        <location filename="../../ui/booking_panel.py" line="305"/>
+        <source>The calendar server cannot be reached: nothing was changed.</source>
+        <translation>Der Kalenderserver ist nicht erreichbar: nichts wurde geändert.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/booking_panel.py" line="306"/>
         <source>The calendar server cannot be reached.</source>
         <translation>Der Kalenderserver ist nicht erreichbar.</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_panel.py" line="198"/>
+        <location filename="../../ui/booking_panel.py" line="308"/>
         <source>The calendar says: {0}</source>
         <translation>Der Kalender meldet: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_panel.py" line="200"/>
+        <location filename="../../ui/booking_panel.py" line="310"/>
         <source>Something went wrong; the details are in the log.</source>
         <translation>Etwas ist schiefgegangen; Einzelheiten stehen im Protokoll.</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_panel.py" line="207"/>
+        <location filename="../../ui/booking_panel.py" line="318"/>
         <source>This client has no appointment types yet.</source>
         <translation>Für diesen Mandanten gibt es noch keine Terminarten.</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_panel.py" line="220"/>
+        <location filename="../../ui/booking_panel.py" line="330"/>
         <source>Searching free slots…</source>
         <translation>Suche freie Termine …</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_panel.py" line="227"/>
+        <location filename="../../ui/booking_panel.py" line="343"/>
         <source>Calendar server unreachable; never synced.</source>
         <translation>Kalenderserver nicht erreichbar; noch nie abgeglichen.</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_panel.py" line="230"/>
+        <location filename="../../ui/booking_panel.py" line="346"/>
         <source>Calendar server unreachable; calendar as of {0}.</source>
         <translation>Kalenderserver nicht erreichbar; Kalenderstand {0}.</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_panel.py" line="236"/>
+        <location filename="../../ui/booking_panel.py" line="352"/>
         <source>Calendar as of {0}</source>
         <translation>Kalenderstand {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_panel.py" line="255"/>
+        <location filename="../../ui/booking_panel.py" line="388"/>
+        <source>The e-mail address {0} is not valid; nothing was changed.</source>
+        <translation>Die E-Mail-Adresse {0} ist ungültig; nichts wurde geändert.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/booking_panel.py" line="405"/>
         <source>Enter the caller&apos;s name first.</source>
         <translation>Bitte zuerst den Namen des Anrufers eingeben.</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_panel.py" line="268"/>
+        <location filename="../../ui/booking_panel.py" line="424"/>
         <source>Booking {0}…</source>
         <translation>Buche {0} …</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_panel.py" line="275"/>
+        <location filename="../../ui/booking_panel.py" line="432"/>
         <source>Appointment pending (calendar unreachable): {0} with {1} ({2})</source>
         <translation>Termin vorgemerkt (Kalender nicht erreichbar): {0} bei {1} ({2})</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_panel.py" line="277"/>
+        <location filename="../../ui/booking_panel.py" line="434"/>
         <source>Appointment booked: {0} with {1} ({2})</source>
         <translation>Termin gebucht: {0} bei {1} ({2})</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_panel.py" line="286"/>
+        <location filename="../../ui/booking_panel.py" line="447"/>
         <source>PENDING — the server is unreachable; written when it answers: {0}</source>
         <translation>VORGEMERKT — der Server ist nicht erreichbar; wird eingetragen, sobald er antwortet: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_panel.py" line="299"/>
+        <location filename="../../ui/booking_panel.py" line="454"/>
+        <source>No confirmation sent: the booking is not in the calendar yet.</source>
+        <translation>Keine Bestätigung verschickt: der Termin steht noch nicht im Kalender.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/booking_panel.py" line="470"/>
         <source>Taken: someone else booked this slot just now. Fresh slots below.</source>
         <translation>Vergeben: Jemand anderes hat diesen Termin gerade gebucht. Neue freie Termine unten.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/booking_panel.py" line="496"/>
+        <source>Searching free slots to move {0}…</source>
+        <translation>Suche freie Zeiten zum Verlegen von {0}…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/booking_panel.py" line="510"/>
+        <source>Moving {0}: choose the new slot, then Move here.</source>
+        <translation>{0} verlegen: neue Zeit wählen, dann „Hierhin verlegen“.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/booking_panel.py" line="543"/>
+        <source>Moving to {0}…</source>
+        <translation>Verlege auf {0}…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/booking_panel.py" line="550"/>
+        <source>Moved to {0}</source>
+        <translation>Verlegt auf {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/booking_panel.py" line="552"/>
+        <source>(was {0})</source>
+        <translation>(vorher {0})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/booking_panel.py" line="563"/>
+        <source>Taken: someone else booked this slot just now; the appointment was not moved. Fresh slots below.</source>
+        <translation>Vergeben: jemand anderes hat diese Zeit gerade gebucht; der Termin wurde nicht verlegt. Neue freie Zeiten unten.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/booking_panel.py" line="579"/>
+        <source>Cancel appointment</source>
+        <translation>Termin absagen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/booking_panel.py" line="580"/>
+        <source>Cancel the appointment {0}?</source>
+        <translation>Den Termin {0} absagen?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/booking_panel.py" line="609"/>
+        <source>Cancelling {0}…</source>
+        <translation>Sage {0} ab…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/booking_panel.py" line="616"/>
+        <source>Cancelled: {0}</source>
+        <translation>Abgesagt: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/booking_panel.py" line="639"/>
+        <source>Queueing the confirmation…</source>
+        <translation>Bestätigung wird eingereiht…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/booking_panel.py" line="655"/>
+        <source>No confirmation: no caller address, and the client receives none.</source>
+        <translation>Keine Bestätigung: keine Adresse des Anrufers, und der Mandant erhält keine.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/booking_panel.py" line="660"/>
+        <source>Confirmation queued to {0}.</source>
+        <translation>Bestätigung eingereiht an {0}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/booking_panel.py" line="668"/>
+        <source>details in the log</source>
+        <translation>Einzelheiten im Protokoll</translation>
+    </message>
+    <message>
+        <location filename="../../ui/booking_panel.py" line="669"/>
+        <source>The confirmation was not queued: {0}</source>
+        <translation>Die Bestätigung wurde nicht eingereiht: {0}</translation>
     </message>
 </context>
 <context>
@@ -689,6 +852,37 @@ Die {5} protokollierten Anrufe und ihre Notizen bleiben im Verlauf, aber ohne Zu
         <location filename="../../ui/colleagues_view.py" line="96"/>
         <source>{0} (this seat)</source>
         <translation>{0} (dieser Platz)</translation>
+    </message>
+</context>
+<context>
+    <name>ConfirmationRow</name>
+    <message>
+        <location filename="../../ui/booking_confirmation.py" line="22"/>
+        <source>name@example.com (optional)</source>
+        <translation>name@beispiel.de (optional)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/booking_confirmation.py" line="23"/>
+        <source>Send &amp;confirmation</source>
+        <translation>Bes&amp;tätigung senden</translation>
+    </message>
+    <message>
+        <location filename="../../ui/booking_confirmation.py" line="26"/>
+        <source>E-mail the appointment with a calendar file to the caller and the client</source>
+        <translation>Den Termin mit Kalenderdatei an Anrufer und Mandant mailen</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictsBox</name>
+    <message>
+        <location filename="../../ui/booking_lists.py" line="157"/>
+        <source>Acknowledge</source>
+        <translation>Erledigt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/booking_lists.py" line="159"/>
+        <source>The caller has been told; stop listing this conflict</source>
+        <translation>Der Anrufer ist informiert; diesen Konflikt nicht mehr anzeigen</translation>
     </message>
 </context>
 <context>
@@ -1398,87 +1592,97 @@ Sie können weiterarbeiten. Wenn es wieder passiert, sagen Sie bitte Ihrer Admin
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="92"/>
+        <location filename="../../ui/main_window.py" line="95"/>
         <source>The screen-pop of the next call appears here.</source>
         <translation>Die Anrufanzeige des nächsten Anrufs erscheint hier.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="102"/>
+        <location filename="../../ui/main_window.py" line="105"/>
         <source>History</source>
         <translation>Verlauf</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="164"/>
+        <location filename="../../ui/main_window.py" line="175"/>
         <source>Notes</source>
         <translation>Notizen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="168"/>
+        <location filename="../../ui/main_window.py" line="179"/>
         <source>Recovered draft</source>
         <translation>Wiederhergestellter Entwurf</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="221"/>
+        <location filename="../../ui/main_window.py" line="232"/>
         <source>Colleagues</source>
         <translation>Kollegen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="250"/>
+        <location filename="../../ui/main_window.py" line="261"/>
         <source>New note</source>
         <translation>Neue Notiz</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="257"/>
+        <location filename="../../ui/main_window.py" line="268"/>
         <source>Note {0}</source>
         <translation>Notiz {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="276"/>
+        <location filename="../../ui/main_window.py" line="287"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="277"/>
+        <location filename="../../ui/main_window.py" line="288"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Einstellungen…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="281"/>
+        <location filename="../../ui/main_window.py" line="292"/>
         <source>&amp;Mail delivery…</source>
         <translation>E-Mail-&amp;Zustellung…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="285"/>
+        <location filename="../../ui/main_window.py" line="296"/>
         <source>&amp;New note</source>
         <translation>&amp;Neue Notiz</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="290"/>
+        <location filename="../../ui/main_window.py" line="301"/>
         <source>&amp;Clients…</source>
         <translation>&amp;Mandanten…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="295"/>
+        <location filename="../../ui/main_window.py" line="306"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="365"/>
+        <location filename="../../ui/main_window.py" line="376"/>
         <source>Screen-pop failed: {0}</source>
         <translation>Anrufanzeige fehlgeschlagen: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="438"/>
+        <location filename="../../ui/main_window.py" line="451"/>
+        <source>Booking conflicts, call back: {0}</source>
+        <translation>Buchungskonflikte, zurückrufen: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="455"/>
+        <source>{0} pending booking(s) of {1} not written: slot taken.</source>
+        <translation>{0} vorgemerkte Buchung(en) von {1} nicht eingetragen: Zeit vergeben.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="495"/>
         <source>The call could not be saved in the history: {0}</source>
         <translation>Der Anruf konnte nicht im Verlauf gespeichert werden: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="480"/>
+        <location filename="../../ui/main_window.py" line="537"/>
         <source>Calls in progress</source>
         <translation>Laufende Anrufe</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="481"/>
+        <location filename="../../ui/main_window.py" line="538"/>
         <source>{0} call(s) are still connected. Hang up and quit?</source>
         <translation>{0} Anruf(e) noch verbunden. Auflegen und beenden?</translation>
     </message>
@@ -1488,17 +1692,17 @@ Sie können weiterarbeiten. Wenn es wieder passiert, sagen Sie bitte Ihrer Admin
         <translation>Zustellungen</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="224"/>
+        <location filename="../../ui/app.py" line="225"/>
         <source>No password stored for {0}: open Settings.</source>
         <translation>Kein Passwort für {0} gespeichert: Öffnen Sie die Einstellungen.</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="244"/>
+        <location filename="../../ui/app.py" line="245"/>
         <source>Password not saved</source>
         <translation>Passwort nicht gespeichert</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="251"/>
+        <location filename="../../ui/app.py" line="252"/>
         <source>New audio settings apply after the calls.</source>
         <translation>Neue Audioeinstellungen gelten nach den laufenden Anrufen.</translation>
     </message>

@@ -4,6 +4,7 @@ APIs with the scripted day; the CSV read back with the csv module."""
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import subprocess
 import sys
@@ -13,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from appenv.paths import AppPaths
+from calendar_sync.journal import AppointmentRecord, AppointmentState
 from main import build_parser
 from office.stats_cli import run
 from office.stats_reader import read_live, read_stats_input
@@ -123,6 +125,38 @@ def test_seat_state_log_and_call_operator_are_read_when_present(
     (roth,) = csv_rows(out)
     assert roth["wrap_up_mean_s"] == "22.5"  # (30 + 60) / 4 answered calls
     assert roth["break_s"] == ""  # a break belongs to no client
+
+
+def test_bookings_are_the_journal_rows_of_each_call(
+    app_paths: AppPaths, db_location: str | Path
+) -> None:
+    """A call with journal rows counts its bookings there (not its note's lines again, not
+    a conflict, never another client's row); a call without keeps its note's count."""
+    fill(db_location)
+    start = at("14:00:00")
+
+    def row(key: str, code: str, state: AppointmentState) -> AppointmentRecord:
+        return AppointmentRecord(
+            client=code, call_key=key, uid=f"{key}-{state}@test", starts_at=start,
+            ends_at=start + dt.timedelta(minutes=30), state=state,
+        )  # fmt: skip
+
+    with open_database(db_location) as db:
+        for key, client, state in (
+            ("r1", "ROTH", AppointmentState.BOOKED),  # its note's one line: not again
+            ("r1", "ROTH", AppointmentState.CONFLICT),  # booked nothing
+            ("r2", "ROTH", AppointmentState.BOOKED),  # a note without appointment text
+            ("r2", "ROTH", AppointmentState.PENDING),
+            ("r5", "ROTH", AppointmentState.MOVED),  # a move is no booking
+            ("b1", "ROTH", AppointmentState.BOOKED),  # BAU's call: not ROTH's booking
+        ):
+            db.calendars.add_appointment(row(key, client, state))
+        figures = read_stats_input(db, at("00:00:00"), at("23:59:59"))
+    assert {k: v for k, v in figures.bookings.items() if v} == {"r1": 1, "r2": 2, "r8": 2}
+    code, out, _ = stats(app_paths, db_location, *DAY, "--csv")
+    assert code == 0
+    rows = {r["client"]: r for r in csv_rows(out)}
+    assert (rows["ROTH"]["bookings"], rows["BAU"]["bookings"]) == ("5", "0")
 
 
 def test_live_figures_from_the_store(app_paths: AppPaths, db_location: str | Path) -> None:

@@ -128,10 +128,11 @@ def test_booking_from_the_pop_lands_in_the_calendar_note_and_report(
     assert panel.caller.text() == "Jürgen Weiß"
     with qtbot.waitSignal(panel.booked, timeout=20000) as booked:
         qtbot.keyClick(panel.caller, Qt.Key.Key_Return)
-    line = booked.args[0]
+    line = booked.args[0]  # the note's line: the client's language (German)
     local = chosen.start.astimezone(ZoneInfo(ZONE))
-    assert line.startswith("Appointment booked: ") and f"{local:%d.%m.%Y %H:%M}" in line
-    assert "with Dr. Roth (Erstgespräch)" in line
+    assert line.startswith("Termin gebucht: ") and f"{local:%d.%m.%Y %H:%M}–" in line
+    assert "bei Dr. Roth (Erstgespräch)" in line
+    assert panel.status.text().startswith("Appointment booked: ")  # the operator's language
 
     stored = _events(url)
     assert len(stored) == 1 and "Jürgen Weiß" in stored[0]
@@ -146,8 +147,8 @@ def test_booking_from_the_pop_lands_in_the_calendar_note_and_report(
     note = form.save()
     assert note is not None and note.appointment == line and note.call_id is not None
     report = " ".join(_daily_report_text(app_paths.home, tmp_path).split())
-    assert "Appointment booked:" in report and f"{local:%d.%m.%Y %H:%M}" in report
-    assert "(Erstgespräch)" in report
+    assert report.count("Termin gebucht:") == 1 and f"{local:%d.%m.%Y %H:%M}" in report
+    assert report.count("(Erstgespräch)") == 1  # the journal row, not the note's line again
 
 
 def test_a_slot_another_seat_took_meanwhile_is_shown_taken_with_fresh_slots(
@@ -195,7 +196,7 @@ def test_a_booking_while_the_server_is_down_is_kept_pending_and_says_so(
     with qtbot.waitSignal(panel.booked, timeout=30000) as booked:
         qtbot.keyClick(panel.slots, Qt.Key.Key_Return)
     line = booked.args[0]
-    assert line.startswith("Appointment pending (calendar unreachable): ")
+    assert line.startswith("Termin vorgemerkt (Kalender nicht erreichbar): ")
     assert panel.status.text().startswith("PENDING")
     assert win.db is not None
     waiting = [p for p in win.db.calendars.pending() if p.client == "ROTH"]
