@@ -176,7 +176,8 @@ def _claim(
     patience: float,
     ignore: Collection[str],
 ) -> RemoteItem:
-    start = appointment.start
+    # in the staff member's zone: a "taken" message names the time the operator sees
+    start = appointment.start.astimezone(zone_of(staff.hours.zone))
     reasons = blockers(fresh(target, staff, kind, start, ignore), kind, start, now)
     if reasons:
         raise SlotTaken(start, "; ".join(reasons))

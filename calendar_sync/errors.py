@@ -35,7 +35,7 @@ class SlotTaken(CalendarError):
         self, start: dt.datetime, blocking: str, *, alternatives: Sequence[object] = ()
     ) -> None:
         super().__init__(
-            f"The slot at {start:%Y-%m-%d %H:%M} is taken ({blocking}).",
+            f"The slot at {start:%Y-%m-%d %H:%M %Z} is taken ({blocking}).",
             detail=blocking,
         )
         self.start = start

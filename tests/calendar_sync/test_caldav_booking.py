@@ -79,9 +79,12 @@ def test_booking_respects_foreign_events(caldav_server: CalDavServer) -> None:
         b"RRULE:FREQ=WEEKLY\r\nSUMMARY:Golf\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
     )
     cal.create("own-1.ics", data)
+    wanted = berlin("2027-03-01T09:30").astimezone(dt.UTC)  # as a slot may carry it
     with pytest.raises(SlotTaken) as taken:
-        booking.book(cal, STAFF, KIND, appointment(berlin("2027-03-01T09:30")), now=NOW, seat="A")
+        booking.book(cal, STAFF, KIND, appointment(wanted), now=NOW, seat="A")
     assert "Golf" in taken.value.blocking
+    # the time the operator sees in the calendar, not UTC
+    assert "2027-03-01 09:30 CET" in taken.value.message
     assert [b.summary for b in busy_in(cal, berlin("2027-03-01T09:30"), 30)] == ["Golf"]
 
 
