@@ -61,6 +61,16 @@ class Reject:
 
 
 @dataclass(frozen=True)
+class Redirect:
+    """Answer the ringing ``call`` with ``302 Moved Temporarily`` and ``Contact: <target>``:
+    the proxy sends the caller on to ``target`` (a colleague picks the call up there).
+    ``target`` is a sip: URI or a user name at the registrar's domain."""
+
+    call: str
+    target: str
+
+
+@dataclass(frozen=True)
 class Hangup:
     call: str
 
@@ -144,6 +154,7 @@ Command = (
     | Dial
     | Answer
     | Reject
+    | Redirect
     | Hangup
     | Hold
     | Unhold
@@ -166,6 +177,7 @@ _COMMAND_TYPES: dict[str, type[Any]] = {
     "call": Dial,
     "answer": Answer,
     "reject": Reject,
+    "redirect": Redirect,
     "hangup": Hangup,
     "hold": Hold,
     "unhold": Unhold,

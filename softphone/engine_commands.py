@@ -27,7 +27,8 @@ log = logs.get("softphone")
 PJ_EINVALIDOP = 70013  # e.g. a re-INVITE while the previous one awaits its ACK
 PJSIP_ESESSIONSTATE = 171141  # e.g. hold right after answering, before the caller's ACK
 RETRY_STATUSES = (PJ_EINVALIDOP, PJSIP_ESESSIONSTATE)
-RETRY_SECONDS = 3.0  # how long a command waits for a busy dialog before it is refused
+RETRY_SECONDS = 3.0
+REDIRECT = 302  # the answer that sends a ringing call on to a colleague (pickup)  # how long a command waits for a busy dialog before it is refused
 
 
 def _command_name(line: str) -> str:
@@ -51,6 +52,7 @@ class Engine(EngineCore):
             cmds.Dial: self.cmd_call,
             cmds.Answer: self.cmd_answer,
             cmds.Reject: self.cmd_reject,
+            cmds.Redirect: self.cmd_redirect,
             cmds.Hangup: self.cmd_hangup,
             cmds.Hold: self.cmd_hold,
             cmds.Unhold: self.cmd_unhold,
@@ -227,6 +229,21 @@ class Engine(EngineCore):
         op = pj.CallOpParam(True)
         op.statusCode = c.code
         self._pj_call(c.call).hangup(op)
+
+    def cmd_redirect(self, c: cmds.Redirect) -> None:
+        """302 with the target as Contact (a pickup): the proxy follows it, the caller's
+        INVITE keeps its identity, so every seat logs the same call."""
+        target = c.target
+        if not target.startswith(("sip:", "sips:")):
+            target = self._uri_for(target, self.transfer_domain)
+        op = pj.CallOpParam(True)
+        op.statusCode = REDIRECT
+        op.reason = "Moved Temporarily"
+        contact = pj.SipHeader()
+        contact.hName = "Contact"
+        contact.hValue = f"<{target}>"
+        op.txOption.headers.append(contact)
+        self._pj_call(c.call).answer(op)
 
     def cmd_hangup(self, c: cmds.Hangup) -> None:
         self._pj_call(c.call).hangup(pj.CallOpParam(True))
