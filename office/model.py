@@ -53,6 +53,10 @@ class SeatStatus:
     reason: str = ""  # why (a break), or what happened (restored after a crash)
     until: dt.datetime | None = None  # the end of a wrap-up
     call_key: str | None = None  # the call log row of the current call (in call, wrap-up)
+    sip_user: str = ""  # the seat's user at the office SIP server (transfers, pickups)
+    #: the call ringing at this seat alone (for its user, a transfer): colleagues may pick
+    #: it up; an office call rings every seat and needs no pickup
+    ringing_key: str | None = None
 
 
 @dataclass(frozen=True)
@@ -70,8 +74,36 @@ class SeatLogEntry:
 @dataclass(frozen=True)
 class ColleagueSeat:
     """A seat as its colleagues see it: its state and, if the call log shows one, the call
-    it is on (the caller's name or number and the client's name)."""
+    it is on (the caller's name or number and the client's name) and the call ringing
+    there alone (its caller)."""
 
     status: SeatStatus
     caller: str = ""
     client: str = ""
+    ringing_caller: str = ""
+
+    @property
+    def can_pick_up(self) -> bool:
+        """A call rings at that seat alone (a colleague may take it)."""
+        return self.status.ringing_key is not None
+
+
+class PickupResult(StrEnum):
+    PENDING = ""  # asked for; the ringing seat has not seen it yet
+    REDIRECTED = "redirected"  # the ringing seat sent the call on to the picking seat
+    GONE = "gone"  # the call no longer rang there (answered, ended, or not there)
+
+
+@dataclass(frozen=True)
+class PickupRequest:
+    """A seat asks a colleague's seat for a call ringing there alone: a row of
+    ``pickups``. One request per call and ringing seat: the first seat to ask gets it."""
+
+    call_key: str
+    seat: str  # the ringing seat's id
+    to_user: str  # the picking seat's SIP user: where the call is sent on to
+    operator: str  # who asked (display name)
+    requested_at: dt.datetime
+    result: PickupResult = PickupResult.PENDING
+    done_at: dt.datetime | None = None
+    id: int | None = None

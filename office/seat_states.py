@@ -19,6 +19,7 @@ is one :class:`~office.model.SeatLogEntry`, written together with the seat's row
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import queue
 import threading
@@ -83,9 +84,13 @@ class SeatStates:
         persist: Persist,
         *,
         office: bool,
+        sip_user: str = "",
         clock: Callable[[], dt.datetime] = utc_now,
     ) -> None:
+        """``sip_user``: the seat's user at the office SIP server (colleagues transfer to
+        it and pick calls up there)."""
         self.seat = seat
+        self.sip_user = sip_user
         self.seat_name = seat_name
         self.operator = operator
         self.office = office
@@ -93,7 +98,9 @@ class SeatStates:
         self._clock = clock
         self._calls: list[str] = []  # keys of the calls up, oldest first
         self._listeners: list[Listener] = []
-        self.status = SeatStatus(seat, seat_name, operator, SeatState.LOGGED_OUT, clock())
+        self.status = SeatStatus(
+            seat, seat_name, operator, SeatState.LOGGED_OUT, clock(), sip_user=sip_user
+        )
 
     def subscribe(self, listener: Listener) -> None:
         """``listener(status)`` after every change (on the thread that caused it)."""
@@ -159,6 +166,19 @@ class SeatStates:
             return self._change(SeatState.AVAILABLE)
         return self.status
 
+    def ringing_alone(self, key: str | None) -> SeatStatus:
+        """The call now ringing at this seat alone (``None``: none): colleagues see it and
+        may pick it up. Written with the seat's row, not logged (not a change of state)."""
+        if key == self.status.ringing_key or (key is not None and not self.live):
+            return self.status
+        self.status = dataclasses.replace(self.status, ringing_key=key)
+        self._announce(None)
+        return self.status
+
+    @property
+    def live(self) -> bool:
+        return self.state != SeatState.LOGGED_OUT
+
     def rename(self, operator: str, seat_name: str) -> None:
         """Another operator logged in at this seat (the next change names them)."""
         self.operator, self.seat_name = operator, seat_name
@@ -175,14 +195,19 @@ class SeatStates:
     ) -> SeatStatus:
         now = self._clock()
         since = self.status.since if not log_it else now
+        ringing = None if state == SeatState.LOGGED_OUT else self.status.ringing_key
         self.status = SeatStatus(
-            self.seat, self.seat_name, self.operator, state, since, reason, until, call_key
-        )
+            self.seat, self.seat_name, self.operator, state, since, reason, until, call_key,
+            self.sip_user, ringing,
+        )  # fmt: skip
         entry = SeatLogEntry(now, self.seat, self.operator, state, reason) if log_it else None
+        self._announce(entry)
+        return self.status
+
+    def _announce(self, entry: SeatLogEntry | None) -> None:
         self._persist(self.status, entry)
         for listener in list(self._listeners):
             listener(self.status)
-        return self.status
 
 
 class SeatWriter:

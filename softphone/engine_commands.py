@@ -27,8 +27,8 @@ log = logs.get("softphone")
 PJ_EINVALIDOP = 70013  # e.g. a re-INVITE while the previous one awaits its ACK
 PJSIP_ESESSIONSTATE = 171141  # e.g. hold right after answering, before the caller's ACK
 RETRY_STATUSES = (PJ_EINVALIDOP, PJSIP_ESESSIONSTATE)
-RETRY_SECONDS = 3.0
-REDIRECT = 302  # the answer that sends a ringing call on to a colleague (pickup)  # how long a command waits for a busy dialog before it is refused
+RETRY_SECONDS = 3.0  # how long a command waits for a busy dialog before it is refused
+REDIRECT = 302  # the answer that sends a ringing call on to a colleague (pickup)
 
 
 def _command_name(line: str) -> str:

@@ -23,6 +23,7 @@ DELIVERIES = "deliveries"
 APPOINTMENTS = "appointments"  # the appointments journal (calendar_sync.journal)
 OPERATORS = "operators"
 SEATS = "seats"  # seat states (no ids: a seat's key is text; views re-read the few seats)
+PICKUPS = "pickups"  # a seat asks a colleague's seat for a call ringing there (ids)
 
 
 @dataclass(frozen=True)

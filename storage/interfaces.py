@@ -29,7 +29,14 @@ from clients.model import (
     Staff,
 )
 from notes.model import Note, NoteChange, NoteQuery
-from office.model import ColleagueSeat, Operator, SeatLogEntry, SeatStatus
+from office.model import (
+    ColleagueSeat,
+    Operator,
+    PickupRequest,
+    PickupResult,
+    SeatLogEntry,
+    SeatStatus,
+)
 from storage.changes import ChangeHub
 
 if TYPE_CHECKING:
@@ -265,6 +272,14 @@ class SeatStore(Protocol):
     def wrap_up_seconds(self, client_id: int) -> int:
         """The client's wrap-up time (``Client.wrap_up_s``), one small read after a call."""
         ...
+
+    def request_pickup(self, request: PickupRequest) -> PickupRequest:
+        """A seat asks for a call ringing at a colleague's seat; returns the request that
+        holds it (this one, or one that came first)."""
+        ...
+
+    def pending_pickups(self, seat: str) -> list[PickupRequest]: ...
+    def finish_pickup(self, pickup_id: int, result: PickupResult, at: dt.datetime) -> None: ...
 
 
 class Database(Protocol):

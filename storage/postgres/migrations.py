@@ -220,6 +220,17 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         "CREATE INDEX seat_state_log_at ON seat_state_log(at)",
         "ALTER TABLE clients ADD COLUMN wrap_up_s INTEGER NOT NULL DEFAULT 0",
     ),
+    # 12: pickups — each seat's SIP user and the call ringing there alone; a colleague's
+    # request for such a call (one per call and ringing seat: the first to ask gets it)
+    (
+        "ALTER TABLE seat_states ADD COLUMN sip_user TEXT NOT NULL DEFAULT ''",
+        "ALTER TABLE seat_states ADD COLUMN ringing_key TEXT",
+        f"""CREATE TABLE pickups ({ID}, call_key TEXT NOT NULL, seat TEXT NOT NULL,
+            to_user TEXT NOT NULL, operator TEXT NOT NULL DEFAULT '',
+            requested_at TEXT NOT NULL, result TEXT NOT NULL DEFAULT '', done_at TEXT)""",
+        "CREATE UNIQUE INDEX pickups_call_seat ON pickups(call_key, seat)",
+        "CREATE INDEX pickups_pending ON pickups(seat) WHERE result = ''",
+    ),
 )
 
 LATEST = len(MIGRATIONS)
@@ -251,6 +262,7 @@ TABLES = (
     "operators",
     "seat_states",
     "seat_state_log",
+    "pickups",
 )
 
 

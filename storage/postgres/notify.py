@@ -32,6 +32,7 @@ from storage.changes import (
     DELIVERIES,
     NOTES,
     OPERATORS,
+    PICKUPS,
     SEATS,
     ChangeHub,
     Changes,
@@ -45,7 +46,18 @@ PING_EVERY_S = 1.0
 RETRY_EVERY_S = 0.5
 
 #: Every table, no ids: after a reconnect nothing heard meanwhile can be trusted.
-_TABLES = (CLIENTS, CALLERS, CALLS, NOTES, DELIVERIES, "calendars", APPOINTMENTS, OPERATORS, SEATS)
+_TABLES = (
+    CLIENTS,
+    CALLERS,
+    CALLS,
+    NOTES,
+    DELIVERIES,
+    "calendars",
+    APPOINTMENTS,
+    OPERATORS,
+    SEATS,
+    PICKUPS,
+)
 EVERYTHING = Changes({t: frozenset() for t in _TABLES})
 
 

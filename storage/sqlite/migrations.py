@@ -30,6 +30,8 @@ log one row per call, see :mod:`clients.call_journal`). Migration 11 adds operat
 accounts (``operators``: argon2 hashes, never passwords), the seats' current states
 (``seat_states``, one row per seat) with every change in ``seat_state_log`` (the
 supervisor's wrap-up and break times), and ``clients.wrap_up_s`` (see :mod:`office`).
+Migration 12 adds ``seat_states.sip_user`` and ``seat_states.ringing_key`` and the
+``pickups`` requests (see :mod:`office.pickup`).
 """
 
 from __future__ import annotations
@@ -433,6 +435,24 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         "CREATE INDEX seat_state_log_seat_at ON seat_state_log(seat, at)",
         "CREATE INDEX seat_state_log_at ON seat_state_log(at)",
         "ALTER TABLE clients ADD COLUMN wrap_up_s INTEGER NOT NULL DEFAULT 0",
+    ),
+    # 12: pickups — each seat's SIP user and the call ringing there alone; a colleague's
+    # request for such a call (one per call and ringing seat: the first to ask gets it)
+    (
+        "ALTER TABLE seat_states ADD COLUMN sip_user TEXT NOT NULL DEFAULT ''",
+        "ALTER TABLE seat_states ADD COLUMN ringing_key TEXT",
+        """CREATE TABLE pickups (
+            id INTEGER PRIMARY KEY,
+            call_key TEXT NOT NULL,
+            seat TEXT NOT NULL,
+            to_user TEXT NOT NULL,
+            operator TEXT NOT NULL DEFAULT '',
+            requested_at TEXT NOT NULL,
+            result TEXT NOT NULL DEFAULT '',
+            done_at TEXT
+        )""",
+        "CREATE UNIQUE INDEX pickups_call_seat ON pickups(call_key, seat)",
+        "CREATE INDEX pickups_pending ON pickups(seat) WHERE result = ''",
     ),
 )
 

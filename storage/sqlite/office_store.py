@@ -15,12 +15,25 @@ from typing import Any
 
 from appenv.times import from_db, from_db_or_none, to_db, to_db_or_none
 from clients.errors import NotFound
-from office.model import ColleagueSeat, Operator, Role, SeatLogEntry, SeatState, SeatStatus
-from storage.changes import OPERATORS, SEATS
+from office.model import (
+    ColleagueSeat,
+    Operator,
+    PickupRequest,
+    PickupResult,
+    Role,
+    SeatLogEntry,
+    SeatState,
+    SeatStatus,
+)
+from storage.changes import OPERATORS, PICKUPS, SEATS
 from storage.sqlite.tables import SqliteTables
 
 _OPERATOR_COLS = "id, login, display_name, role, active, created_at"
-_SEAT_COLS = "seat, seat_name, operator, state, reason, since, until, call_key"
+_SEAT_COLS = (
+    "seat, seat_name, operator, state, reason, since, until, call_key, sip_user, ringing_key"
+)
+_N_SEAT = 10
+_PICKUP_COLS = "id, call_key, seat, to_user, operator, requested_at, result, done_at"
 _LOG_COLS = "id, at, seat, operator, state, reason"
 
 
@@ -45,7 +58,17 @@ def _status(row: Sequence[Any]) -> SeatStatus:
         since=from_db(row[5]),
         until=from_db_or_none(row[6]),
         call_key=row[7],
+        sip_user=row[8] or "",
+        ringing_key=row[9],
     )
+
+
+def _pickup(row: Sequence[Any]) -> PickupRequest:
+    return PickupRequest(
+        id=row[0], call_key=row[1], seat=row[2], to_user=row[3], operator=row[4],
+        requested_at=from_db(row[5]), result=PickupResult(row[6]),
+        done_at=from_db_or_none(row[7]),
+    )  # fmt: skip
 
 
 def _entry(row: Sequence[Any]) -> SeatLogEntry:
@@ -111,10 +134,10 @@ class SqliteOfficeStore(SqliteTables):
         with self._tx(SEATS) as conn:
             conn.execute("DELETE FROM seat_states WHERE seat = ?", (status.seat,))
             conn.execute(
-                f"INSERT INTO seat_states ({_SEAT_COLS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                f"INSERT INTO seat_states ({_SEAT_COLS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (status.seat, status.seat_name, status.operator, str(status.state),
                  status.reason, to_db(status.since), to_db_or_none(status.until),
-                 status.call_key),
+                 status.call_key, status.sip_user, status.ringing_key),
             )  # fmt: skip
             if entry is not None:
                 conn.execute(
@@ -132,15 +155,63 @@ class SqliteOfficeStore(SqliteTables):
         """Every seat, with the call it is on if that call is still open in the call log."""
         cols = ", ".join(f"s.{c.strip()}" for c in _SEAT_COLS.split(","))
         rows = self._all(
-            f"SELECT {cols}, c.caller_name, c.caller_number, cl.name FROM seat_states s "
+            f"SELECT {cols}, c.caller_name, c.caller_number, cl.name, "
+            "r.caller_name, r.caller_number FROM seat_states s "
             "LEFT JOIN calls c ON c.call_key = s.call_key AND c.outcome IS NULL "
             "LEFT JOIN clients cl ON cl.id = c.client_id "
+            "LEFT JOIN calls r ON r.call_key = s.ringing_key "
             "ORDER BY s.seat_name, s.seat"
         )
+        n = _N_SEAT
         return [
-            ColleagueSeat(_status(r[:8]), caller=r[8] or r[9] or "", client=r[10] or "")
+            ColleagueSeat(
+                _status(r[:n]),
+                caller=r[n] or r[n + 1] or "",
+                client=r[n + 2] or "",
+                ringing_caller=r[n + 3] or r[n + 4] or "",
+            )
             for r in rows
         ]
+
+    # ---- pickups --------------------------------------------------------------------
+    def request_pickup(self, request: PickupRequest) -> PickupRequest:
+        """Ask for the call; returns the request that holds it — this one, or a
+        colleague's that came first (one per call and ringing seat)."""
+        with self._tx(PICKUPS) as conn:
+            found = self._one(
+                f"SELECT {_PICKUP_COLS} FROM pickups WHERE call_key = ? AND seat = ?",
+                (request.call_key, request.seat),
+            )
+            if found is not None:
+                return _pickup(found)
+            cursor = conn.execute(
+                "INSERT INTO pickups (call_key, seat, to_user, operator, requested_at, result) "
+                "VALUES (?, ?, ?, ?, ?, ?)",
+                (request.call_key, request.seat, request.to_user, request.operator,
+                 to_db(request.requested_at), str(PickupResult.PENDING)),
+            )  # fmt: skip
+            self._c.changed(PICKUPS, cursor.lastrowid)
+        made = self._one(
+            f"SELECT {_PICKUP_COLS} FROM pickups WHERE call_key = ? AND seat = ?",
+            (request.call_key, request.seat),
+        )
+        return _pickup(made)
+
+    def pending_pickups(self, seat: str) -> list[PickupRequest]:
+        """The requests for calls ringing at ``seat`` that it has not answered yet."""
+        rows = self._all(
+            f"SELECT {_PICKUP_COLS} FROM pickups WHERE seat = ? AND result = ? ORDER BY id",
+            (seat, str(PickupResult.PENDING)),
+        )
+        return [_pickup(r) for r in rows]
+
+    def finish_pickup(self, pickup_id: int, result: PickupResult, at: dt.datetime) -> None:
+        with self._tx(PICKUPS) as conn:
+            conn.execute(
+                "UPDATE pickups SET result = ?, done_at = ? WHERE id = ? AND result = ?",
+                (str(result), to_db(at), pickup_id, str(PickupResult.PENDING)),
+            )
+            self._c.changed(PICKUPS, pickup_id)
 
     def seat_log(
         self,

@@ -85,6 +85,11 @@ SEED: dict[int, list[str]] = {
         "INSERT INTO seat_state_log (at, seat, operator, state, reason) "
         "VALUES ('2024-03-31T11:00:00.000000+00:00', 's-11', 'Frau Weber', 'break', 'Lunch')",
     ],
+    12: [
+        "UPDATE seat_states SET sip_user = 'weber', ringing_key = 'k-12' WHERE seat = 's-11'",
+        "INSERT INTO pickups (call_key, seat, to_user, operator, requested_at) "
+        "VALUES ('k-12', 's-11', 'bob', 'Bob Berger', '2024-03-31T11:00:05.000000+00:00')",
+    ],
 }
 
 
@@ -188,4 +193,6 @@ def test_accounts_and_seat_states_survive_a_migration(tmp_path: Path) -> None:
         assert (weber.login, weber.role, weber.active) == ("weber", "admin", True)
         state = db.seats.seat_state("s-11")
         assert state is not None and (state.state, state.reason) == ("break", "Lunch")
+        assert (state.sip_user, state.ringing_key) == ("", None)  # migration 12's defaults
         assert [e.reason for e in db.seats.seat_log("s-11")] == ["Lunch"]
+        assert db.seats.pending_pickups("s-11") == []
