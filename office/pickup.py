@@ -32,7 +32,13 @@ log = logs.get("office")
 
 
 class PickupRefused(UserError):
-    """The call cannot be picked up (no longer ringing there, or a colleague was first)."""
+    """The call cannot be picked up: nothing rings there alone (``holder`` empty), this
+    seat has no SIP account, or a colleague asked first (``holder``: who)."""
+
+    def __init__(self, message: str, holder: str = "", *, no_account: bool = False) -> None:
+        super().__init__(message)
+        self.holder = holder
+        self.no_account = no_account
 
 
 def rings_here_alone(call: BoardCall, sip_user: str) -> bool:
@@ -75,13 +81,15 @@ class PickupDesk:
             raise PickupRefused("No call is ringing at that seat for you to pick up.")
         if not self.sip_user:
             raise PickupRefused(
-                "This seat has no account at the office's SIP server: set it in Settings."
+                "This seat has no account at the office's SIP server: set it in Settings.",
+                no_account=True,
             )
         wanted = PickupRequest(key, colleague.status.seat, self.sip_user, self.operator(),
                                utc_now())  # fmt: skip
         holder = self.seats.request_pickup(wanted)
         if holder.to_user != self.sip_user:
-            raise PickupRefused(f"{holder.operator or holder.to_user} is picking up this call.")
+            who = holder.operator or holder.to_user
+            raise PickupRefused(f"{who} is picking up this call.", who)
         log.info("asked seat %s for call %s", colleague.status.seat, key)
         return holder
 

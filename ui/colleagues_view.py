@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -30,6 +30,8 @@ log = logs.get("ui")
 
 
 class ColleaguesView(QTableWidget):
+    shown_changed = Signal()  # the rows were read again (a selected seat stays selected)
+
     def __init__(self, seats: SeatStore, own_seat: str = "", parent: QWidget | None = None) -> None:
         super().__init__(0, 4, parent)
         self.setObjectName("colleagues")
@@ -64,11 +66,26 @@ class ColleaguesView(QTableWidget):
         self._read_done()
 
     def _show(self, found: Sequence[ColleagueSeat]) -> None:
+        chosen = self.selected_colleague()
         self.shown = list(found)
         self.setRowCount(0)
         for colleague in self.shown:
             self._append(colleague)
+        if chosen is not None:
+            self.select_seat(chosen.status.seat)
         self._read_done()
+        self.shown_changed.emit()
+
+    def selected_colleague(self) -> ColleagueSeat | None:
+        row = self.currentRow()
+        return self.shown[row] if 0 <= row < len(self.shown) else None
+
+    def select_seat(self, seat: str) -> bool:
+        for row, colleague in enumerate(self.shown):
+            if colleague.status.seat == seat:
+                self.setCurrentCell(row, 0)
+                return True
+        return False
 
     def _read_done(self) -> None:
         self._reading = False
@@ -78,6 +95,9 @@ class ColleaguesView(QTableWidget):
 
     def call_text(self, colleague: ColleagueSeat) -> str:
         if not colleague.caller and not colleague.client:
+            if colleague.can_pick_up:  # rings there alone: a colleague may pick it up
+                caller = colleague.ringing_caller or self.tr("an unknown caller")
+                return self.tr("ringing: {0}").format(caller)
             return ""
         caller = colleague.caller or self.tr("an unknown caller")
         if colleague.client:

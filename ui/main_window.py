@@ -38,10 +38,12 @@ if TYPE_CHECKING:
     from storage.changes import Changes
     from storage.interfaces import ClientStore, Database, NotesStore
     from ui.client_choices import ClientChoices
+    from ui.colleagues_panel import ColleaguesPanel
     from ui.colleagues_view import ColleaguesView
     from ui.db_changes import DatabaseChanges
     from ui.note_form import NoteForm
     from ui.notes_search import NotesSearch
+    from ui.pickups import PickupControl
     from ui.screen_pop import PopView
     from ui.seat_control import SeatControl
 
@@ -71,6 +73,8 @@ class MainWindow(QMainWindow):
         self.signed_in: Operator | None = None  # the logged-in operator (office accounts)
         self.seat_control: SeatControl | None = None  # this seat's state, once signed in
         self.colleagues: ColleaguesView | None = None  # the office's seats (office database)
+        self.colleagues_panel: ColleaguesPanel | None = None  # the seats and their actions
+        self.pickups: PickupControl | None = None  # calls picked up from / by colleagues
         # what happened before the store was open: popped and logged as soon as it is
         self._pending_calls: dict[str, BoardCall] = {}
         self._pending_pops: list[ev.IncomingCall] = []
@@ -220,17 +224,34 @@ class MainWindow(QMainWindow):
         self.seat_selector.break_chosen.connect(control.take_break)
         self.seat_selector.away_chosen.connect(control.go_away)
         if self.db.office and self.colleagues is None:
-            self._show_colleagues(control.seat.seat)
+            self._show_colleagues(control)
         control.start()
 
-    def _show_colleagues(self, own_seat: str) -> None:
+    def _show_colleagues(self, control: SeatControl) -> None:
+        """The colleagues tab, with pickup and transfer to a colleague's seat."""
+        from ui.colleagues_panel import ColleaguesPanel
         from ui.colleagues_view import ColleaguesView
+        from ui.pickups import PickupControl
 
         assert self.db is not None and self.changes is not None
-        self.colleagues = ColleaguesView(self.db.seats, own_seat)
-        self.changes.changed.connect(self.colleagues.on_database_changed)
-        self.side_panel.addTab(self.colleagues, self.tr("Colleagues"))
-        self.colleagues.refresh()
+        self.colleagues = view = ColleaguesView(self.db.seats, control.seat.seat)
+        self.changes.changed.connect(view.on_database_changed)
+        self.colleagues_panel = panel = ColleaguesPanel(view, self._my_call)
+        self.pickups = pickups = PickupControl(
+            self.phone, control, self.db.seats, self.operator_name, self
+        )
+        self.changes.changed.connect(pickups.on_database_changed)
+        panel.pick_up_requested.connect(pickups.pick_up)
+        panel.transfer_requested.connect(self.phone.transfer_blind)
+        pickups.refused.connect(panel.show_refused)
+        self.phone.call_changed.connect(panel.update_actions)
+        self.side_panel.addTab(panel, self.tr("Colleagues"))
+        view.refresh()
+
+    def _my_call(self) -> BoardCall | None:
+        """The call this seat talks on now (the one a transfer hands over)."""
+        talking = [c for c in self.phone.board.talking() if not c.local_hold]
+        return talking[-1] if talking else None
 
     def _seat(self) -> str:
         """This seat in the office's call log: its SIP account (``""``: a seat alone)."""

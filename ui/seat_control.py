@@ -43,7 +43,9 @@ class SeatControl(QObject):
         self.phone = phone
         self.writer = SeatWriter(db.seats, db.changes)
         seat = seat_id(settings)
-        self.seat = SeatStates(seat, seat_name(operator), operator, self.writer, office=db.office)
+        sip_user = str(settings.get("sip.username") or "") if db.office else ""
+        self.seat = SeatStates(seat, seat_name(operator), operator, self.writer,
+                               office=db.office, sip_user=sip_user)  # fmt: skip
         self.seat.subscribe(self._from_writer.emit)  # changes happen on the GUI thread
         self._from_writer.connect(self._on_change)
         self._wrap_up = QTimer(self)

@@ -10,7 +10,7 @@ import pytest
 
 from clients.model import CallRecord
 from office.model import ColleagueSeat, PickupResult, SeatState, SeatStatus
-from office.pickup import PickupDesk, PickupRefused, rings_here_alone, ringing_alone
+from office.pickup import PickupDesk, PickupRefused, ringing_alone, rings_here_alone
 from office.seat_states import SeatStates, SeatWriter
 from softphone.call_board import BoardCall
 from softphone.call_info import parse_invite
