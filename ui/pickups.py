@@ -14,7 +14,6 @@ from PySide6.QtCore import QObject, Signal
 from appenv import logs
 from office.model import ColleagueSeat, PickupRequest
 from office.pickup import PickupDesk, PickupRefused, ringing_alone
-from softphone import events as ev
 from softphone.call_board import BoardCall
 from storage.changes import PICKUPS, Changes
 from storage.interfaces import SeatStore
@@ -45,14 +44,16 @@ class PickupControl(QObject):
         self.expecting: set[str] = set()  # keys of calls asked for: answered when they ring
         self._reading = False
         self._again = False
+        # after the window's own slot: the call's log row is open when it is answered
         phone.call_changed.connect(self._calls_changed)
-        phone.incoming.connect(self._incoming)
 
     # ---- the ringing seat ------------------------------------------------------------
-    def _calls_changed(self, _call: BoardCall | None = None) -> None:
+    def _calls_changed(self, call: BoardCall | None = None) -> None:
         key = ringing_alone(self.phone.board.calls.values(), self.desk.sip_user)
         if self.seat.live:
             self.seat.seat.ringing_alone(key)
+        if call is not None:
+            self._answer_if_here(call.key)
 
     def on_database_changed(self, changes: Changes) -> None:
         if changes.touches(PICKUPS) and self.desk.sip_user:
@@ -115,9 +116,6 @@ class PickupControl(QObject):
                 self.refused.emit(PickupRefused(str(exc)))
 
         run_task(lambda: desk.ask(colleague), done, failed, owner=self)
-
-    def _incoming(self, incoming: ev.IncomingCall) -> None:
-        self._answer_if_here(incoming.call)
 
     def _answer_if_here(self, key: str) -> None:
         call = self.phone.board.calls.get(key)
