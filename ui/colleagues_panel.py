@@ -5,7 +5,8 @@ seat's call over to it (a blind transfer to the colleague's SIP user, as the cal
 
 Pickup is offered only for a call ringing at that seat alone (a call for its user, a
 transfer to it): an office call rings at every seat, so it is answered here. Everything is
-reachable by keyboard: arrow keys choose the seat, Alt+P picks up, Alt+H transfers.
+reachable by keyboard: arrow keys choose the seat, Tab reaches the buttons, and their
+mnemonics (Alt+P and Alt+H in English) press them.
 """
 
 from __future__ import annotations

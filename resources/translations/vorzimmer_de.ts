@@ -812,44 +812,103 @@ Die {5} protokollierten Anrufe und ihre Notizen bleiben im Verlauf, aber ohne Zu
     </message>
 </context>
 <context>
+    <name>ColleaguesPanel</name>
+    <message>
+        <location filename="../../ui/colleagues_panel.py" line="40"/>
+        <source>&amp;Pick up</source>
+        <translation>&amp;Heranholen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/colleagues_panel.py" line="42"/>
+        <source>Transfer my call &amp;here</source>
+        <translation>Meinen Anruf hierher &amp;verbinden</translation>
+    </message>
+    <message>
+        <location filename="../../ui/colleagues_panel.py" line="76"/>
+        <source>Choose a colleague&apos;s seat.</source>
+        <translation>Wählen Sie den Platz einer Kollegin oder eines Kollegen.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/colleagues_panel.py" line="78"/>
+        <source>A call is ringing at this seat alone: pick it up here.</source>
+        <translation>An diesem Platz klingelt ein Anruf nur dort: Sie können ihn hier heranholen.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/colleagues_panel.py" line="82"/>
+        <source>Only a call ringing at one seat alone (for its user, or transferred there) can be picked up. An office call rings at every seat: answer it here.</source>
+        <translation>Heranholen lässt sich nur ein Anruf, der an einem einzigen Platz klingelt (für dessen Benutzer oder dorthin verbunden). Ein Büroanruf klingelt an allen Plätzen: Nehmen Sie ihn hier an.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/colleagues_panel.py" line="92"/>
+        <source>Picking up… the call rings here in a moment.</source>
+        <translation>Wird herangeholt … der Anruf klingelt gleich hier.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/colleagues_panel.py" line="99"/>
+        <source>Your call is being transferred.</source>
+        <translation>Ihr Anruf wird verbunden.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/colleagues_panel.py" line="104"/>
+        <source>{0} is picking up this call.</source>
+        <translation>{0} holt diesen Anruf bereits heran.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/colleagues_panel.py" line="107"/>
+        <source>This seat has no account at the office&apos;s SIP server: set it in Settings.</source>
+        <translation>Dieser Platz hat kein Konto beim SIP-Server des Büros: Legen Sie es in den Einstellungen fest.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/colleagues_panel.py" line="110"/>
+        <source>No call is ringing at that seat any more.</source>
+        <translation>An diesem Platz klingelt kein Anruf mehr.</translation>
+    </message>
+</context>
+<context>
     <name>ColleaguesView</name>
     <message>
-        <location filename="../../ui/colleagues_view.py" line="42"/>
+        <location filename="../../ui/colleagues_view.py" line="44"/>
         <source>Seat</source>
         <translation>Platz</translation>
     </message>
     <message>
-        <location filename="../../ui/colleagues_view.py" line="42"/>
+        <location filename="../../ui/colleagues_view.py" line="44"/>
         <source>State</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/colleagues_view.py" line="42"/>
+        <location filename="../../ui/colleagues_view.py" line="44"/>
         <source>Since</source>
         <translation>Seit</translation>
     </message>
     <message>
-        <location filename="../../ui/colleagues_view.py" line="42"/>
+        <location filename="../../ui/colleagues_view.py" line="44"/>
         <source>Call</source>
         <translation>Gespräch</translation>
     </message>
     <message>
-        <location filename="../../ui/colleagues_view.py" line="82"/>
+        <location filename="../../ui/colleagues_view.py" line="99"/>
+        <location filename="../../ui/colleagues_view.py" line="102"/>
         <source>an unknown caller</source>
         <translation>einem unbekannten Anrufer</translation>
     </message>
     <message>
-        <location filename="../../ui/colleagues_view.py" line="84"/>
+        <location filename="../../ui/colleagues_view.py" line="100"/>
+        <source>ringing: {0}</source>
+        <translation>klingelt: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/colleagues_view.py" line="104"/>
         <source>talking to {0} for {1}</source>
         <translation>spricht mit {0} für {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/colleagues_view.py" line="85"/>
+        <location filename="../../ui/colleagues_view.py" line="105"/>
         <source>talking to {0}</source>
         <translation>spricht mit {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/colleagues_view.py" line="96"/>
+        <location filename="../../ui/colleagues_view.py" line="116"/>
         <source>{0} (this seat)</source>
         <translation>{0} (dieser Platz)</translation>
     </message>
@@ -1592,97 +1651,97 @@ Sie können weiterarbeiten. Wenn es wieder passiert, sagen Sie bitte Ihrer Admin
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="95"/>
+        <location filename="../../ui/main_window.py" line="99"/>
         <source>The screen-pop of the next call appears here.</source>
         <translation>Die Anrufanzeige des nächsten Anrufs erscheint hier.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="105"/>
+        <location filename="../../ui/main_window.py" line="109"/>
         <source>History</source>
         <translation>Verlauf</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="175"/>
+        <location filename="../../ui/main_window.py" line="179"/>
         <source>Notes</source>
         <translation>Notizen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="179"/>
+        <location filename="../../ui/main_window.py" line="183"/>
         <source>Recovered draft</source>
         <translation>Wiederhergestellter Entwurf</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="232"/>
+        <location filename="../../ui/main_window.py" line="248"/>
         <source>Colleagues</source>
         <translation>Kollegen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="261"/>
+        <location filename="../../ui/main_window.py" line="282"/>
         <source>New note</source>
         <translation>Neue Notiz</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="268"/>
+        <location filename="../../ui/main_window.py" line="289"/>
         <source>Note {0}</source>
         <translation>Notiz {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="287"/>
+        <location filename="../../ui/main_window.py" line="308"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="288"/>
+        <location filename="../../ui/main_window.py" line="309"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Einstellungen…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="292"/>
+        <location filename="../../ui/main_window.py" line="313"/>
         <source>&amp;Mail delivery…</source>
         <translation>E-Mail-&amp;Zustellung…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="296"/>
+        <location filename="../../ui/main_window.py" line="317"/>
         <source>&amp;New note</source>
         <translation>&amp;Neue Notiz</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="301"/>
+        <location filename="../../ui/main_window.py" line="322"/>
         <source>&amp;Clients…</source>
         <translation>&amp;Mandanten…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="306"/>
+        <location filename="../../ui/main_window.py" line="327"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="376"/>
+        <location filename="../../ui/main_window.py" line="397"/>
         <source>Screen-pop failed: {0}</source>
         <translation>Anrufanzeige fehlgeschlagen: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="451"/>
+        <location filename="../../ui/main_window.py" line="472"/>
         <source>Booking conflicts, call back: {0}</source>
         <translation>Buchungskonflikte, zurückrufen: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="455"/>
+        <location filename="../../ui/main_window.py" line="476"/>
         <source>{0} pending booking(s) of {1} not written: slot taken.</source>
         <translation>{0} vorgemerkte Buchung(en) von {1} nicht eingetragen: Zeit vergeben.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="495"/>
+        <location filename="../../ui/main_window.py" line="516"/>
         <source>The call could not be saved in the history: {0}</source>
         <translation>Der Anruf konnte nicht im Verlauf gespeichert werden: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="537"/>
+        <location filename="../../ui/main_window.py" line="558"/>
         <source>Calls in progress</source>
         <translation>Laufende Anrufe</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="538"/>
+        <location filename="../../ui/main_window.py" line="559"/>
         <source>{0} call(s) are still connected. Hang up and quit?</source>
         <translation>{0} Anruf(e) noch verbunden. Auflegen und beenden?</translation>
     </message>
