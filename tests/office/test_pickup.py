@@ -70,3 +70,27 @@ def test_a_redirect_away_from_the_office_is_refused(office_factory):
     errors = (office.tmp_path / "uac_office.xml.err").read_text()
     assert "480 Redirect Not Allowed" in errors
     assert "picked up" not in (office.registrar.dir / "kamailio.log").read_text()
+
+
+def test_a_caller_hanging_up_while_the_picking_seat_rings_is_missed_once(
+    office_factory, postgres: str
+):
+    office = office_factory("alice", "bob")
+    a_db, b_db = open_database(postgres), open_database(postgres)
+    try:
+        alice = Seat("alice", office.seats["alice"], _journal(a_db, "alice", "Alice Adler"))
+        bob = Seat("bob", office.seats["bob"], _journal(b_db, "bob", "Bob Berger"))
+        sipp = office.call("uac_office_cancel.xml", TARGET="alice", RING_MS="1500")
+        key = alice.wait_ringing().key
+        _redirect(alice, key, "bob", "Bob Berger")
+        assert bob.wait_ringing().key == key  # bob rings; nobody answers, the caller gives up
+        gone, _ = bob.wait_finished(key)
+        assert gone.outcome == CallOutcome.MISSED and gone.code == 487
+        assert alice.wait_finished(key)[0].outcome == CallOutcome.ANSWERED_ELSEWHERE
+        assert sipp.wait() == 0, sipp.output()
+        [logged] = a_db.clients.recent_calls(10)
+        assert logged.call_key == key and logged.outcome == Outcome.MISSED
+        assert logged.answered_at is None and not logged.seat
+    finally:
+        a_db.close()
+        b_db.close()
