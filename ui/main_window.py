@@ -225,6 +225,8 @@ class MainWindow(QMainWindow):
         self.seat_selector.away_chosen.connect(control.go_away)
         if self.db.office and self.colleagues is None:
             self._show_colleagues(control)
+        elif self.pickups is not None:
+            self.pickups.use_seat(control)
         control.start()
 
     def _show_colleagues(self, control: SeatControl) -> None:
@@ -247,6 +249,7 @@ class MainWindow(QMainWindow):
         self.phone.call_changed.connect(panel.update_actions)
         self.side_panel.addTab(panel, self.tr("Colleagues"))
         view.refresh()
+        pickups.read_requests()  # left from before a restart: settled as gone
 
     def _my_call(self) -> BoardCall | None:
         """The call this seat talks on now (the one a transfer hands over)."""

@@ -25,7 +25,6 @@ log = logs.get("ui")
 
 
 class PickupControl(QObject):
-    asked = Signal(object)  # ColleagueSeat: this seat got the call, it rings here next
     refused = Signal(object)  # PickupRefused: said calmly in the colleagues view
 
     def __init__(
@@ -56,11 +55,17 @@ class PickupControl(QObject):
             self._answer_if_here(call.key)
 
     def on_database_changed(self, changes: Changes) -> None:
-        if changes.touches(PICKUPS) and self.desk.sip_user:
+        if changes.touches(PICKUPS):
             self.read_requests()
+
+    def use_seat(self, seat: SeatControl) -> None:
+        """Another operator signed in at this seat: its new state publishes the calls."""
+        self.seat = seat
 
     def read_requests(self) -> None:
         """Read the colleagues' requests for calls ringing here (one read at a time)."""
+        if not self.desk.sip_user:
+            return
         if self._reading:
             self._again = True
             return
@@ -106,7 +111,6 @@ class PickupControl(QObject):
         def done(request: PickupRequest) -> None:
             self.expecting.add(request.call_key)
             self._answer_if_here(request.call_key)
-            self.asked.emit(colleague)
 
         def failed(exc: Exception) -> None:
             if isinstance(exc, PickupRefused):

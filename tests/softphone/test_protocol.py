@@ -21,6 +21,7 @@ ALL_COMMANDS: list[cmds.Command] = [
     cmds.Dial("sip:bob@127.0.0.1", "tag"),
     cmds.Answer("c1", 200),
     cmds.Reject("c1", 603),
+    cmds.Redirect("c1", "bob"),
     cmds.Hangup("c1"),
     cmds.Hold("c1"),
     cmds.Unhold("c1"),
