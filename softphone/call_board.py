@@ -19,6 +19,8 @@ from softphone.states import RINGING_STATES, CallState, Direction, Outcome
 
 BUSY_CODES = frozenset({486, 600, 603})
 UNAVAILABLE_CODE = 480  # turned away: the seat was not available (break, away, wrap-up)
+#: this seat sent the ringing call on to a colleague's seat (a pickup, ``Redirect``)
+REDIRECTED_CODE = 302
 
 
 @dataclass(frozen=True)
@@ -196,7 +198,7 @@ def _finish(call: BoardCall, event: ev.CallEnded) -> FinishedCall:
         outcome = Outcome.TRANSFERRED
     elif event.answered:
         outcome = Outcome.ANSWERED
-    elif event.answered_elsewhere or call.taken_by is not None:
+    elif event.answered_elsewhere or call.taken_by is not None or _redirected(call, event):
         outcome = Outcome.ANSWERED_ELSEWHERE
     elif call.direction == Direction.IN:
         outcome = Outcome.REJECTED if call.rejected_by_us else Outcome.MISSED
@@ -212,6 +214,12 @@ def _finish(call: BoardCall, event: ev.CallEnded) -> FinishedCall:
         call, answered_at=answered_at, started_at=event.started_at or call.started_at
     )
     return _record(call, outcome, ended_at, event.duration_s, event.code, event.reason)
+
+
+def _redirected(call: BoardCall, event: ev.CallEnded) -> bool:
+    """A colleague picked the call up: this seat answered it 302 (a caller who hung up
+    first ends it 487, and it is missed)."""
+    return call.direction == Direction.IN and event.code == REDIRECTED_CODE
 
 
 def _record(

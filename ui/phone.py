@@ -220,15 +220,13 @@ class PhoneAdapter(QObject):
 
     def redirect(self, key: str, target: str, colleague: str) -> bool:
         """Send the ringing call on to a colleague's seat (a pickup: ``302`` to ``target``,
-        a SIP user); this seat's leg ends answered elsewhere, never missed. False if the
-        call no longer rings here."""
+        a SIP user); this seat's leg ends answered elsewhere, never missed — unless the
+        caller hung up first (487: missed, as it was). False if the call no longer rings
+        here."""
         call = self.board.calls.get(key)
         if call is None or not call.ringing or call.taken_by is not None:
             return False
-        changed = self.board.mark_taken(key, colleague)
-        self.send(cmds.Redirect(key, target))
-        if changed is not None:
-            self.call_changed.emit(changed)
+        self.send(cmds.Redirect(key, target))  # the 302 ends it: answered elsewhere
         self.call_taken.emit(key, colleague)
         return True
 

@@ -17,9 +17,8 @@ def _journal(db: Database, seat: str, operator: str) -> CallJournal:
     return CallJournal(db.calls, lambda info: None, seat, lambda: operator)
 
 
-def _redirect(seat: Seat, key: str, target: str, colleague: str) -> None:
+def _redirect(seat: Seat, key: str, target: str) -> None:
     """What the ringing seat's window does on a colleague's request (PhoneAdapter.redirect)."""
-    seat.board.mark_taken(key, colleague)
     engine_id = seat.keys.engine_id(key)
     assert engine_id is not None
     seat.phone.send(cmds.Redirect(call=engine_id, target=target))
@@ -35,7 +34,7 @@ def test_a_call_ringing_at_one_seat_is_picked_up_at_another(office_factory, post
         key = alice.wait_ringing().key
         bob.pump()
         assert not bob.board.calls  # it rings at alice alone
-        _redirect(alice, key, "bob", "Bob Berger")
+        _redirect(alice, key, "bob")
         at_alice, _ = alice.wait_finished(key)  # alice stops ringing
         assert at_alice.code == 302 and at_alice.outcome == CallOutcome.ANSWERED_ELSEWHERE
         picked = bob.wait_ringing()
@@ -82,7 +81,7 @@ def test_a_caller_hanging_up_while_the_picking_seat_rings_is_missed_once(
         bob = Seat("bob", office.seats["bob"], _journal(b_db, "bob", "Bob Berger"))
         sipp = office.call("uac_office_cancel.xml", TARGET="alice", RING_MS="1500")
         key = alice.wait_ringing().key
-        _redirect(alice, key, "bob", "Bob Berger")
+        _redirect(alice, key, "bob")
         assert bob.wait_ringing().key == key  # bob rings; nobody answers, the caller gives up
         gone, _ = bob.wait_finished(key)
         assert gone.outcome == CallOutcome.MISSED and gone.code == 487

@@ -95,7 +95,9 @@ def test_pick_up_from_the_colleagues_view_then_transfer_back(
 
     panel.pick_up_button.setFocus()
     qtbot.keyClick(panel.pick_up_button, Qt.Key.Key_Space)  # keyboard: focus + space
+    asked = time.monotonic()
     qtbot.waitUntil(lambda: key not in a.phone.board.calls, timeout=5000)  # Alice stops
+    assert time.monotonic() - asked < 1.5  # Alice's seat saw the request and sent it on
     qtbot.waitUntil(lambda: [c.key for c in b.phone.board.talking()] == [key], timeout=10000)
     caller.wait(lambda e: isinstance(e, ev.CallStateChanged) and e.state == "confirmed", 10,
                 "the caller talks with Bob")  # fmt: skip

@@ -32,6 +32,16 @@ def test_unanswered_incoming_call_is_missed():
     assert board.calls == {}
 
 
+def test_a_call_sent_on_to_a_colleague_is_answered_elsewhere_unless_the_caller_left_first():
+    board = CallBoard()
+    _incoming(board, "c1")  # a pickup: this seat answered it 302
+    _, picked = board.apply(ev.CallEnded("c1", 302, "Moved Temporarily", 0.0, False))
+    assert picked is not None and picked.outcome == "answered_elsewhere"
+    _incoming(board, "c2")  # the caller hung up before the 302 went out
+    _, gone = board.apply(ev.CallEnded("c2", 487, "Request Terminated", 0.0, False))
+    assert gone is not None and gone.outcome == "missed"
+
+
 def test_rejected_answered_and_transferred_outcomes():
     board = CallBoard()
     _incoming(board, "c1")
