@@ -177,6 +177,7 @@ class SeatStates:
 
     @property
     def live(self) -> bool:
+        """Started and not logged out: a ringing call may be published."""
         return self.state != SeatState.LOGGED_OUT
 
     def rename(self, operator: str, seat_name: str) -> None:
