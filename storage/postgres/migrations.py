@@ -220,6 +220,10 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         "CREATE INDEX seat_state_log_at ON seat_state_log(at)",
         "ALTER TABLE clients ADD COLUMN wrap_up_s INTEGER NOT NULL DEFAULT 0",
     ),
+    # 12: reserved (pickup)
+    (),
+    # 13: each client's service-level threshold (the supervisor's SL and SL2)
+    ("ALTER TABLE clients ADD COLUMN service_level_s INTEGER NOT NULL DEFAULT 20",),
 )
 
 LATEST = len(MIGRATIONS)

@@ -30,6 +30,8 @@ log one row per call, see :mod:`clients.call_journal`). Migration 11 adds operat
 accounts (``operators``: argon2 hashes, never passwords), the seats' current states
 (``seat_states``, one row per seat) with every change in ``seat_state_log`` (the
 supervisor's wrap-up and break times), and ``clients.wrap_up_s`` (see :mod:`office`).
+Migration 13 adds ``clients.service_level_s``: the client's service-level threshold T in
+seconds (default 20), by which the supervisor's figures judge each of its calls.
 """
 
 from __future__ import annotations
@@ -434,6 +436,10 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         "CREATE INDEX seat_state_log_at ON seat_state_log(at)",
         "ALTER TABLE clients ADD COLUMN wrap_up_s INTEGER NOT NULL DEFAULT 0",
     ),
+    # 12: reserved (pickup)
+    (),
+    # 13: each client's service-level threshold (the supervisor's SL and SL2)
+    ("ALTER TABLE clients ADD COLUMN service_level_s INTEGER NOT NULL DEFAULT 20",),
 )
 
 LATEST = len(MIGRATIONS)

@@ -85,6 +85,8 @@ SEED: dict[int, list[str]] = {
         "INSERT INTO seat_state_log (at, seat, operator, state, reason) "
         "VALUES ('2024-03-31T11:00:00.000000+00:00', 's-11', 'Frau Weber', 'break', 'Lunch')",
     ],
+    12: [],  # reserved (pickup)
+    13: ["UPDATE clients SET service_level_s = 45 WHERE id = 7"],
 }
 
 
@@ -130,6 +132,7 @@ def test_migrates_from_every_earlier_version(tmp_path: Path, version: int) -> No
         if version >= 4:
             assert [f.answer for f in store.list_faq(7)] == ["Tiefgarage"]
         assert store._one("SELECT wrap_up_s FROM clients WHERE id = 7")[0] == 0  # type: ignore[attr-defined]
+        assert client.service_level_s == (45 if version >= 13 else 20)  # the default before 13
         if version >= 7:
             unverified = store.call_by_key("k-7")
             assert unverified is not None and not unverified.number_verified

@@ -33,14 +33,18 @@ OUTSIDE = [
 ]
 
 
-def fill(location: str | Path) -> dict[str, int]:
-    """Clients ROTH, BAU and OTHER; the scripted calls (not the leg answered elsewhere,
-    which the call log cannot hold yet) with their notes; OTHER's call; calls just
-    outside the day. Returns the row id per call key."""
+def fill(location: str | Path, thresholds: dict[str, int] | None = None) -> dict[str, int]:
+    """Clients ROTH, BAU and OTHER (with the service-level ``thresholds`` given, else the
+    default 20 s); the scripted calls (not the leg answered elsewhere, which the call log
+    cannot hold yet) with their notes; OTHER's call; calls just outside the day. Returns
+    the row id per call key."""
     ids: dict[str, int] = {}
+    thresholds = thresholds or {}
     with open_database(location) as db:
         clients = {
-            code: db.clients.add_client(Client(code=code, name=f"Client {code}"))
+            code: db.clients.add_client(
+                Client(code=code, name=f"Client {code}", service_level_s=thresholds.get(code, 20))
+            )
             for code in ("ROTH", "BAU", "OTHER")
         }
         client_ids = {code: c.id for code, c in clients.items()}
