@@ -44,6 +44,7 @@ if TYPE_CHECKING:
     from ui.notes_search import NotesSearch
     from ui.screen_pop import PopView
     from ui.seat_control import SeatControl
+    from ui.supervisor_view import SupervisorView
 
 log = logs.get("ui")
 NOTE_FORM_LATEST_MS = 150  # a call's page is complete by then even if its pop is not painted
@@ -71,6 +72,7 @@ class MainWindow(QMainWindow):
         self.signed_in: Operator | None = None  # the logged-in operator (office accounts)
         self.seat_control: SeatControl | None = None  # this seat's state, once signed in
         self.colleagues: ColleaguesView | None = None  # the office's seats (office database)
+        self.supervisor: SupervisorView | None = None  # the figures (office, or an admin)
         # what happened before the store was open: popped and logged as soon as it is
         self._pending_calls: dict[str, BoardCall] = {}
         self._pending_pops: list[ev.IncomingCall] = []
@@ -221,6 +223,7 @@ class MainWindow(QMainWindow):
         self.seat_selector.away_chosen.connect(control.go_away)
         if self.db.office and self.colleagues is None:
             self._show_colleagues(control.seat.seat)
+        self._show_supervisor(operator)
         control.start()
 
     def _show_colleagues(self, own_seat: str) -> None:
@@ -231,6 +234,21 @@ class MainWindow(QMainWindow):
         self.changes.changed.connect(self.colleagues.on_database_changed)
         self.side_panel.addTab(self.colleagues, self.tr("Colleagues"))
         self.colleagues.refresh()
+
+    def _show_supervisor(self, operator: Operator | None) -> None:
+        """The supervisor's tab for whom it is meant (:func:`supervisor_allowed`)."""
+        from ui.supervisor_view import SupervisorView, supervisor_allowed
+
+        assert self.db is not None and self.changes is not None
+        allowed = supervisor_allowed(self.db.office, operator)
+        if allowed and self.supervisor is None:
+            self.supervisor = SupervisorView(self.db)
+            self.changes.changed.connect(self.supervisor.on_database_changed)
+            self.side_panel.addTab(self.supervisor, self.tr("Supervisor"))
+        elif not allowed and self.supervisor is not None:  # another operator signed in
+            self.side_panel.removeTab(self.side_panel.indexOf(self.supervisor))
+            self.supervisor.deleteLater()
+            self.supervisor = None
 
     def _seat(self) -> str:
         """This seat in the office's call log: its SIP account (``""``: a seat alone)."""
