@@ -55,7 +55,7 @@ LIVE_READ_MS = 5000  # the live box is read again this often while shown
 TICK_MS = 1000  # the longest wait counts up this often between reads
 FIGURES_SETTLE_MS = 1000  # a burst of writes (a call ending, its note) reads the figures once
 
-#: The figures the table shows, by their CSV column (the CSV export has them all).
+# The figures the table shows, by their CSV column (the CSV export has them all).
 SHOWN = (
     "offered",
     "answered",
@@ -214,15 +214,13 @@ class SupervisorView(QWidget):
         self.message = QLabel()
         self.message.setObjectName("supervisor-message")
         self.message.setWordWrap(True)
-        self.explained = QLabel(
+        self.table.setToolTip(
             self.tr(
                 "SL = answered within T ÷ answered, SL2 = (answered within T + abandoned "
                 "within T) ÷ (answered + abandoned); T is each client's threshold. "
                 "Short abandons count as offered and abandoned. ASA = mean wait until answered."
             )
         )
-        self.explained.setWordWrap(True)
-        self.explained.setStyleSheet("color:#555;")
 
         self.live_box = QGroupBox(self.tr("Live"))
         self.live_box.setObjectName("supervisor-live")
@@ -239,7 +237,6 @@ class SupervisorView(QWidget):
         layout.addLayout(controls)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.message)
-        layout.addWidget(self.explained)
 
         self._figures = _OneAtATime(self, self._figures_reader, self._show_figures, self._fail)
         self._live = _OneAtATime(self, self._live_reader, self._show_live, self._fail)
