@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QDate, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QDate, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QHideEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -108,7 +108,7 @@ def supervisor_allowed(office: bool, operator: Operator | None) -> bool:
     return office
 
 
-class _OneAtATime(QObject):
+class _OneAtATime:
     """One read at a time off the GUI thread: asked again meanwhile, it reads once more
     when the current read is done. ``prepare`` runs on the GUI thread (it may look at
     widgets) and returns the function that reads."""
@@ -120,7 +120,6 @@ class _OneAtATime(QObject):
         show: Callable[[Any], None],
         failed: Callable[[Exception], None],
     ) -> None:
-        super().__init__(owner)
         self._owner, self._prepare, self._show, self._failed = owner, prepare, show, failed
         self.busy = self._again = False
 
