@@ -159,7 +159,13 @@ def test_the_csv_export_writes_what_the_cli_writes(
         assert (code, err) == (0, "")
         written = target.read_bytes().decode("utf-8")
         assert written == out and written.count("\r\n") >= 4
-    assert "saved" in view.message.text().lower()
+    assert view.message.text() == f"Saved: {target}"
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where the folder should be")
+    view.export_to(blocker / "figures.csv")  # cannot be written: said calmly, nothing lost
+    qtbot.waitUntil(lambda: "was not written" in view.message.text(), timeout=15000)
+    assert view.message.text() == "The CSV file was not written: File exists"
+    assert blocker.read_text() == "a file where the folder should be"
 
 
 def test_who_sees_the_supervisor_tab() -> None:
@@ -181,3 +187,32 @@ def test_periods() -> None:
         dt.date(2024, 2, 1),
         dt.date(2024, 2, 29),
     )
+
+
+def test_an_admin_sees_the_tab_on_a_single_seat_and_an_operator_does_not(
+    qtbot, app_paths: AppPaths
+) -> None:
+    db = open_database(app_paths.database, drafts=app_paths.drafts)
+    settings = Settings(app_paths.settings_file)
+    settings.set("ui.language", "en")
+    window = open_main_window(qtbot, settings, db)
+    try:
+        window.sign_in(None)  # a seat alone without accounts: `vorzimmer stats` only
+        assert window.supervisor is None
+        window.sign_in(Operator(1, "chef", "Chefin", Role.ADMIN))
+        view = window.supervisor
+        assert view is not None and window.side_panel.indexOf(view) >= 0
+        view = _shown(qtbot, window)
+        qtbot.waitUntil(lambda: view.report is not None and view.live is not None, timeout=15000)
+        assert view.message.text() == "No calls in this period."
+        assert view.period.currentText() == "Today" and view.first.date() == view.last.date()
+        window.sign_in(Operator(2, "anna", "Anna", Role.OPERATOR))  # the next shift
+        assert window.supervisor is None
+        assert [window.side_panel.tabText(i) for i in range(window.side_panel.count())] == [
+            "History",
+            "Notes",
+        ]
+    finally:
+        window.close()
+        window.phone.stop()
+        db.close()
