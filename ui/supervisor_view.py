@@ -330,18 +330,22 @@ class SupervisorView(QWidget):
 
     # ---- reading --------------------------------------------------------------------
     def on_database_changed(self, changes: Changes) -> None:
+        """Calls or seats changed: the live box now; the figures once the writes settle.
+        A hidden tab reads nothing: showing it reads both."""
+        if not self.isVisible():
+            self._figures_stale = True
+            return
         if changes.touches(CALLS, SEATS):
             self.refresh_live()
         if changes.touches(CALLS, NOTES, APPOINTMENTS, CLIENTS, SEATS):
-            if self.isVisible():
-                self.settle_timer.start()
-            else:
-                self._figures_stale = True
+            self.settle_timer.start()
 
     def refresh(self) -> None:
-        """Read the figures again (now: a pending settle is no longer needed)."""
+        """Read the figures again (now: a pending settle is no longer needed). "Today",
+        "this week" and "this month" are taken afresh: the view may stay open overnight."""
         self.settle_timer.stop()
         self._figures_stale = False
+        self._set_period(Period(self.period.currentData()))
         self._figures.start()
 
     def refresh_live(self) -> None:

@@ -216,3 +216,39 @@ def test_an_admin_sees_the_tab_on_a_single_seat_and_an_operator_does_not(
         window.close()
         window.phone.stop()
         db.close()
+
+
+def test_today_week_and_month_on_both_backends(qtbot, db_location: str | Path) -> None:
+    """The period picker around a fixed "today" (the scripted Tuesday): the day holds
+    ROTH's 7 offered calls, its week and month also the two just outside the day."""
+    fill(db_location, THRESHOLDS)
+    db = open_database(db_location)
+    view = SupervisorView(db, today=lambda: DAY)
+    qtbot.addWidget(view)
+    try:
+        seen: list[tuple[str, str, str]] = []
+        for index, period in enumerate(Period):
+            if period is Period.CUSTOM:
+                continue
+            with qtbot.waitSignal(view.figures_shown, timeout=15000):
+                if index == 0:
+                    view.show()
+                else:
+                    view.period.setCurrentIndex(index)
+            qtbot.waitUntil(lambda: not view._figures.busy, timeout=15000)
+            report = view.report
+            assert report is not None
+            seen.append(
+                (str(report.query.first), str(report.query.last), _rows(view)["ROTH"]["Offered"])
+            )
+        assert seen == [
+            ("2026-03-10", "2026-03-10", "7"),
+            ("2026-03-09", "2026-03-15", "9"),
+            ("2026-03-01", "2026-03-31", "9"),
+        ]
+        assert not view.first.isEnabled() and not view.last.isEnabled()
+        view.period.setCurrentIndex(view.period.findData(Period.CUSTOM))
+        assert view.first.isEnabled() and view.last.isEnabled()
+    finally:
+        view.close()  # no live read after the database is closed
+        db.close()
