@@ -3117,212 +3117,212 @@ Sie können weiterarbeiten. Wenn es wieder passiert, sagen Sie bitte Ihrer Admin
 <context>
     <name>SupervisorView</name>
     <message>
-        <location filename="../../ui/supervisor_view.py" line="176"/>
+        <location filename="../../ui/supervisor_view.py" line="175"/>
         <source>Today</source>
         <translation>Heute</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor_view.py" line="177"/>
+        <location filename="../../ui/supervisor_view.py" line="176"/>
         <source>This week</source>
         <translation>Diese Woche</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor_view.py" line="178"/>
+        <location filename="../../ui/supervisor_view.py" line="177"/>
         <source>This month</source>
         <translation>Dieser Monat</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor_view.py" line="179"/>
+        <location filename="../../ui/supervisor_view.py" line="178"/>
         <source>Custom dates</source>
         <translation>Eigener Zeitraum</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor_view.py" line="187"/>
+        <location filename="../../ui/supervisor_view.py" line="186"/>
         <source>per client</source>
         <translation>je Mandant</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor_view.py" line="188"/>
+        <location filename="../../ui/supervisor_view.py" line="187"/>
         <source>per operator</source>
         <translation>je Telefonist</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor_view.py" line="189"/>
+        <location filename="../../ui/supervisor_view.py" line="188"/>
         <source>per day</source>
         <translation>je Tag</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor_view.py" line="192"/>
+        <location filename="../../ui/supervisor_view.py" line="191"/>
         <source>Refresh</source>
         <translation>Aktualisieren</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor_view.py" line="194"/>
+        <location filename="../../ui/supervisor_view.py" line="193"/>
         <source>Export CSV…</source>
         <translation>CSV exportieren…</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor_view.py" line="219"/>
+        <location filename="../../ui/supervisor_view.py" line="218"/>
         <source>SL = answered within T ÷ answered, SL2 = (answered within T + abandoned within T) ÷ (answered + abandoned); T is each client&apos;s threshold. Short abandons count as offered and abandoned. ASA = mean wait until answered.</source>
         <translation>SL = innerhalb T angenommen ÷ angenommen, SL2 = (innerhalb T angenommen + innerhalb T aufgelegt) ÷ (angenommen + aufgelegt); T ist die Schwelle des jeweiligen Mandanten. Kurz aufgelegte Anrufe zählen als angeboten und aufgelegt. ASA = mittlere Wartezeit bis zur Annahme.</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor_view.py" line="225"/>
+        <location filename="../../ui/supervisor_view.py" line="224"/>
         <source>Live</source>
         <translation>Live</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor_view.py" line="227"/>
+        <location filename="../../ui/supervisor_view.py" line="226"/>
         <source>Calls waiting: …</source>
         <translation>Wartende Anrufe: …</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor_view.py" line="270"/>
+        <location filename="../../ui/supervisor_view.py" line="269"/>
         <source>Offered</source>
         <translation>Angeboten</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor_view.py" line="271"/>
+        <location filename="../../ui/supervisor_view.py" line="270"/>
         <source>Answered</source>
         <translation>Angenommen</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor_view.py" line="272"/>
+        <location filename="../../ui/supervisor_view.py" line="271"/>
         <source>Missed</source>
         <translation>Verpasst</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor_view.py" line="273"/>
+        <location filename="../../ui/supervisor_view.py" line="272"/>
         <source>Abandoned</source>
         <translation>Aufgelegt</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor_view.py" line="274"/>
+        <location filename="../../ui/supervisor_view.py" line="273"/>
         <source>Missed: avg wait</source>
         <translation>Verpasst: Ø Wartezeit</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor_view.py" line="275"/>
+        <location filename="../../ui/supervisor_view.py" line="274"/>
         <source>Missed: longest wait</source>
         <translation>Verpasst: längste Wartezeit</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor_view.py" line="276"/>
+        <location filename="../../ui/supervisor_view.py" line="275"/>
         <source>ASA</source>
         <translation>ASA</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor_view.py" line="277"/>
+        <location filename="../../ui/supervisor_view.py" line="276"/>
         <source>T</source>
         <translation>T</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor_view.py" line="278"/>
+        <location filename="../../ui/supervisor_view.py" line="277"/>
         <source>SL</source>
         <translation>SL</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor_view.py" line="279"/>
+        <location filename="../../ui/supervisor_view.py" line="278"/>
         <source>SL2</source>
         <translation>SL2</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor_view.py" line="280"/>
+        <location filename="../../ui/supervisor_view.py" line="279"/>
         <source>Talk</source>
         <translation>Gespräch</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor_view.py" line="281"/>
+        <location filename="../../ui/supervisor_view.py" line="280"/>
         <source>Talk avg</source>
         <translation>Gespräch Ø</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor_view.py" line="282"/>
+        <location filename="../../ui/supervisor_view.py" line="281"/>
         <source>Started min</source>
         <translation>Angef. Min.</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor_view.py" line="283"/>
+        <location filename="../../ui/supervisor_view.py" line="282"/>
         <source>Wrap-up avg</source>
         <translation>Nachbearbeitung Ø</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor_view.py" line="284"/>
+        <location filename="../../ui/supervisor_view.py" line="283"/>
         <source>Messages</source>
         <translation>Nachrichten</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor_view.py" line="285"/>
+        <location filename="../../ui/supervisor_view.py" line="284"/>
         <source>Bookings</source>
         <translation>Termine</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor_view.py" line="291"/>
+        <location filename="../../ui/supervisor_view.py" line="290"/>
         <source>Operator</source>
         <translation>Telefonist</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor_view.py" line="293"/>
+        <location filename="../../ui/supervisor_view.py" line="292"/>
         <source>Day</source>
         <translation>Tag</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor_view.py" line="294"/>
+        <location filename="../../ui/supervisor_view.py" line="293"/>
         <source>Client</source>
         <translation>Mandant</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor_view.py" line="371"/>
+        <location filename="../../ui/supervisor_view.py" line="374"/>
         <source>The figures could not be read: {0}</source>
         <translation>Die Kennzahlen konnten nicht gelesen werden: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor_view.py" line="396"/>
+        <location filename="../../ui/supervisor_view.py" line="399"/>
         <source>Total</source>
         <translation>Gesamt</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor_view.py" line="398"/>
+        <location filename="../../ui/supervisor_view.py" line="401"/>
         <source>No calls in this period.</source>
         <translation>Keine Anrufe in diesem Zeitraum.</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor_view.py" line="431"/>
+        <location filename="../../ui/supervisor_view.py" line="434"/>
         <source>Seats: – (no seat has logged a state yet)</source>
         <translation>Plätze: – (noch kein Platz hat einen Status gemeldet)</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor_view.py" line="436"/>
+        <location filename="../../ui/supervisor_view.py" line="439"/>
         <source>Seats: {0}</source>
         <translation>Plätze: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor_view.py" line="444"/>
+        <location filename="../../ui/supervisor_view.py" line="447"/>
         <source>Calls waiting: none</source>
         <translation>Wartende Anrufe: keine</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor_view.py" line="449"/>
+        <location filename="../../ui/supervisor_view.py" line="452"/>
         <source>Calls waiting: {0}, longest {1} ({2})</source>
         <translation>Wartende Anrufe: {0}, längste Wartezeit {1} ({2})</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor_view.py" line="458"/>
+        <location filename="../../ui/supervisor_view.py" line="461"/>
         <source>Export the figures as CSV</source>
         <translation>Kennzahlen als CSV exportieren</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor_view.py" line="461"/>
+        <location filename="../../ui/supervisor_view.py" line="464"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV-Dateien (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor_view.py" line="487"/>
+        <location filename="../../ui/supervisor_view.py" line="490"/>
         <source>The CSV file was not written: {0}</source>
         <translation>Die CSV-Datei wurde nicht geschrieben: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor_view.py" line="490"/>
+        <location filename="../../ui/supervisor_view.py" line="493"/>
         <source>Saved: {0}</source>
         <translation>Gespeichert: {0}</translation>
     </message>
