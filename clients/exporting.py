@@ -45,6 +45,7 @@ CLIENT_COLUMNS = (
     "report_recipients",
     "report_time",
     "encrypt_reports",
+    "service_level_s",
 )
 CALLER_COLUMNS = ("name", "company", "salutation", "numbers", "notes", "vip", "blocked")
 
@@ -85,6 +86,7 @@ def export_clients(store: ClientStore, path: Path) -> int:
             "report_recipients": "|".join(client.report_recipients),
             "report_time": client.report_time,
             "encrypt_reports": "ja" if client.encrypt_reports else "nein",
+            "service_level_s": str(client.service_level_s),
         }
         for script in profile.scripts:
             if script.language == client.language:

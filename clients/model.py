@@ -78,6 +78,8 @@ def format_hhmm(value: dt.time) -> str:
 
 
 MAX_WRAP_UP_S = 3600  # an hour: longer is a break, not a wrap-up
+DEFAULT_SERVICE_LEVEL_S = 20  # the usual threshold of answering services (80/20)
+MAX_SERVICE_LEVEL_S = 600  # ten minutes: a longer wait is no service level
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -95,6 +97,7 @@ class Client:
     report_time: str = "18:00"
     encrypt_reports: bool = False
     wrap_up_s: int = 0  # after a call, seconds before the seat rings again (0: at once)
+    service_level_s: int = DEFAULT_SERVICE_LEVEL_S  # answered within this: in the service level
 
     def __post_init__(self) -> None:
         if not self.code.strip() or any(ch.isspace() for ch in self.code):
@@ -110,6 +113,11 @@ class Client:
         parse_hhmm(self.report_time)
         if not 0 <= self.wrap_up_s <= MAX_WRAP_UP_S:
             raise ValueError(f"wrap-up must be 0–{MAX_WRAP_UP_S} seconds, got {self.wrap_up_s}")
+        if not 1 <= self.service_level_s <= MAX_SERVICE_LEVEL_S:
+            raise ValueError(
+                f"service level threshold must be 1–{MAX_SERVICE_LEVEL_S} seconds, "
+                f"got {self.service_level_s}"
+            )
         try:
             zoneinfo.ZoneInfo(self.timezone)
         except (zoneinfo.ZoneInfoNotFoundError, ValueError) as exc:

@@ -25,14 +25,8 @@ from appenv import logs
 from appenv.errors import UserError
 from appenv.files import atomic_write
 from appenv.paths import AppPaths
-from office.stats import (
-    DEFAULT_SHORT_ABANDON_SECONDS,
-    DEFAULT_SL_SECONDS,
-    OFFICE_ZONE,
-    Dimension,
-    StatsOptions,
-    compute_figures,
-)
+from office.stats import DEFAULT_SHORT_ABANDON_SECONDS, DEFAULT_SL_SECONDS, OFFICE_ZONE, Dimension
+from office.stats_query import FiguresQuery
 
 if TYPE_CHECKING:
     from storage.interfaces import Database
@@ -60,7 +54,8 @@ def add_command(commands: Any) -> None:
     stats.add_argument(
         "--sl-seconds",
         metavar="N",
-        help=f"service-level threshold T (default {DEFAULT_SL_SECONDS:g})",
+        help=f"one service-level threshold T for every client (default: each client's own, "
+        f"{DEFAULT_SL_SECONDS:g} s unless set in the client's settings)",
     )
     stats.add_argument(
         "--short-abandon-seconds",
@@ -85,7 +80,7 @@ def _date(text: str | None, option: str) -> dt.date:
         raise BadArgument(f"{option} {text!r} is not a date like 2026-03-31") from None
 
 
-def _seconds(text: str | None, option: str, default: float) -> float:
+def _seconds(text: str | None, option: str, default: float | None) -> float | None:
     if text is None:
         return default
     try:
@@ -109,16 +104,31 @@ def _dimensions(text: str) -> tuple[Dimension, ...]:
     return found
 
 
-def _options(args: argparse.Namespace) -> StatsOptions:
+def _query(args: argparse.Namespace) -> FiguresQuery:
     try:
         zoneinfo.ZoneInfo(args.timezone)
     except (zoneinfo.ZoneInfoNotFoundError, ValueError):
         raise BadArgument(f"--timezone {args.timezone!r} is not a known time zone") from None
-    return StatsOptions(
-        sl_seconds=_seconds(args.sl_seconds, "--sl-seconds", DEFAULT_SL_SECONDS),
-        short_abandon_seconds=_seconds(
-            args.short_abandon_seconds, "--short-abandon-seconds", DEFAULT_SHORT_ABANDON_SECONDS
-        ),
+    sl_seconds = _seconds(args.sl_seconds, "--sl-seconds", None)
+    short = _seconds(
+        args.short_abandon_seconds, "--short-abandon-seconds", DEFAULT_SHORT_ABANDON_SECONDS
+    )
+    assert short is not None
+    if args.live:
+        first = last = dt.date.today()
+        by: tuple[Dimension, ...] = (Dimension.CLIENT,)
+    else:
+        first, last = _date(args.since, "--from"), _date(args.until, "--to")
+        if last < first:
+            raise BadArgument(f"--to {last} is before --from {first}")
+        by = _dimensions(args.by)
+    return FiguresQuery(
+        first=first,
+        last=last,
+        by=by,
+        client_code=args.client,
+        sl_seconds=sl_seconds,
+        short_abandon_seconds=short,
         count_short_abandons=not args.without_short_abandons,
         timezone=args.timezone,
     )
@@ -129,12 +139,7 @@ def run(paths: AppPaths, args: argparse.Namespace) -> int:
 
     logs.quiet_stderr()
     try:
-        options = _options(args)
-        if not args.live:
-            first, last = _date(args.since, "--from"), _date(args.until, "--to")
-            if last < first:
-                raise BadArgument(f"--to {last} is before --from {first}")
-            by = _dimensions(args.by)
+        query = _query(args)
     except BadArgument as exc:
         return _fail(str(exc), EXIT_BAD_INPUT)
     try:
@@ -143,7 +148,7 @@ def run(paths: AppPaths, args: argparse.Namespace) -> int:
         log.error("stats: database not opened: %s (%s)", type(exc).__name__, exc.detail)
         return _fail(str(exc), EXIT_UNUSABLE)
     try:
-        text = _live_text(db) if args.live else _figures_text(db, args, options, first, last, by)
+        text = _live_text(db) if args.live else _figures_text(db, query, csv=args.csv)
     except StoreUnavailable as exc:  # the office database went away while reading
         log.error("stats: database lost: %s (%s)", type(exc).__name__, exc.detail)
         return _fail(str(exc), EXIT_UNUSABLE)
@@ -162,24 +167,17 @@ def run(paths: AppPaths, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _figures_text(
-    db: Database,
-    args: argparse.Namespace,
-    options: StatsOptions,
-    first: dt.date,
-    last: dt.date,
-    by: tuple[Dimension, ...],
-) -> str:
-    from office.stats_output import to_csv, to_table
-    from office.stats_reader import period_bounds, read_stats_input
+def _figures_text(db: Database, query: FiguresQuery, *, csv: bool) -> str:
+    from office.stats_output import to_table
+    from office.stats_query import read_figures
 
-    start, end = period_bounds(first, last, options.timezone)
-    data = read_stats_input(db, start, end, args.client)
-    rows, total = compute_figures(data, by, options)
-    if args.csv:
-        return to_csv(rows, by, first, last)
-    title = f"Figures {first} – {last}" + (f", client {args.client}" if args.client else "")
-    table = to_table(rows, total, by, options, data.intervals is not None)
+    report = read_figures(db, query)
+    if csv:
+        return report.csv()
+    title = f"Figures {query.first} – {query.last}"
+    if query.client_code:
+        title += f", client {query.client_code}"
+    table = to_table(report.rows, report.total, query.by, report.options, report.log_present)
     return f"{title}\n\n{table}"
 
 

@@ -60,7 +60,8 @@ def _csv_cell(value: float | int | None, kind: str) -> str:
     return f"{value:.1f}"
 
 
-def _table_cell(value: float | int | None, kind: str) -> str:
+def table_cell(value: float | int | None, kind: str) -> str:
+    """A figure as the table shows it: counts, "12.5 %", "1:05" (m:ss) or "1:02:03"."""
     if value is None:
         return NONE_LABEL
     if kind == "count":
@@ -89,7 +90,7 @@ def definitions(options: StatsOptions, log_present: bool) -> list[str]:
     """What the figures mean, printed under the table."""
     threshold = f"{options.sl_seconds:g} s"
     if options.sl_by_client:
-        threshold += " (per-client thresholds where set)"
+        threshold = f"each client's own (column T; {threshold} for a call without a client)"
     short = f"abandoned after less than {options.short_abandon_seconds:g} s"
     counted = (
         "counted as offered (and as abandoned)"
@@ -117,10 +118,10 @@ def to_table(
 ) -> str:
     """An aligned plain-text table with a total row, and the definitions beneath."""
     header = [str(d).capitalize() for d in by] + [c.title for c in COLUMNS]
-    body = [[*r.group, *(_table_cell(c.value(r), c.kind) for c in COLUMNS)] for r in rows]
+    body = [[*r.group, *(table_cell(c.value(r), c.kind) for c in COLUMNS)] for r in rows]
     if len(rows) != 1:
         pad = ["Total", *([""] * (len(by) - 1))]
-        body.append([*pad, *(_table_cell(c.value(total), c.kind) for c in COLUMNS)])
+        body.append([*pad, *(table_cell(c.value(total), c.kind) for c in COLUMNS)])
     widths = [max(len(line[i]) for line in [header, *body]) for i in range(len(header))]
     labels = len(by)
 

@@ -46,6 +46,7 @@ if TYPE_CHECKING:
     from ui.pickups import PickupControl
     from ui.screen_pop import PopView
     from ui.seat_control import SeatControl
+    from ui.supervisor_view import SupervisorView
 
 log = logs.get("ui")
 NOTE_FORM_LATEST_MS = 150  # a call's page is complete by then even if its pop is not painted
@@ -75,6 +76,7 @@ class MainWindow(QMainWindow):
         self.colleagues: ColleaguesView | None = None  # the office's seats (office database)
         self.colleagues_panel: ColleaguesPanel | None = None  # the seats and their actions
         self.pickups: PickupControl | None = None  # calls picked up from / by colleagues
+        self.supervisor: SupervisorView | None = None  # the figures (office, or an admin)
         # what happened before the store was open: popped and logged as soon as it is
         self._pending_calls: dict[str, BoardCall] = {}
         self._pending_pops: list[ev.IncomingCall] = []
@@ -227,6 +229,7 @@ class MainWindow(QMainWindow):
             self._show_colleagues(control)
         elif self.pickups is not None:
             self.pickups.use_seat(control)
+        self._show_supervisor(operator)
         control.start()
 
     def _show_colleagues(self, control: SeatControl) -> None:
@@ -255,6 +258,21 @@ class MainWindow(QMainWindow):
         """The call this seat talks on now (the one a transfer hands over)."""
         talking = [c for c in self.phone.board.talking() if not c.local_hold]
         return talking[-1] if talking else None
+
+    def _show_supervisor(self, operator: Operator | None) -> None:
+        """The supervisor's tab for whom it is meant (:func:`supervisor_allowed`)."""
+        from ui.supervisor_view import SupervisorView, supervisor_allowed
+
+        assert self.db is not None and self.changes is not None
+        allowed = supervisor_allowed(self.db.office, operator)
+        if allowed and self.supervisor is None:
+            self.supervisor = SupervisorView(self.db)
+            self.changes.changed.connect(self.supervisor.on_database_changed)
+            self.side_panel.addTab(self.supervisor, self.tr("Supervisor"))
+        elif not allowed and self.supervisor is not None:  # another operator signed in
+            self.side_panel.removeTab(self.side_panel.indexOf(self.supervisor))
+            self.supervisor.deleteLater()
+            self.supervisor = None
 
     def _seat(self) -> str:
         """This seat in the office's call log: its SIP account (``""``: a seat alone)."""

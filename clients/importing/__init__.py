@@ -38,6 +38,7 @@ Client CSV columns (required: ``code;name;numbers;greeting``)
 ``report_recipients``      e-mail addresses separated by ``,`` or ``|``
 ``report_time``            ``HH:MM`` of the daily report
 ``encrypt_reports``        yes/no (ja/nein, 1/0, x)
+``service_level_s``        service-level threshold in whole seconds, 1–600 (default 20)
 =========================  ===================================================================
 
 Caller CSV columns (required: ``name`` — or ``first_name``/``last_name`` — and ``numbers``):

@@ -69,11 +69,22 @@ def _client_from_row(row: dict[str, str], existing: Client | None) -> Client:
             if row.get("encrypt_reports")
             else keep.encrypt_reports,
             wrap_up_s=keep.wrap_up_s,  # set in the admin window, kept by an import
+            service_level_s=_seconds(row.get("service_level_s"), keep.service_level_s),
         )
     except RowError:
         raise
     except ValueError as exc:
         raise RowError(str(exc)) from exc
+
+
+def _seconds(cell: str | None, keep: int) -> int:
+    """A whole number of seconds (an empty cell keeps the client's value)."""
+    if not cell:
+        return keep
+    try:
+        return int(cell)
+    except ValueError:
+        raise RowError(f"service_level_s must be whole seconds, got {cell!r}") from None
 
 
 def _plan_row(

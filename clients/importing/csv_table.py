@@ -54,6 +54,8 @@ _ALIASES: dict[str, str] = {
     "notiz": "notes",
     "bemerkung": "notes",
     "gesperrt": "blocked",
+    "servicelevel": "service_level_s",
+    "service_level": "service_level_s",
     "vorname": "first_name",
     "nachname": "last_name",
 }

@@ -1279,6 +1279,7 @@ Sie können weiterarbeiten. Wenn es wieder passiert, sagen Sie bitte Ihrer Admin
     </message>
     <message>
         <location filename="../../ui/admin/general_tab.py" line="97"/>
+        <location filename="../../ui/admin/general_tab.py" line="107"/>
         <source> s</source>
         <translation> s</translation>
     </message>
@@ -1288,94 +1289,104 @@ Sie können weiterarbeiten. Wenn es wieder passiert, sagen Sie bitte Ihrer Admin
         <translation>Nach einem Anruf für diesen Mandanten klingelt der Platz so lange nicht (0: sofort wieder).</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/general_tab.py" line="105"/>
+        <location filename="../../ui/admin/general_tab.py" line="110"/>
+        <source>A call answered within this many seconds counts towards the client&apos;s service level.</source>
+        <translation>Ein Anruf, der innerhalb so vieler Sekunden angenommen wird, zählt zum Servicelevel des Mandanten.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/general_tab.py" line="116"/>
         <source>Code:</source>
         <translation>Kürzel:</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/general_tab.py" line="106"/>
+        <location filename="../../ui/admin/general_tab.py" line="117"/>
         <source>Name:</source>
         <translation>Name:</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/general_tab.py" line="107"/>
+        <location filename="../../ui/admin/general_tab.py" line="118"/>
         <source>Colour:</source>
         <translation>Farbe:</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/general_tab.py" line="108"/>
+        <location filename="../../ui/admin/general_tab.py" line="119"/>
         <source>Language:</source>
         <translation>Sprache:</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/general_tab.py" line="109"/>
+        <location filename="../../ui/admin/general_tab.py" line="120"/>
         <source>State (holidays):</source>
         <translation>Bundesland (Feiertage):</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/general_tab.py" line="110"/>
+        <location filename="../../ui/admin/general_tab.py" line="121"/>
         <source>Time zone:</source>
         <translation>Zeitzone:</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/general_tab.py" line="111"/>
+        <location filename="../../ui/admin/general_tab.py" line="122"/>
         <source>Report recipients:</source>
         <translation>Berichtsempfänger:</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/general_tab.py" line="112"/>
+        <location filename="../../ui/admin/general_tab.py" line="123"/>
         <source>Daily report at:</source>
         <translation>Tagesbericht um:</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/general_tab.py" line="114"/>
+        <location filename="../../ui/admin/general_tab.py" line="125"/>
         <source>Wrap-up after calls:</source>
         <translation>Nachbearbeitung nach Anrufen:</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/general_tab.py" line="118"/>
-        <location filename="../../ui/admin/general_tab.py" line="170"/>
-        <location filename="../../ui/admin/general_tab.py" line="258"/>
+        <location filename="../../ui/admin/general_tab.py" line="126"/>
+        <source>Service level: answered within</source>
+        <translation>Servicelevel: angenommen innerhalb</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/general_tab.py" line="130"/>
+        <location filename="../../ui/admin/general_tab.py" line="182"/>
+        <location filename="../../ui/admin/general_tab.py" line="272"/>
         <source>Save</source>
         <translation>Speichern</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/general_tab.py" line="122"/>
+        <location filename="../../ui/admin/general_tab.py" line="134"/>
         <source>Revert</source>
         <translation>Zurücksetzen</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/general_tab.py" line="162"/>
+        <location filename="../../ui/admin/general_tab.py" line="174"/>
         <source>Create client</source>
         <translation>Mandant anlegen</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/general_tab.py" line="200"/>
+        <location filename="../../ui/admin/general_tab.py" line="213"/>
         <source>Client colour</source>
         <translation>Mandantenfarbe</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/general_tab.py" line="211"/>
+        <location filename="../../ui/admin/general_tab.py" line="224"/>
         <source>Not an e-mail address: {0}</source>
         <translation>Keine E-Mail-Adresse: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/general_tab.py" line="216"/>
+        <location filename="../../ui/admin/general_tab.py" line="229"/>
         <source>Please enter a code (one word, e.g. KAN).</source>
         <translation>Bitte geben Sie ein Kürzel ein (ein Wort, z. B. KAN).</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/general_tab.py" line="218"/>
+        <location filename="../../ui/admin/general_tab.py" line="231"/>
         <source>Please enter the client&apos;s name.</source>
         <translation>Bitte geben Sie den Namen des Mandanten ein.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/general_tab.py" line="259"/>
+        <location filename="../../ui/admin/general_tab.py" line="273"/>
         <source>Client created.</source>
         <translation>Mandant angelegt.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/general_tab.py" line="259"/>
+        <location filename="../../ui/admin/general_tab.py" line="273"/>
         <source>Changes saved.</source>
         <translation>Änderungen gespeichert.</translation>
     </message>
@@ -1651,97 +1662,102 @@ Sie können weiterarbeiten. Wenn es wieder passiert, sagen Sie bitte Ihrer Admin
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="99"/>
+        <location filename="../../ui/main_window.py" line="101"/>
         <source>The screen-pop of the next call appears here.</source>
         <translation>Die Anrufanzeige des nächsten Anrufs erscheint hier.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="109"/>
+        <location filename="../../ui/main_window.py" line="111"/>
         <source>History</source>
         <translation>Verlauf</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="179"/>
+        <location filename="../../ui/main_window.py" line="181"/>
         <source>Notes</source>
         <translation>Notizen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="183"/>
+        <location filename="../../ui/main_window.py" line="185"/>
         <source>Recovered draft</source>
         <translation>Wiederhergestellter Entwurf</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="248"/>
+        <location filename="../../ui/main_window.py" line="253"/>
         <source>Colleagues</source>
         <translation>Kollegen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="282"/>
+        <location filename="../../ui/main_window.py" line="271"/>
+        <source>Supervisor</source>
+        <translation>Supervisor</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="303"/>
         <source>New note</source>
         <translation>Neue Notiz</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="289"/>
+        <location filename="../../ui/main_window.py" line="310"/>
         <source>Note {0}</source>
         <translation>Notiz {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="308"/>
+        <location filename="../../ui/main_window.py" line="329"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="309"/>
+        <location filename="../../ui/main_window.py" line="330"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Einstellungen…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="313"/>
+        <location filename="../../ui/main_window.py" line="334"/>
         <source>&amp;Mail delivery…</source>
         <translation>E-Mail-&amp;Zustellung…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="317"/>
+        <location filename="../../ui/main_window.py" line="338"/>
         <source>&amp;New note</source>
         <translation>&amp;Neue Notiz</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="322"/>
+        <location filename="../../ui/main_window.py" line="343"/>
         <source>&amp;Clients…</source>
         <translation>&amp;Mandanten…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="327"/>
+        <location filename="../../ui/main_window.py" line="348"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="397"/>
+        <location filename="../../ui/main_window.py" line="418"/>
         <source>Screen-pop failed: {0}</source>
         <translation>Anrufanzeige fehlgeschlagen: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="472"/>
+        <location filename="../../ui/main_window.py" line="493"/>
         <source>Booking conflicts, call back: {0}</source>
         <translation>Buchungskonflikte, zurückrufen: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="476"/>
+        <location filename="../../ui/main_window.py" line="497"/>
         <source>{0} pending booking(s) of {1} not written: slot taken.</source>
         <translation>{0} vorgemerkte Buchung(en) von {1} nicht eingetragen: Zeit vergeben.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="516"/>
+        <location filename="../../ui/main_window.py" line="537"/>
         <source>The call could not be saved in the history: {0}</source>
         <translation>Der Anruf konnte nicht im Verlauf gespeichert werden: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="558"/>
+        <location filename="../../ui/main_window.py" line="579"/>
         <source>Calls in progress</source>
         <translation>Laufende Anrufe</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="559"/>
+        <location filename="../../ui/main_window.py" line="580"/>
         <source>{0} call(s) are still connected. Hang up and quit?</source>
         <translation>{0} Anruf(e) noch verbunden. Auflegen und beenden?</translation>
     </message>
@@ -3155,6 +3171,219 @@ Sie können weiterarbeiten. Wenn es wieder passiert, sagen Sie bitte Ihrer Admin
         <location filename="../../ui/admin/staff_tab.py" line="226"/>
         <source>{0} deleted.</source>
         <translation>{0} gelöscht.</translation>
+    </message>
+</context>
+<context>
+    <name>SupervisorView</name>
+    <message>
+        <location filename="../../ui/supervisor_view.py" line="175"/>
+        <source>Today</source>
+        <translation>Heute</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervisor_view.py" line="176"/>
+        <source>This week</source>
+        <translation>Diese Woche</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervisor_view.py" line="177"/>
+        <source>This month</source>
+        <translation>Dieser Monat</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervisor_view.py" line="178"/>
+        <source>Custom dates</source>
+        <translation>Eigener Zeitraum</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervisor_view.py" line="186"/>
+        <source>per client</source>
+        <translation>je Mandant</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervisor_view.py" line="187"/>
+        <source>per operator</source>
+        <translation>je Telefonist</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervisor_view.py" line="188"/>
+        <source>per day</source>
+        <translation>je Tag</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervisor_view.py" line="191"/>
+        <source>Refresh</source>
+        <translation>Aktualisieren</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervisor_view.py" line="193"/>
+        <source>Export CSV…</source>
+        <translation>CSV exportieren…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervisor_view.py" line="218"/>
+        <source>SL = answered within T ÷ answered, SL2 = (answered within T + abandoned within T) ÷ (answered + abandoned); T is each client&apos;s threshold. Short abandons count as offered and abandoned. ASA = mean wait until answered.</source>
+        <translation>SL = innerhalb T angenommen ÷ angenommen, SL2 = (innerhalb T angenommen + innerhalb T aufgelegt) ÷ (angenommen + aufgelegt); T ist die Schwelle des jeweiligen Mandanten. Kurz aufgelegte Anrufe zählen als angeboten und aufgelegt. ASA = mittlere Wartezeit bis zur Annahme.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervisor_view.py" line="224"/>
+        <source>Live</source>
+        <translation>Live</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervisor_view.py" line="226"/>
+        <source>Calls waiting: …</source>
+        <translation>Wartende Anrufe: …</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervisor_view.py" line="269"/>
+        <source>Offered</source>
+        <translation>Angeboten</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervisor_view.py" line="270"/>
+        <source>Answered</source>
+        <translation>Angenommen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervisor_view.py" line="271"/>
+        <source>Missed</source>
+        <translation>Verpasst</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervisor_view.py" line="272"/>
+        <source>Abandoned</source>
+        <translation>Aufgelegt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervisor_view.py" line="273"/>
+        <source>Missed: avg wait</source>
+        <translation>Verpasst: Ø Wartezeit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervisor_view.py" line="274"/>
+        <source>Missed: longest wait</source>
+        <translation>Verpasst: längste Wartezeit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervisor_view.py" line="275"/>
+        <source>ASA</source>
+        <translation>ASA</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervisor_view.py" line="276"/>
+        <source>T</source>
+        <translation>T</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervisor_view.py" line="277"/>
+        <source>SL</source>
+        <translation>SL</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervisor_view.py" line="278"/>
+        <source>SL2</source>
+        <translation>SL2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervisor_view.py" line="279"/>
+        <source>Talk</source>
+        <translation>Gespräch</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervisor_view.py" line="280"/>
+        <source>Talk avg</source>
+        <translation>Gespräch Ø</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervisor_view.py" line="281"/>
+        <source>Started min</source>
+        <translation>Angef. Min.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervisor_view.py" line="282"/>
+        <source>Wrap-up avg</source>
+        <translation>Nachbearbeitung Ø</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervisor_view.py" line="283"/>
+        <source>Messages</source>
+        <translation>Nachrichten</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervisor_view.py" line="284"/>
+        <source>Bookings</source>
+        <translation>Termine</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervisor_view.py" line="290"/>
+        <source>Operator</source>
+        <translation>Telefonist</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervisor_view.py" line="292"/>
+        <source>Day</source>
+        <translation>Tag</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervisor_view.py" line="293"/>
+        <source>Client</source>
+        <translation>Mandant</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervisor_view.py" line="374"/>
+        <source>The figures could not be read: {0}</source>
+        <translation>Die Kennzahlen konnten nicht gelesen werden: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervisor_view.py" line="399"/>
+        <source>Total</source>
+        <translation>Gesamt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervisor_view.py" line="401"/>
+        <source>No calls in this period.</source>
+        <translation>Keine Anrufe in diesem Zeitraum.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervisor_view.py" line="434"/>
+        <source>Seats: – (no seat has logged a state yet)</source>
+        <translation>Plätze: – (noch kein Platz hat einen Status gemeldet)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervisor_view.py" line="439"/>
+        <source>Seats: {0}</source>
+        <translation>Plätze: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervisor_view.py" line="447"/>
+        <source>Calls waiting: none</source>
+        <translation>Wartende Anrufe: keine</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervisor_view.py" line="452"/>
+        <source>Calls waiting: {0}, longest {1} ({2})</source>
+        <translation>Wartende Anrufe: {0}, längste Wartezeit {1} ({2})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervisor_view.py" line="461"/>
+        <source>Export the figures as CSV</source>
+        <translation>Kennzahlen als CSV exportieren</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervisor_view.py" line="464"/>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-Dateien (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervisor_view.py" line="490"/>
+        <source>The CSV file was not written: {0}</source>
+        <translation>Die CSV-Datei wurde nicht geschrieben: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervisor_view.py" line="493"/>
+        <source>Saved: {0}</source>
+        <translation>Gespeichert: {0}</translation>
     </message>
 </context>
 <context>

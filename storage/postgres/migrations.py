@@ -231,6 +231,8 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         "CREATE UNIQUE INDEX pickups_call_seat ON pickups(call_key, seat)",
         "CREATE INDEX pickups_pending ON pickups(seat) WHERE result = ''",
     ),
+    # 13: each client's service-level threshold (the supervisor's SL and SL2)
+    ("ALTER TABLE clients ADD COLUMN service_level_s INTEGER NOT NULL DEFAULT 20",),
 )
 
 LATEST = len(MIGRATIONS)

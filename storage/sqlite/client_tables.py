@@ -45,6 +45,7 @@ class SqliteClients(SqliteTables):
             c.report_time,
             int(c.encrypt_reports),
             c.wrap_up_s,
+            c.service_level_s,
         )
 
     def add_client(self, client: Client) -> Client:
@@ -53,8 +54,8 @@ class SqliteClients(SqliteTables):
                 raise DuplicateCode(client.code)
             cur = self._conn.execute(
                 "INSERT INTO clients (code, name, colour, language, state, timezone, "
-                "report_recipients, report_time, encrypt_reports, wrap_up_s) "
-                "VALUES (?,?,?,?,?,?,?,?,?,?)",
+                "report_recipients, report_time, encrypt_reports, wrap_up_s, service_level_s) "
+                "VALUES (?,?,?,?,?,?,?,?,?,?,?)",
                 self._client_values(client),
             )
         return replace(client, id=cur.lastrowid)
@@ -69,7 +70,8 @@ class SqliteClients(SqliteTables):
                 raise DuplicateCode(client.code)
             self._conn.execute(
                 "UPDATE clients SET code=?, name=?, colour=?, language=?, state=?, timezone=?, "
-                "report_recipients=?, report_time=?, encrypt_reports=?, wrap_up_s=? WHERE id=?",
+                "report_recipients=?, report_time=?, encrypt_reports=?, wrap_up_s=?, "
+                "service_level_s=? WHERE id=?",
                 (*self._client_values(client), client.id),
             )
         return client

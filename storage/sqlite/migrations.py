@@ -32,6 +32,8 @@ accounts (``operators``: argon2 hashes, never passwords), the seats' current sta
 supervisor's wrap-up and break times), and ``clients.wrap_up_s`` (see :mod:`office`).
 Migration 12 adds ``seat_states.sip_user`` and ``seat_states.ringing_key`` and the
 ``pickups`` requests (see :mod:`office.pickup`).
+Migration 13 adds ``clients.service_level_s``: the client's service-level threshold T in
+seconds (default 20), by which the supervisor's figures judge each of its calls.
 """
 
 from __future__ import annotations
@@ -454,6 +456,8 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         "CREATE UNIQUE INDEX pickups_call_seat ON pickups(call_key, seat)",
         "CREATE INDEX pickups_pending ON pickups(seat) WHERE result = ''",
     ),
+    # 13: each client's service-level threshold (the supervisor's SL and SL2)
+    ("ALTER TABLE clients ADD COLUMN service_level_s INTEGER NOT NULL DEFAULT 20",),
 )
 
 LATEST = len(MIGRATIONS)

@@ -15,7 +15,7 @@ SHARED_SCOPE = 0  # caller_numbers.scope for callers shared by all clients
 
 CLIENT_COLS = (
     "id, code, name, colour, language, state, timezone, report_recipients, "
-    "report_time, encrypt_reports, wrap_up_s"
+    "report_time, encrypt_reports, wrap_up_s, service_level_s"
 )
 CALLER_COLS = "id, client_id, name, company, salutation, notes, vip, blocked"
 CALL_COLS = (
@@ -50,6 +50,7 @@ def client_row(row: Sequence[Any]) -> Client:
         report_time=row[8],
         encrypt_reports=bool(row[9]),
         wrap_up_s=int(row[10]),
+        service_level_s=int(row[11]),
     )
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -272,6 +273,9 @@ def test_export_and_reimport_round_trip(store: ClientStore, tmp_path: Path, app_
     from clients.demo import load_demo
 
     load_demo(store)
+    demo_roth = store.get_client_by_code("ROTH")
+    assert demo_roth is not None
+    store.update_client(replace(demo_roth, service_level_s=45))  # kept by the round trip
     exported = tmp_path / "clients.csv"
     assert exporting.export_clients(store, exported) == 4
     assert exported.read_bytes().startswith(b"\xef\xbb\xbfcode;name;numbers")

@@ -90,6 +90,7 @@ SEED: dict[int, list[str]] = {
         "INSERT INTO pickups (call_key, seat, to_user, operator, requested_at) "
         "VALUES ('k-12', 's-11', 'bob', 'Bob Berger', '2024-03-31T11:00:05.000000+00:00')",
     ],
+    13: ["UPDATE clients SET service_level_s = 45 WHERE id = 7"],
 }
 
 
@@ -135,6 +136,7 @@ def test_migrates_from_every_earlier_version(tmp_path: Path, version: int) -> No
         if version >= 4:
             assert [f.answer for f in store.list_faq(7)] == ["Tiefgarage"]
         assert store._one("SELECT wrap_up_s FROM clients WHERE id = 7")[0] == 0  # type: ignore[attr-defined]
+        assert client.service_level_s == (45 if version >= 13 else 20)  # the default before 13
         if version >= 7:
             unverified = store.call_by_key("k-7")
             assert unverified is not None and not unverified.number_verified

@@ -33,14 +33,18 @@ OUTSIDE = [
 ]
 
 
-def fill(location: str | Path) -> dict[str, int]:
-    """Clients ROTH, BAU and OTHER; the scripted calls (not the leg answered elsewhere,
-    which the call log cannot hold yet) with their notes; OTHER's call; calls just
-    outside the day. Returns the row id per call key."""
+def fill(location: str | Path, thresholds: dict[str, int] | None = None) -> dict[str, int]:
+    """Clients ROTH, BAU and OTHER (with the service-level ``thresholds`` given, else the
+    default 20 s); the scripted calls (not the leg answered elsewhere, which the call log
+    cannot hold yet) with their notes; OTHER's call; calls just outside the day. Returns
+    the row id per call key."""
     ids: dict[str, int] = {}
+    thresholds = thresholds or {}
     with open_database(location) as db:
         clients = {
-            code: db.clients.add_client(Client(code=code, name=f"Client {code}"))
+            code: db.clients.add_client(
+                Client(code=code, name=f"Client {code}", service_level_s=thresholds.get(code, 20))
+            )
             for code in ("ROTH", "BAU", "OTHER")
         }
         client_ids = {code: c.id for code, c in clients.items()}
@@ -128,9 +132,9 @@ def execute(location: str | Path, *statements: tuple[str, tuple[object, ...]]) -
         conn.close()
 
 
-def add_seat_state_log(location: str | Path) -> None:
-    """The seat-state log as migration 11 creates it (made here for a database without
-    it), with the scripted day's changes."""
+def add_seat_state_log(location: str | Path, *, ids: bool = True) -> None:
+    """The scripted day's changes in the seat-state log (migration 11); ``ids=False``
+    leaves the row ids to the database (a seat writes its own rows beside them)."""
     rows = [
         ("s1", "Anna", "available", "", "08:00:00"),
         ("s1", "Anna", "wrap_up", "", "09:03:10"),  # 30 s after r1
@@ -143,6 +147,10 @@ def add_seat_state_log(location: str | Path) -> None:
         ("s2", "Ben", "break", "Mittag", "13:00:00"),
         ("s2", "Ben", "available", "", "13:15:00"),
     ]
+    if not ids:
+        insert = "INSERT INTO seat_state_log (seat, operator, state, reason, at) VALUES (?,?,?,?,?)"
+        execute(location, *[(insert, (*r[:4], to_db(at(r[4])))) for r in rows])
+        return
     execute(
         location,
         *[

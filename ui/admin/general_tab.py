@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from clients.errors import StoreError
-from clients.model import MAX_WRAP_UP_S, STATES, Client, Language
+from clients.model import MAX_SERVICE_LEVEL_S, MAX_WRAP_UP_S, STATES, Client, Language
 from storage.interfaces import ClientStore
 from ui.admin.changes import Area
 from ui.admin.form_widgets import InlineMessage, swatch_icon
@@ -101,6 +101,17 @@ class GeneralTab(ClientTab):
             )
         )
 
+        self.service_level = QSpinBox()
+        self.service_level.setObjectName("client-service-level")
+        self.service_level.setRange(1, MAX_SERVICE_LEVEL_S)
+        self.service_level.setSuffix(self.tr(" s"))
+        self.service_level.setToolTip(
+            self.tr(
+                "A call answered within this many seconds counts towards the client's "
+                "service level."
+            )
+        )
+
         form = QFormLayout()
         form.addRow(self.tr("Code:"), self.code)
         form.addRow(self.tr("Name:"), self.name)
@@ -112,6 +123,7 @@ class GeneralTab(ClientTab):
         form.addRow(self.tr("Daily report at:"), self.report_time)
         form.addRow("", self.encrypt)
         form.addRow(self.tr("Wrap-up after calls:"), self.wrap_up)
+        form.addRow(self.tr("Service level: answered within"), self.service_level)
 
         self.message = InlineMessage()
         self.message.setObjectName("general-message")
@@ -186,6 +198,7 @@ class GeneralTab(ClientTab):
         self.report_time.setTime(QTime(min(hours, 23), minutes))
         self.encrypt.setChecked(client.encrypt_reports)
         self.wrap_up.setValue(client.wrap_up_s)
+        self.service_level.setValue(client.service_level_s)
 
     def set_colour(self, colour: str) -> None:
         self._colour = colour
@@ -229,6 +242,7 @@ class GeneralTab(ClientTab):
             report_time=self.report_time.time().toString("HH:mm"),
             encrypt_reports=self.encrypt.isChecked(),
             wrap_up_s=self.wrap_up.value(),
+            service_level_s=self.service_level.value(),
         )
 
     def has_unsaved_changes(self) -> bool:
