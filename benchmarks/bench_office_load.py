@@ -29,8 +29,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from benchmarks.office_load_seat import LoadSeat, Operator  # noqa: E402
+from benchmarks.office_load_seat import SWEEP_S, LoadSeat, Operator  # noqa: E402
 from benchmarks.proc_usage import Usage, tree, usage  # noqa: E402
+from clients.call_journal import RING_LIMIT_S  # noqa: E402
 from clients.model import CallRecord  # noqa: E402
 from softphone import commands as cmds  # noqa: E402
 from softphone import events as ev  # noqa: E402
@@ -96,9 +97,10 @@ def all_calls(db: Database) -> list[CallRecord]:
 
 
 def wait_idle(seats: list[LoadSeat], timeout: float) -> bool:
+    """Until no call is on any seat and every call turned away was seen by the sweep."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
-        if all(seat.idle for seat in seats):
+        if all(seat.idle and not seat.journal.turned_away_open for seat in seats):
             return True
         time.sleep(0.2)
     return False
@@ -152,12 +154,12 @@ def main() -> None:
             keys={"CLIENT": CLIENT_NUMBER, "PATIENCE_MS": str(round(args.patience * 1000))},
         )  # fmt: skip
         sipp_rc = sipp.wait(total_s + 30)
-        drained = wait_idle(seats, 60)
-        load_s = time.monotonic() - started
+        load_s = time.monotonic() - started  # CPU is the load's: read when the calls end
         after = {user: usage([pid]) - before[user] for user, pid in engines.items()}
         driver = usage([os.getpid()]) - driver_before
         kamailio = usage(kamailio_pids) - kamailio_before
         postgres = usage(postgres_pids(cluster)) - pg_before
+        drained = wait_idle(seats, RING_LIMIT_S + SWEEP_S + 60)
         for seat in seats:
             seat.stop()
 
@@ -211,10 +213,11 @@ def report(
     ]
     gave_up_waits = [
         (row.ended_at - row.started_at).total_seconds()
-        for row in rows
-        if row.answered_at is None and row.ended_at is not None and row.outcome is not None
-        and row.outcome.missed
+        for cid, outcome in callers.items()
+        if outcome == "gave_up" and (row := by_call_id.get(cid)) is not None
+        and row.ended_at is not None
     ]  # fmt: skip
+    row_outcomes = collections.Counter(str(row.outcome) for row in rows)
     emit("office_load_seats", args.seats, "seats")
     emit("office_load_rate", args.rate, "calls/min")
     emit("office_load_minutes", args.minutes, "min")
@@ -230,11 +233,19 @@ def report(
     emit("office_load_lost_calls", len(no_row) + len(still_open), "calls")
     emit("office_load_calls_without_row", len(no_row), "calls")
     emit("office_load_rows_left_open", len(still_open), "rows")
+    turned_away = [r for r in still_open if callers.get(r.sip_call_id, "").startswith("refused")]
+    emit("office_load_rows_left_open_turned_away", len(turned_away), "rows")
     emit("office_load_rows", len(rows), "rows")
     emit("office_load_rows_per_call", len(rows) / max(1, len(callers)), "rows")
     emit("office_load_wrong_outcome", len(wrong), "calls")
     emit("office_load_double_answers", len(double), "calls")
+    for outcome, n in sorted(row_outcomes.items()):
+        emit(f"office_load_rows_{outcome.lower()}", n, "rows")
     emit("office_load_claims_lost", sum(s.counts.claims_lost for s in seats), "claims")
+    emit("office_load_gone_before_claim", sum(s.counts.gone_before_claim for s in seats),
+         "presses")  # fmt: skip
+    emit("office_load_seat_turned_away", sum(s.counts.turned_away for s in seats), "legs")
+    emit("office_load_seat_refused_other", sum(s.counts.refused_other for s in seats), "legs")
     emit("office_load_seats_drained", int(drained), "bool")
     emit("office_load_seat_errors", sum(len(s.counts.errors) for s in seats), "errors")
     emit("office_load_answer_s_p50", percentile(waits, 0.5), "s")

@@ -2,13 +2,13 @@
 driven by a simulated operator on a thread of its own.
 
 It folds its engine's events into a call board and the call journal as
-:class:`tests.office.conftest.Seat` does, keeps its seat state with
-:class:`office.seat_states.SeatStates` (written through a :class:`SeatWriter`, and
-``SetAvailability`` sent whenever that changes whether calls may ring — what
-:class:`ui.seat_control.SeatControl` does), opens only the row of a call it turned away
-(as :meth:`ui.main_window.MainWindow.on_turned_away`), and answers the oldest call ringing
-here after a human delay *through the answer claim* — stepping back with 480 when a
-colleague has it — then hangs up after a talk time. A seat in a call takes no other.
+:class:`tests.office.conftest.Seat` does (a call turned away with 480 opens its row and is
+closed as missed if no seat rang it, by a sweep every :data:`SWEEP_S` as the window's),
+keeps its seat state with :class:`office.seat_states.SeatStates` (written through a
+:class:`SeatWriter`, and ``SetAvailability`` sent whenever that changes whether calls may
+ring — what :class:`ui.seat_control.SeatControl` does), and answers the oldest call
+ringing here after a human delay *through the answer claim* — stepping back with 480 when
+a colleague has it — then hangs up after a talk time. A seat in a call takes no other.
 """
 
 from __future__ import annotations
@@ -22,11 +22,14 @@ from clients.call_journal import CallJournal
 from office.seat_states import SeatStates, SeatWriter
 from softphone import commands as cmds
 from softphone import events as ev
-from softphone.call_board import UNAVAILABLE_CODE, BoardCall
-from softphone.states import CallState, Direction
+from softphone.call_board import UNAVAILABLE_CODE
+from softphone.states import CallState
 from storage.interfaces import Database
 from tests.fixtures.sip import Phone
 from tests.office.conftest import Seat
+from ui.main_window import TURNED_AWAY_SWEEP_MS
+
+SWEEP_S = TURNED_AWAY_SWEEP_MS / 1000
 
 
 @dataclass(frozen=True)
@@ -96,10 +99,14 @@ class LoadSeat(Seat):
         return not self.board.calls
 
     def _run(self) -> None:
+        next_sweep = time.monotonic() + SWEEP_S
         while not self._stop.is_set():
             try:
                 self.pump()
                 self._act(time.monotonic())
+                if time.monotonic() >= next_sweep:
+                    next_sweep += SWEEP_S
+                    self.journal.close_turned_away(time.time())
             except Exception as exc:  # a figure, not a crash: the run goes on
                 self.counts.errors.append(repr(exc))
             time.sleep(0.02)
@@ -127,13 +134,9 @@ class LoadSeat(Seat):
             if finished is None:
                 continue
             if isinstance(event, ev.CallRefused):
-                if event.code == UNAVAILABLE_CODE:  # in a call: only the row is opened
+                if event.code == UNAVAILABLE_CODE:  # in a call: as the window does
                     self.counts.turned_away += 1
-                    self.journal.started(
-                        BoardCall(finished.key, Direction.IN, finished.remote_uri,
-                                  finished.info, CallState.DISCONNECTED,
-                                  started_at=finished.started_at)  # fmt: skip
-                    )
+                    self.journal.turned_away(finished)
                     continue
                 self.counts.refused_other += 1
             self.finished.append((finished, self.journal.finished(finished)))
