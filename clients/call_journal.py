@@ -114,7 +114,8 @@ class CallJournal:
         self._rows: dict[str, int] = {}  # call key -> row id
         self._clients: dict[str, int | None] = {}
         self._answered: set[str] = set()
-        self._turned_away: dict[int, float] = {}  # row -> when this seat turned it away
+        #: row -> (when this seat turned the call away, its outcome here: missed, busy)
+        self._turned_away: dict[int, tuple[float, Outcome]] = {}
 
     def recover(self, now: dt.datetime | None = None) -> int:
         """Close what a crash left open; returns how many calls were closed."""
@@ -135,14 +136,15 @@ class CallJournal:
         return row
 
     def turned_away(self, finished: FinishedCall) -> int:
-        """A caller this seat of an office answered 480 (not available): open the call's
-        row — it may be ringing at a colleague's seat, which completes it — and close it
-        as missed later if none did (:meth:`close_turned_away`). Returns the row."""
+        """A caller this seat of an office refused before it rang (480: not available;
+        486: every line busy): open the call's row — it may be ringing at a colleague's
+        seat, which completes it — and close it with this seat's outcome (missed, busy)
+        later if none did (:meth:`close_turned_away`). Returns the row."""
         call = BoardCall(finished.key, Direction.IN, finished.remote_uri, finished.info,
                          CallState.DISCONNECTED, started_at=finished.started_at)  # fmt: skip
         client_id = self._find_client(finished.info) if finished.info is not None else None
         row = self.log.open_call(_start_record(call, client_id))
-        self._turned_away[row] = finished.ended_at
+        self._turned_away[row] = (finished.ended_at, finished.outcome)
         return row
 
     @property
@@ -151,15 +153,15 @@ class CallJournal:
         return len(self._turned_away)
 
     def close_turned_away(self, now: float) -> int:
-        """Close as missed the calls turned away here that no seat can ring any more
+        """Close the calls turned away here that no seat can ring any more
         (:data:`RING_LIMIT_S`) and that nobody answered or closed: every seat turned them
         away. Blocking (a write per call): run it off the GUI thread. Returns how many
         rows were due (a colleague's row is left as it is)."""
-        due = [(row, at) for row, at in list(self._turned_away.items())
+        due = [(row, at, outcome) for row, (at, outcome) in list(self._turned_away.items())
                if now - at >= RING_LIMIT_S]  # fmt: skip
-        for row, at in due:
+        for row, at, outcome in due:
             try:
-                self.log.update_call(row, ended_at=from_epoch(at), outcome=Outcome.MISSED,
+                self.log.update_call(row, ended_at=from_epoch(at), outcome=outcome,
                                      duration_s=0.0, for_seat=self.seat or None)  # fmt: skip
             except StoreUnavailable as exc:  # tried again at the next round
                 log.info("call %s turned away: not closed yet (%s)", row, exc)
@@ -222,6 +224,10 @@ class CallJournal:
             except StoreUnavailable:  # nothing to write: the colleague's seat logs it
                 logged = None
             return logged or record
+        if row is None and self.seat and finished.direction == Direction.IN:
+            # an office call refused here before it rang (every line busy): it may ring
+            # at a colleague's seat, whose row it is to complete
+            return self.log.get_call(self.turned_away(finished)) or record
         if row is None:
             return self.log.get_call(self.log.record_call(record)) or record
         assert record.ended_at is not None and record.outcome is not None

@@ -146,14 +146,15 @@ def test_a_claimed_call_the_caller_gave_up_on_is_missed_without_an_answer_time(t
     assert done.outcome == Outcome.MISSED and done.answered_at is None
 
 
-def refused(info: CallInfo, at: float = T0) -> FinishedCall:
-    """What the board makes of a call the engine answered 480 (the seat was not available)."""
+def refused(info: CallInfo, at: float = T0, code: int = 480) -> FinishedCall:
+    """What the board makes of a call the engine refused before it rang: 480 (the seat
+    was not available) or 486 (every line busy)."""
     return FinishedCall(
         key=info.identity_key(), direction=Direction.IN, number=info.caller_number,
         display_name="Anna", dialled_number=info.dialled_number, started_at=at,
         answered_at=None, ended_at=at, answered=False, duration_s=0.0,
-        outcome=CallOutcome.MISSED, code=480, reason="Temporarily Unavailable", info=info,
-        remote_uri=info.caller_uri,
+        outcome=CallOutcome.MISSED if code == 480 else CallOutcome.BUSY, code=code,
+        reason="", info=info, remote_uri=info.caller_uri,
     )  # fmt: skip
 
 
@@ -193,6 +194,27 @@ def test_a_call_turned_away_here_keeps_what_the_seat_that_rang_wrote(two_seats):
     missed = by_key[gave_up.identity_key()]
     assert missed.outcome == Outcome.MISSED
     assert missed.ended_at == dt.datetime.fromtimestamp(T0 + 65, dt.UTC)  # bob's, not alice's
+
+
+def test_a_call_refused_busy_here_is_the_colleagues_who_rang(two_seats):
+    """Every line of alice's engine busy: it answers 486, the call ends on her board at
+    once — while it rings at bob's seat. Her "busy" used to be the row, written whole
+    at once, so bob could not close it as missed when the caller gave up."""
+    a, b = two_seats
+    alice, bob = seat(a, "alice", "Alice Adler"), seat(b, "bob", "Bob Berger")
+    info, everywhere = office_info("lines-full-1@carrier"), office_info("lines-full-2@carrier")
+    assert alice.finished(refused(info, code=486)).outcome is None  # not hers to close
+    bob.started(ringing(info))
+    bob.finished(ended(info, CallOutcome.MISSED))  # the caller gave up after 65 s
+    alice.finished(refused(everywhere, code=486))  # and one no seat could ring
+    bob.turned_away(refused(everywhere))
+    assert alice.close_turned_away(T0 + RING_LIMIT_S) == 2
+    assert bob.close_turned_away(T0 + RING_LIMIT_S) == 1
+    by_key = {c.call_key: c for c in a.clients.recent_calls(10)}
+    gave_up = by_key[info.identity_key()]
+    assert gave_up.outcome == Outcome.MISSED
+    assert gave_up.ended_at == dt.datetime.fromtimestamp(T0 + 65, dt.UTC)
+    assert by_key[everywhere.identity_key()].outcome == Outcome.BUSY  # alice's, the first
 
 
 def test_a_seat_alone_without_an_account_logs_as_before(db_location: Path | str):
