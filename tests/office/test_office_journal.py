@@ -168,7 +168,7 @@ def test_a_call_every_seat_turned_away_is_closed_as_missed_once(two_seats):
     row = alice.turned_away(refused(info))
     assert bob.turned_away(refused(info, T0 + 0.01)) == row
     assert alice.close_turned_away(T0 + RING_LIMIT_S - 1) == 0  # it could still ring
-    assert a.calls.get_call(row).outcome is None  # type: ignore[union-attr]
+    assert a.calls.get_call(row).outcome is None
     assert alice.close_turned_away(T0 + RING_LIMIT_S) == 1
     assert bob.close_turned_away(T0 + RING_LIMIT_S + 1) == 1
     [logged] = a.clients.recent_calls(10)
