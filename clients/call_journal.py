@@ -13,7 +13,7 @@ step back. A seat that did not get the call writes nothing that could make it a 
 call; a call nobody answered is closed as missed by the first seat that sees it end. A
 call a seat turned away (480: not available) may ring at a colleague's seat, which then
 closes it; when every seat turned it away none would, so each such row is closed as
-missed once no seat can ring it any more (:meth:`CallJournal.close_turned_away`).
+busy (turned away) once no seat can ring it any more (:meth:`CallJournal.close_turned_away`).
 
 Plain domain code: the window routes the phone's signals here, tests drive it directly.
 """
@@ -114,8 +114,7 @@ class CallJournal:
         self._rows: dict[str, int] = {}  # call key -> row id
         self._clients: dict[str, int | None] = {}
         self._answered: set[str] = set()
-        #: row -> (when this seat turned the call away, its outcome here: missed, busy)
-        self._turned_away: dict[int, tuple[float, Outcome]] = {}
+        self._turned_away: dict[int, float] = {}  # row -> when this seat turned it away
 
     def recover(self, now: dt.datetime | None = None) -> int:
         """Close what a crash left open; returns how many calls were closed."""
@@ -138,13 +137,14 @@ class CallJournal:
     def turned_away(self, finished: FinishedCall) -> int:
         """A caller this seat of an office refused before it rang (480: not available;
         486: every line busy): open the call's row — it may be ringing at a colleague's
-        seat, which completes it — and close it with this seat's outcome (missed, busy)
-        later if none did (:meth:`close_turned_away`). Returns the row."""
+        seat, which completes it — and close it as *busy* (the office turned the caller
+        away; not abandoned) later if none did (:meth:`close_turned_away`). Returns the
+        row."""
         call = BoardCall(finished.key, Direction.IN, finished.remote_uri, finished.info,
                          CallState.DISCONNECTED, started_at=finished.started_at)  # fmt: skip
         client_id = self._find_client(finished.info) if finished.info is not None else None
         row = self.log.open_call(_start_record(call, client_id))
-        self._turned_away[row] = (finished.ended_at, finished.outcome)
+        self._turned_away[row] = finished.ended_at
         return row
 
     @property
@@ -153,15 +153,15 @@ class CallJournal:
         return len(self._turned_away)
 
     def close_turned_away(self, now: float) -> int:
-        """Close the calls turned away here that no seat can ring any more
+        """Close as busy the calls turned away here that no seat can ring any more
         (:data:`RING_LIMIT_S`) and that nobody answered or closed: every seat turned them
         away. Blocking (a write per call): run it off the GUI thread. Returns how many
         rows were due (a colleague's row is left as it is)."""
-        due = [(row, at, outcome) for row, (at, outcome) in list(self._turned_away.items())
+        due = [(row, at) for row, at in list(self._turned_away.items())
                if now - at >= RING_LIMIT_S]  # fmt: skip
-        for row, at, outcome in due:
+        for row, at in due:
             try:
-                self.log.update_call(row, ended_at=from_epoch(at), outcome=outcome,
+                self.log.update_call(row, ended_at=from_epoch(at), outcome=Outcome.BUSY,
                                      duration_s=0.0, for_seat=self.seat or None)  # fmt: skip
             except StoreUnavailable as exc:  # tried again at the next round
                 log.info("call %s turned away: not closed yet (%s)", row, exc)

@@ -48,7 +48,7 @@ if TYPE_CHECKING:
 
 log = logs.get("ui")
 NOTE_FORM_LATEST_MS = 150  # a call's page is complete by then even if its pop is not painted
-TURNED_AWAY_SWEEP_MS = 15_000  # how often calls every seat turned away are closed as missed
+TURNED_AWAY_SWEEP_MS = 15_000  # how often calls every seat turned away are closed (busy)
 
 
 class MainWindow(QMainWindow):
@@ -510,7 +510,7 @@ class MainWindow(QMainWindow):
     def on_turned_away(self, finished: FinishedCall) -> None:
         """A caller the engine answered 480 (this seat not available). A single seat logs
         it as missed at once; in an office the seats that rang log it — this seat opens
-        the call's row (the same row, by its call key) and closes it as missed later only
+        the call's row (the same row, by its call key) and closes it as busy later only
         if no seat rang it (every seat turned it away; see ``CallJournal.turned_away``)."""
         if self.db is None or not self.db.office or self.journal is None:
             self.on_call_finished(finished)

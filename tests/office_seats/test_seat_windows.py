@@ -1,5 +1,5 @@
 """Seat states in real windows: the operator takes a break with a reason, the state is
-stored, a caller gets 480 (missed once no seat can ring it), and a second window on the
+stored, a caller gets 480 (busy once no seat can ring it), and a second window on the
 same PostgreSQL database (a second seat) shows it in its colleagues view within 1 s; a
 single seat logs the refused caller as missed at once."""
 
@@ -101,15 +101,15 @@ def test_a_break_is_stored_shown_and_seen_by_the_colleague(
     qtbot.wait(200)
     assert not a.cards and not a.phone.board.calls
     # in an office the refusing seat opens the call's row: a seat that rang it finishes it;
-    # when none did (here: the call came to this seat alone), it is missed once no seat
-    # can ring it any more
+    # when none did (here: the call came to this seat alone), it is busy (turned away) once
+    # no seat can ring it any more
     assert a.db is not None
     rows = a.db.calls.recent_calls(10)
     assert len(rows) == 1 and rows[0].outcome is None and rows[0].caller_number == "+4917612345678"
     db = a.db
     qtbot.waitUntil(lambda: db.calls.recent_calls(10)[0].outcome is not None, timeout=5000)
-    [missed] = db.calls.recent_calls(10)
-    assert missed.outcome == "missed" and missed.answered_at is None
+    [turned_away] = db.calls.recent_calls(10)
+    assert turned_away.outcome == "busy" and turned_away.answered_at is None
 
     a.seat_selector.available_action.trigger()
     qtbot.waitUntil(lambda: "Available" in _colleague_text(b, seat_a), timeout=1000)
