@@ -10,7 +10,10 @@ In an office every seat rung by one call writes the same row (the call key comes
 INVITE's identity, see :meth:`softphone.call_info.CallInfo.identity_key`). Before a seat
 answers it claims the row (:meth:`CallJournal.claim_answer`): one seat wins, the others
 step back. A seat that did not get the call writes nothing that could make it a missed
-call; a call nobody answered is closed as missed by the first seat that sees it end.
+call; a call nobody answered is closed as missed by the first seat that sees it end. A
+call a seat turned away (480: not available) may ring at a colleague's seat, which then
+closes it; when every seat turned it away none would, so each such row is closed as
+busy (turned away) once no seat can ring it any more (:meth:`CallJournal.close_turned_away`).
 
 Plain domain code: the window routes the phone's signals here, tests drive it directly.
 """
@@ -26,11 +29,15 @@ from clients import phone_numbers as pn
 from clients.model import CallRecord
 from softphone.call_board import BoardCall, FinishedCall
 from softphone.call_info import CallInfo
-from softphone.states import Direction, Outcome
+from softphone.states import CallState, Direction, Outcome
 from storage.errors import StoreUnavailable
 from storage.interfaces import CallLog
 
 log = logs.get("clients")
+
+#: Seconds after which no seat rings an office call any more: kamailio ends an unanswered
+#: fork after ``fr_inv_timer`` (60 s, office/kamailio/kamailio.cfg), with a margin.
+RING_LIMIT_S = 90.0
 
 #: Which client a call is for, from its dialled numbers (``None``: not known).
 ClientFinder = Callable[[CallInfo], int | None]
@@ -107,6 +114,7 @@ class CallJournal:
         self._rows: dict[str, int] = {}  # call key -> row id
         self._clients: dict[str, int | None] = {}
         self._answered: set[str] = set()
+        self._turned_away: dict[int, float] = {}  # row -> when this seat turned it away
 
     def recover(self, now: dt.datetime | None = None) -> int:
         """Close what a crash left open; returns how many calls were closed."""
@@ -125,6 +133,41 @@ class CallJournal:
             row = self.log.open_call(record)
             self._rows[call.key] = row
         return row
+
+    def turned_away(self, finished: FinishedCall) -> int:
+        """A caller this seat of an office refused before it rang (480: not available;
+        486: every line busy): open the call's row — it may be ringing at a colleague's
+        seat, which completes it — and close it as *busy* (the office turned the caller
+        away; not abandoned) later if none did (:meth:`close_turned_away`). Returns the
+        row."""
+        call = BoardCall(finished.key, Direction.IN, finished.remote_uri, finished.info,
+                         CallState.DISCONNECTED, started_at=finished.started_at)  # fmt: skip
+        client_id = self._find_client(finished.info) if finished.info is not None else None
+        row = self.log.open_call(_start_record(call, client_id))
+        self._turned_away[row] = finished.ended_at
+        return row
+
+    @property
+    def turned_away_open(self) -> int:
+        """Calls turned away here whose row :meth:`close_turned_away` has still to see."""
+        return len(self._turned_away)
+
+    def close_turned_away(self, now: float) -> int:
+        """Close as busy the calls turned away here that no seat can ring any more
+        (:data:`RING_LIMIT_S`) and that nobody answered or closed: every seat turned them
+        away. Blocking (a write per call): run it off the GUI thread. Returns how many
+        rows were due (a colleague's row is left as it is)."""
+        due = [(row, at) for row, at in list(self._turned_away.items())
+               if now - at >= RING_LIMIT_S]  # fmt: skip
+        for row, at in due:
+            try:
+                self.log.update_call(row, ended_at=from_epoch(at), outcome=Outcome.BUSY,
+                                     duration_s=0.0, for_seat=self.seat or None)  # fmt: skip
+            except StoreUnavailable as exc:  # tried again at the next round
+                log.info("call %s turned away: not closed yet (%s)", row, exc)
+                continue
+            self._turned_away.pop(row, None)
+        return len(due)
 
     def claim_answer(self, key: str, at: float) -> str | None:
         """Before this seat answers: ``None`` if it may, else who has the call already.
@@ -181,6 +224,10 @@ class CallJournal:
             except StoreUnavailable:  # nothing to write: the colleague's seat logs it
                 logged = None
             return logged or record
+        if row is None and self.seat and finished.direction == Direction.IN:
+            # an office call refused here before it rang (every line busy): it may ring
+            # at a colleague's seat, whose row it is to complete
+            return self.log.get_call(self.turned_away(finished)) or record
         if row is None:
             return self.log.get_call(self.log.record_call(record)) or record
         assert record.ended_at is not None and record.outcome is not None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import time
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -50,6 +51,7 @@ if TYPE_CHECKING:
 
 log = logs.get("ui")
 NOTE_FORM_LATEST_MS = 150  # a call's page is complete by then even if its pop is not painted
+TURNED_AWAY_SWEEP_MS = 15_000  # how often calls every seat turned away are closed (busy)
 
 
 class MainWindow(QMainWindow):
@@ -71,6 +73,7 @@ class MainWindow(QMainWindow):
         self.changes: DatabaseChanges | None = None
         self.settings = settings
         self.journal: CallJournal | None = None  # every call's log row, from its first ring
+        self._turned_away_sweep: QTimer | None = None  # started by the first call turned away
         self.signed_in: Operator | None = None  # the logged-in operator (office accounts)
         self.seat_control: SeatControl | None = None  # this seat's state, once signed in
         self.colleagues: ColleaguesView | None = None  # the office's seats (office database)
@@ -548,19 +551,29 @@ class MainWindow(QMainWindow):
 
     def on_turned_away(self, finished: FinishedCall) -> None:
         """A caller the engine answered 480 (this seat not available). A single seat logs
-        it as missed at once; in an office the seats that rang log it — this seat only
-        opens the call's row (the same row, by its call key), and nothing else."""
+        it as missed at once; in an office the seats that rang log it — this seat opens
+        the call's row (the same row, by its call key) and closes it as busy later only
+        if no seat rang it (every seat turned it away; see ``CallJournal.turned_away``)."""
         if self.db is None or not self.db.office or self.journal is None:
             self.on_call_finished(finished)
             return
-        from softphone.states import Direction
-
-        call = BoardCall(finished.key, Direction.IN, finished.remote_uri, finished.info,
-                         CallState.DISCONNECTED, started_at=finished.started_at)  # fmt: skip
         try:
-            self.journal.started(call)
+            self.journal.turned_away(finished)
         except Exception as exc:
             log.error("could not log a call turned away: %s", exc)
+            return
+        if self._turned_away_sweep is None:
+            self._turned_away_sweep = QTimer(self)
+            self._turned_away_sweep.timeout.connect(self._close_turned_away)
+            self._turned_away_sweep.start(TURNED_AWAY_SWEEP_MS)
+
+    def _close_turned_away(self) -> None:
+        """Rows of calls every seat turned away are closed off the GUI thread."""
+        from ui.tasks import run_task
+
+        journal = self.journal
+        if journal is not None:
+            run_task(lambda: journal.close_turned_away(time.time()), owner=self)
 
     def reload_history(self) -> None:
         if self.store is not None:

@@ -14,7 +14,7 @@ from clients.call_journal import CallJournal
 from clients.model import CallRecord
 from softphone import commands as cmds
 from softphone import events as ev
-from softphone.call_board import BoardCall, CallBoard, FinishedCall
+from softphone.call_board import UNAVAILABLE_CODE, BoardCall, CallBoard, FinishedCall
 from softphone.states import CallState
 from tests.fixtures.sip import Phone, Registrar, SippRun, make_registrar, run_sipp, start_phone
 from ui.phone import STEP_BACK_CODE
@@ -73,7 +73,8 @@ def office_factory(tmp_path: Path) -> Iterator[Callable[..., Office]]:
 
 class Seat:
     """One seat as its window runs it, without the window: its engine's events folded into
-    a call board (UI keys from :class:`ui.phone.CallKeys`) and routed to its call journal,
+    a call board (UI keys from :class:`ui.phone.CallKeys`) and routed to its call journal
+    (a call turned away with 480 as :meth:`ui.main_window.MainWindow.on_turned_away` does),
     and *Answer* claimed first (what :meth:`ui.phone.PhoneAdapter.answer` does)."""
 
     def __init__(self, name: str, phone: Phone, journal: CallJournal) -> None:
@@ -98,8 +99,12 @@ class Seat:
             if changed is not None and changed.state != CallState.DISCONNECTED:
                 self.journal.started(changed)
                 self.journal.answered(changed)
-            if finished is not None:
-                self.finished.append((finished, self.journal.finished(finished)))
+            if finished is None:
+                continue
+            if isinstance(event, ev.CallRefused) and event.code == UNAVAILABLE_CODE:
+                self.journal.turned_away(finished)  # as MainWindow.on_turned_away
+                continue
+            self.finished.append((finished, self.journal.finished(finished)))
 
     def wait_ringing(self, timeout: float = 10.0) -> BoardCall:
         deadline = time.monotonic() + timeout

@@ -12,7 +12,7 @@ import pytest
 
 from appenv import messages
 from appenv.paths import AppPaths
-from clients.call_journal import CallJournal
+from clients.call_journal import RING_LIMIT_S, CallJournal
 from clients.model import Outcome
 from softphone.call_board import BoardCall, FinishedCall
 from softphone.call_info import CallInfo
@@ -144,6 +144,78 @@ def test_a_claimed_call_the_caller_gave_up_on_is_missed_without_an_answer_time(t
     assert bob.finished(ended(info, CallOutcome.MISSED)).outcome is None  # alice's to close
     done = alice.finished(ended(info, CallOutcome.MISSED))
     assert done.outcome == Outcome.MISSED and done.answered_at is None
+
+
+def refused(info: CallInfo, at: float = T0, code: int = 480) -> FinishedCall:
+    """What the board makes of a call the engine refused before it rang: 480 (the seat
+    was not available) or 486 (every line busy)."""
+    return FinishedCall(
+        key=info.identity_key(), direction=Direction.IN, number=info.caller_number,
+        display_name="Anna", dialled_number=info.dialled_number, started_at=at,
+        answered_at=None, ended_at=at, answered=False, duration_s=0.0,
+        outcome=CallOutcome.MISSED if code == 480 else CallOutcome.BUSY, code=code,
+        reason="", info=info, remote_uri=info.caller_uri,
+    )  # fmt: skip
+
+
+def test_a_call_every_seat_turned_away_is_closed_as_busy_once(two_seats):
+    """Every seat in a call: each engine answers 480, no seat rings, nobody closes the row
+    on a call's end — it stayed open ("waiting" for the supervisor) until a restart made
+    it "interrupted" (found by benchmarks/bench_office_load.py)."""
+    a, b = two_seats
+    alice, bob = seat(a, "alice", "Alice Adler"), seat(b, "bob", "Bob Berger")
+    info = office_info("all-busy@carrier")
+    row = alice.turned_away(refused(info))
+    assert bob.turned_away(refused(info, T0 + 0.01)) == row
+    assert alice.close_turned_away(T0 + RING_LIMIT_S - 1) == 0  # it could still ring
+    assert a.calls.get_call(row).outcome is None
+    assert alice.close_turned_away(T0 + RING_LIMIT_S) == 1
+    assert bob.close_turned_away(T0 + RING_LIMIT_S + 1) == 1
+    [logged] = a.clients.recent_calls(10)
+    # turned away by the office, not abandoned by the caller (see office/stats.py)
+    assert logged.outcome == Outcome.BUSY and logged.ended_at == logged.started_at
+    assert logged.answered_at is None and not logged.seat
+    assert alice.turned_away_open == bob.turned_away_open == 0
+
+
+def test_a_call_turned_away_here_keeps_what_the_seat_that_rang_wrote(two_seats):
+    a, b = two_seats
+    alice, bob = seat(a, "alice", "Alice Adler"), seat(b, "bob", "Bob Berger")
+    answered, gave_up = office_info("rang-bob-1@carrier"), office_info("rang-bob-2@carrier")
+    for info in (answered, gave_up):
+        alice.turned_away(refused(info))  # alice is in a call; it rings at bob's seat
+        bob.started(ringing(info))
+    assert bob.claim_answer(answered.identity_key(), T0 + 5) is None
+    bob.finished(ended(answered, CallOutcome.ANSWERED, answered=True))
+    bob.finished(ended(gave_up, CallOutcome.MISSED))  # the caller gave up after 65 s
+    assert alice.close_turned_away(T0 + RING_LIMIT_S) == 2
+    by_key = {c.call_key: c for c in a.clients.recent_calls(10)}
+    done = by_key[answered.identity_key()]
+    assert done.outcome == Outcome.ANSWERED and done.seat == "bob" and done.duration_s == 60
+    missed = by_key[gave_up.identity_key()]
+    assert missed.outcome == Outcome.MISSED
+    assert missed.ended_at == dt.datetime.fromtimestamp(T0 + 65, dt.UTC)  # bob's, not alice's
+
+
+def test_a_call_refused_busy_here_is_the_colleagues_who_rang(two_seats):
+    """Every line of alice's engine busy: it answers 486, the call ends on her board at
+    once — while it rings at bob's seat. Her "busy" used to be the row, written whole
+    at once, so bob could not close it as missed when the caller gave up."""
+    a, b = two_seats
+    alice, bob = seat(a, "alice", "Alice Adler"), seat(b, "bob", "Bob Berger")
+    info, everywhere = office_info("lines-full-1@carrier"), office_info("lines-full-2@carrier")
+    assert alice.finished(refused(info, code=486)).outcome is None  # not hers to close
+    bob.started(ringing(info))
+    bob.finished(ended(info, CallOutcome.MISSED))  # the caller gave up after 65 s
+    alice.finished(refused(everywhere, code=486))  # and one no seat could ring
+    bob.turned_away(refused(everywhere))
+    assert alice.close_turned_away(T0 + RING_LIMIT_S) == 2
+    assert bob.close_turned_away(T0 + RING_LIMIT_S) == 1
+    by_key = {c.call_key: c for c in a.clients.recent_calls(10)}
+    gave_up = by_key[info.identity_key()]
+    assert gave_up.outcome == Outcome.MISSED
+    assert gave_up.ended_at == dt.datetime.fromtimestamp(T0 + 65, dt.UTC)
+    assert by_key[everywhere.identity_key()].outcome == Outcome.BUSY
 
 
 def test_a_seat_alone_without_an_account_logs_as_before(db_location: Path | str):

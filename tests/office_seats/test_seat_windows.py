@@ -1,7 +1,7 @@
 """Seat states in real windows: the operator takes a break with a reason, the state is
-stored, a caller gets 480, and a second window on the same PostgreSQL database (a second
-seat) shows it in its colleagues view within 1 s; a single seat logs the refused caller as
-missed at once."""
+stored, a caller gets 480 (busy once no seat can ring it), and a second window on the
+same PostgreSQL database (a second seat) shows it in its colleagues view within 1 s; a
+single seat logs the refused caller as missed at once."""
 
 from __future__ import annotations
 
@@ -13,10 +13,12 @@ import pytest
 
 from appenv.paths import AppPaths
 from appenv.settings import Settings
+from clients import call_journal
 from office.model import SeatState
 from storage import Database, open_database
 from tests.fixtures.qt import open_main_window
 from tests.fixtures.sip import run_sipp
+from ui import main_window
 from ui.main_window import MainWindow
 
 pytestmark = [pytest.mark.ui]
@@ -71,8 +73,10 @@ def _colleague_text(window: MainWindow, seat: str) -> str:
 
 
 def test_a_break_is_stored_shown_and_seen_by_the_colleague(
-    qtbot, two_seats: tuple[MainWindow, MainWindow], tmp_path: Path
+    qtbot, two_seats: tuple[MainWindow, MainWindow], tmp_path: Path, monkeypatch
 ) -> None:
+    monkeypatch.setattr(call_journal, "RING_LIMIT_S", 1.0)  # kamailio's 60 s fork, shortened
+    monkeypatch.setattr(main_window, "TURNED_AWAY_SWEEP_MS", 200)
     a, b = two_seats
     assert a.seat_control is not None and b.seat_control is not None
     seat_a = a.seat_control.seat.seat
@@ -96,10 +100,16 @@ def test_a_break_is_stored_shown_and_seen_by_the_colleague(
     assert sipp.wait() == 0, sipp.output()
     qtbot.wait(200)
     assert not a.cards and not a.phone.board.calls
-    # in an office the refusing seat only opens the call's row: the ringing seats finish it
+    # in an office the refusing seat opens the call's row: a seat that rang it finishes it;
+    # when none did (here: the call came to this seat alone), it is busy (turned away) once
+    # no seat can ring it any more
     assert a.db is not None
     rows = a.db.calls.recent_calls(10)
     assert len(rows) == 1 and rows[0].outcome is None and rows[0].caller_number == "+4917612345678"
+    db = a.db
+    qtbot.waitUntil(lambda: db.calls.recent_calls(10)[0].outcome is not None, timeout=5000)
+    [turned_away] = db.calls.recent_calls(10)
+    assert turned_away.outcome == "busy" and turned_away.answered_at is None
 
     a.seat_selector.available_action.trigger()
     qtbot.waitUntil(lambda: "Available" in _colleague_text(b, seat_a), timeout=1000)
