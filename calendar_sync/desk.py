@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, replace
+from typing import Any
 
 from appenv.errors import UserError
 from appenv.times import utc_now
@@ -300,24 +301,10 @@ def move(
         raise SlotTaken(exc.start, exc.blocking, alternatives=fresh.slots) from exc
     except SourceUnreachable as exc:
         raise SourceUnreachable(UNREACHABLE, detail=exc.detail or str(exc)) from exc
-    return store.add_appointment(
-        replace(
-            record,
-            id=None,
-            call_key=call_key,
-            href=made.href,
-            starts_at=made.start,
-            ends_at=made.end,
-            state=AppointmentState.MOVED,
-            previous_start=record.starts_at,
-            message="",
-            operator=operator,
-            seat=seat,
-            acknowledged=False,
-            created_at=None,
-            updated_at=None,
-        )
-    )
+    return _record_change(
+        store, record, AppointmentState.MOVED, call_key, operator, seat,
+        href=made.href, starts_at=made.start, ends_at=made.end, previous_start=record.starts_at,
+    )  # fmt: skip
 
 
 def cancel(
@@ -337,19 +324,34 @@ def cancel(
         booking.cancel(client_calendars.remote_of(source), record.href)
     except SourceUnreachable as exc:
         raise SourceUnreachable(UNREACHABLE, detail=exc.detail or str(exc)) from exc
+    return _record_change(
+        store, record, AppointmentState.CANCELLED, call_key, operator, seat, previous_start=None
+    )
+
+
+def _record_change(
+    store: CalendarStore,
+    record: AppointmentRecord,
+    state: AppointmentState,
+    call_key: str | None,
+    operator: str,
+    seat: str,
+    **changed: Any,
+) -> AppointmentRecord:
+    """The journal's new row for a move or a cancellation, made during call ``call_key``."""
     return store.add_appointment(
         replace(
             record,
             id=None,
             call_key=call_key,
-            state=AppointmentState.CANCELLED,
-            previous_start=None,
+            state=state,
             message="",
             operator=operator,
             seat=seat,
             acknowledged=False,
             created_at=None,
             updated_at=None,
+            **changed,
         )
     )
 
