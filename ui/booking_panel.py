@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import socket
 from collections.abc import Sequence
 
 from PySide6.QtCore import Qt, Signal
@@ -53,6 +52,7 @@ from calendar_sync.slots import AppointmentType, Slot
 from calendar_sync.zones import zone_of
 from clients.email_addresses import InvalidEmailAddress
 from clients.model import Client
+from office.seat_identity import seat_name  # who wrote a booking, kept in the event
 from reports.appointment_wording import client_line
 from reports.confirmation import Change
 from reports.delivery import OUTBOX_SENDER
@@ -68,11 +68,6 @@ log = logs.get("ui")
 OK_STYLE = "color:#2e7d32;font-weight:bold;"
 PENDING_STYLE = "color:#ef6c00;font-weight:bold;"
 ERROR_STYLE = "color:#c62828;font-weight:bold;"
-
-
-def seat_name(operator: str) -> str:
-    """Who wrote a booking, kept in the event (never a secret)."""
-    return f"{socket.gethostname()}:{operator or 'seat'}"
 
 
 class BookingPanel(QGroupBox):
