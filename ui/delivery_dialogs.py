@@ -17,9 +17,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from clients.email_addresses import is_email_address
 from reports.delivery_jobs import DeliveryAttempt, DeliveryJob
-
-_ADDRESS = re.compile(r"^[^@\s,;]+@[^@\s,;]+\.[^@\s,;]+$")
 
 
 def local_time(moment: dt.datetime | None) -> str:
@@ -31,7 +30,7 @@ def parse_recipients(text: str) -> tuple[str, ...]:
     """``"a@x.de, b@y.de; c@z.de"`` → addresses; raises ValueError naming a bad one."""
     parts = tuple(p.strip() for p in re.split(r"[,;\s]+", text) if p.strip())
     for part in parts:
-        if not _ADDRESS.match(part):
+        if not is_email_address(part):
             raise ValueError(part)
     return parts
 

@@ -78,6 +78,10 @@ def test_invalid_client_form_shows_the_reason_and_stores_nothing(
     window.general.recipients.setText("office@example.com, not-an-address")
     click(qtbot, window.general.save_button)
     assert "not-an-address" in window.general.message.text()
+    # what the client import refuses, the form refuses too (one address check)
+    window.general.recipients.setText("office@example.com, <roth@kanzlei.de>")
+    click(qtbot, window.general.save_button)
+    assert "<roth@kanzlei.de>" in window.general.message.text()
     assert [c.code for c in store.list_clients()] == ["KAN"]
 
 

@@ -267,3 +267,12 @@ def test_the_view_refreshes_itself_when_another_thread_queues_a_report(
         worker.start()
     worker.join()
     assert [job.client_code for job in view.model.jobs] == ["A"]
+
+
+def test_a_resend_takes_only_what_every_other_address_field_takes() -> None:
+    """The resend dialog's recipients use the one address check (no display names)."""
+    from ui.delivery_dialogs import parse_recipients
+
+    assert parse_recipients("a@example.com; b@example.org") == ("a@example.com", "b@example.org")
+    with pytest.raises(ValueError):
+        parse_recipients("a@example.com, <roth@kanzlei.de>")

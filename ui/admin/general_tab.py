@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from clients.email_addresses import is_email_address
 from clients.errors import StoreError
 from clients.model import MAX_SERVICE_LEVEL_S, MAX_WRAP_UP_S, STATES, Client, Language
 from storage.interfaces import ClientStore
@@ -49,7 +50,6 @@ STATE_NAMES = {
     "TH": "Thüringen",
 }
 DEFAULT_COLOUR = "#3465a4"
-_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
 
 def split_recipients(text: str) -> tuple[str, ...]:
@@ -219,7 +219,7 @@ class GeneralTab(ClientTab):
     def form_client(self) -> Client:
         """The client the form describes; raises ``ValueError`` with a message for the user."""
         recipients = split_recipients(self.recipients.text())
-        bad = [r for r in recipients if not _EMAIL.match(r)]
+        bad = [r for r in recipients if not is_email_address(r)]
         if bad:
             raise ValueError(self.tr("Not an e-mail address: {0}").format(bad[0]))
         language: Language = "en" if self.language.currentData() == "en" else "de"
