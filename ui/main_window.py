@@ -409,7 +409,9 @@ class MainWindow(QMainWindow):
         if self.store is None or not record.call_key:
             return
         try:
-            self.pops.reopen(record)
+            view = self.pops.reopen(record)
+            if view is not None and record.seat and record.seat != self._seat():
+                view.show_taken(record.operator or record.seat)  # a colleague's call
         except Exception as exc:
             log.exception("could not reopen the page of %s", record.call_key)
             self.on_error(self.tr("The call's page could not be opened: {0}").format(exc))

@@ -52,7 +52,7 @@ def test_twenty_short_missed_calls_leave_no_page_open(
     qtbot.wait(500)  # a note form completing a page late must not bring one back
     assert _no_call_page_left(win) and not win.pops.forms and not win.pops.views
     assert win.history.rowCount() >= MISSED_CALLS
-    keys = {r.call_key for r in db.calls.recent_calls(100)}  # type: ignore[attr-defined]
+    keys = {r.call_key for r in db.calls.recent_calls(100)}
     assert len(keys) == MISSED_CALLS and all(r.outcome.missed for r in recorded)  # type: ignore[attr-defined]
     assert set(win.pops.recently_closed) == keys  # each one can come back
 
@@ -112,4 +112,4 @@ def test_a_closed_page_comes_back_by_keyboard_bound_to_its_call(
     qtbot.keyClick(win.history, Qt.Key.Key_T, ctrl_shift)
     qtbot.waitUntil(lambda: record.call_key in win.pops.forms, timeout=10_000)
     assert win.pops.forms[record.call_key].current_note().call_id == record.id
-    assert db.calls.call_by_key(record.call_key) is not None  # type: ignore[attr-defined]
+    assert db.calls.call_by_key(record.call_key) is not None
