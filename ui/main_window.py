@@ -347,6 +347,11 @@ class MainWindow(QMainWindow):
         new_note.setShortcut(QKeySequence.StandardKey.New)
         new_note.triggered.connect(self.new_note)
         menu.addAction(new_note)
+        reopen = QAction(self.tr("&Reopen closed page"), self)
+        reopen.setObjectName("action-reopen-page")
+        reopen.setShortcut(QKeySequence(REOPEN_PAGE_KEYS))
+        reopen.triggered.connect(self.reopen_last_page)
+        menu.addAction(reopen)
         admin = QAction(self.tr("&Clients…"), self)
         admin.setObjectName("action-admin")
         admin.triggered.connect(self.open_admin)
@@ -368,9 +373,6 @@ class MainWindow(QMainWindow):
             shortcut = QShortcut(QKeySequence(keys), self)
             shortcut.setContext(Qt.ShortcutContext.ApplicationShortcut)
             shortcut.activated.connect(slot)
-        reopen = QShortcut(QKeySequence(REOPEN_PAGE_KEYS), self)
-        reopen.setObjectName("shortcut-reopen-page")
-        reopen.activated.connect(self.reopen_last_page)
 
     # ---- actions --------------------------------------------------------------------
     def dial(self, target: str) -> None:

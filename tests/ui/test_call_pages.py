@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence
+from PySide6.QtGui import QAction, QKeySequence
 
 from appenv.paths import AppPaths
 from appenv.settings import Settings
@@ -102,7 +102,9 @@ def test_a_closed_page_comes_back_by_keyboard_bound_to_its_call(
     form = win.pops.forms[record.call_key]
     assert form.current_note().call_id == record.id and not form.has_typing
 
-    # closed by hand, then Ctrl+Shift+T brings it back
+    # closed by hand, then Ctrl+Shift+T (File menu: Reopen closed page) brings it back
+    action = win.findChild(QAction, "action-reopen-page")
+    assert action is not None and action.shortcut() == QKeySequence(REOPEN_PAGE_KEYS)
     win.pops.close_page(record.call_key)
     assert record.call_key not in win.pops.pages
     ctrl_shift = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
