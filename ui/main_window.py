@@ -572,12 +572,13 @@ class MainWindow(QMainWindow):
             self.seat_control.call_ended(finished.key, stored.client_id)
         if finished.outcome == Outcome.ANSWERED_ELSEWHERE:
             self.pops.call_taken(finished.key, stored.operator or stored.seat)
-        # nothing typed: the page closes (the call stays in the history, Ctrl+Shift+T or
-        # Enter on its row reopens it); a note being written stays, bound to the call
-        self.pops.call_ended(finished.key)
+        # a note typed or saved is bound to the call (an untouched one is not: it would
+        # leave a draft behind); then the page closes unless its note holds typing (the
+        # call stays in the history, Ctrl+Shift+T or Enter on its row reopens it)
         form = self.pops.forms.get(finished.key)
-        if form is not None and stored.id is not None:
+        if form is not None and stored.id is not None and (form.has_typing or form.is_saved):
             form.attach_call(stored.id)
+        self.pops.call_ended(finished.key)
         self.call_recorded.emit(stored)
 
     def on_turned_away(self, finished: FinishedCall) -> None:

@@ -341,6 +341,11 @@ class NoteForm(NoteFormFields):
         return self._dirty
 
     @property
+    def is_saved(self) -> bool:
+        """The note is in the database (maybe changed since)."""
+        return self._base.id is not None
+
+    @property
     def has_typing(self) -> bool:
         """Something the operator typed (or a recovered draft) is not saved yet."""
         return self._typed

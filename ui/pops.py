@@ -9,6 +9,7 @@ short missed calls left 100 pages and 80 MB behind); it can be reopened from the
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -58,6 +59,7 @@ class PopPanel(QObject):
         self.infos: dict[str, ev.IncomingCall] = {}
         self._loose = 0
         self.recently_closed: list[str] = []  # call keys of closed call pages, newest last
+        self._ended: set[str] = set()  # calls over whose page stayed for its note
         tabs.setTabsClosable(True)
         self._show_placeholder()
         tabs.tabCloseRequested.connect(self._close_tab)
@@ -148,15 +150,24 @@ class PopPanel(QObject):
         )  # fmt: skip
         view = self._show(key, pop)
         view.set_call_state(False, True)
+        self._ended.add(key)  # its note saved, the page closes again
         self.pop_shown.emit(view)
         return view
 
     def call_ended(self, key: str) -> bool:
         """The call's page closes unless its note holds typing; True if it closed."""
-        if key not in self.pages or not closes_by_itself(self.forms.get(key)):
+        if key not in self.pages:
+            return False
+        if not closes_by_itself(self.forms.get(key)):
+            self._ended.add(key)  # it closes once its note is saved
             return False
         self.close_page(key)
         return True
+
+    def _note_saved(self, key: str, _note: object) -> None:
+        """A saved note of a call that is over: nothing left to lose, its page closes."""
+        if key in self._ended and closes_by_itself(self.forms.get(key)):
+            self.close_page(key)
 
     def close_page(self, key: str) -> None:
         page = self.pages.get(key)
@@ -167,6 +178,7 @@ class PopPanel(QObject):
         """Put a note beside its call's pop, or on a page of its own."""
         page = self.pages.get(key) or self._page(key, title or self.tr("Note"))
         self.forms[key] = form
+        form.saved.connect(functools.partial(self._note_saved, key))
         form.setParent(page)
         page.addWidget(form)
         for layout in form.findChildren(QFormLayout):  # labels above fields when narrow
@@ -211,6 +223,7 @@ class PopPanel(QObject):
                 if form is not None and form.has_unsaved_changes:
                     form.flush_draft()  # kept; reopens at the next start
                 del self.pages[key]
+                self._ended.discard(key)
                 if self.views.pop(key, None) is not None:  # a call's page, not a loose note
                     self._remember_closed(key)
                 self.infos.pop(key, None)

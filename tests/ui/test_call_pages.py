@@ -78,6 +78,30 @@ def test_a_page_with_a_note_being_written_stays_after_the_call(
     draft = drafts.load(form.draft_key)
     assert draft is not None and draft.note.subject == "Rueckruf wegen Akte 42"
     assert draft.note.call_id == recorded.args[0].id
+    assert form.save() is not None  # saved: nothing left to lose, the page closes
+    qtbot.waitUntil(lambda: _no_call_page_left(win), timeout=5_000)
+    assert drafts.load(draft.key) is None
+    note = db.notes.note_for_call(recorded.args[0].id)
+    assert note is not None and note.subject == "Rueckruf wegen Akte 42"
+
+
+def test_a_note_saved_during_the_call_is_bound_to_it_and_its_page_closes(
+    window: tuple[MainWindow, Database], qtbot, tmp_path: Path
+):
+    win, db = window
+    sipp = run_sipp(tmp_path, "uac_forwarded.xml", f"127.0.0.1:{win.sip_port}")  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: len(win.pops.forms) == 1, timeout=10_000)
+    key, form = next(iter(win.pops.forms.items()))
+    qtbot.mouseClick(win.pops.views[key].answer_btn, Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(form.subject, "Bitte Rueckruf")
+    assert form.save() is not None and key in win.pops.pages  # the call is still up
+    with qtbot.waitSignal(win.call_recorded, timeout=15_000) as recorded:
+        pass
+    assert sipp.wait() == 0, sipp.output()
+    qtbot.waitUntil(lambda: _no_call_page_left(win), timeout=5_000)
+    note = db.notes.note_for_call(recorded.args[0].id)
+    assert note is not None and note.subject == "Bitte Rueckruf"
+    assert db.notes.drafts is not None and not db.notes.drafts.all()  # no stray draft
 
 
 def test_a_closed_page_comes_back_by_keyboard_bound_to_its_call(

@@ -57,8 +57,18 @@ def test_a_note_being_written_keeps_its_page_until_saved(qtbot, panel: PopPanel,
     qtbot.keyClicks(form.subject, "Rueckruf bitte")
     assert form.has_typing and not closes_by_itself(form)
     assert not panel.call_ended("sip-3") and panel.forms["sip-3"] is form
+    assert form.save() is not None  # saved: nothing left to lose, the page closes
+    assert not form.has_typing and closes_by_itself(form)
+    assert "sip-3" not in panel.pages and panel.recently_closed == []  # a note page only
+
+
+def test_a_note_saved_while_the_call_is_up_keeps_the_page(qtbot, panel: PopPanel, db: Database):
+    client = add_demo_client(db.clients, "ROTH", "Kanzlei Dr. Roth", "+49301234567", "#1f3a5f")
+    form = _form(db, client.id)
+    panel.attach_form("sip-5", form)
+    qtbot.keyClicks(form.subject, "Rueckruf bitte")
     assert form.save() is not None
-    assert not form.has_typing and closes_by_itself(form)  # saved: nothing left to lose
+    assert "sip-5" in panel.pages  # the call has not ended: the operator still needs it
 
 
 def test_binding_the_logged_call_is_not_typing(panel: PopPanel, db: Database):
