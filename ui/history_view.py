@@ -1,4 +1,4 @@
-"""The call history: newest first; double-click calls back."""
+"""The call history: newest first; double-click calls back, Enter reopens the call's page."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ import datetime as dt
 from collections.abc import Sequence
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -20,6 +21,7 @@ from ui.common_words import outcome_text
 
 class HistoryView(QTableWidget):
     call_back = Signal(str)
+    reopen_requested = Signal(object)  # CallRecord: its pop and note again (Enter)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(0, 5, parent)
@@ -39,22 +41,27 @@ class HistoryView(QTableWidget):
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.cellDoubleClicked.connect(self._double_clicked)
         self._numbers: list[str] = []
+        self._records: list[CallRecord] = []
+        self.setToolTip(self.tr("Enter: open the call's page again · double-click: call back"))
 
     def show_calls(self, calls: Sequence[CallRecord]) -> None:
         self.setRowCount(0)
         self._numbers = []
+        self._records = []
         for record in calls:
             self._append(record)
 
     def prepend(self, record: CallRecord) -> None:
         self.insertRow(0)
         self._numbers.insert(0, record.caller_number or "")
+        self._records.insert(0, record)
         self._fill(0, record)
 
     def _append(self, record: CallRecord) -> None:
         row = self.rowCount()
         self.insertRow(row)
         self._numbers.append(record.caller_number or "")
+        self._records.append(record)
         self._fill(row, record)
 
     def _fill(self, row: int, record: CallRecord) -> None:
@@ -82,3 +89,10 @@ class HistoryView(QTableWidget):
     def _double_clicked(self, row: int, _col: int) -> None:
         if 0 <= row < len(self._numbers) and self._numbers[row]:
             self.call_back.emit(self._numbers[row])
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        row = self.currentRow()
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and 0 <= row < len(self._records):
+            self.reopen_requested.emit(self._records[row])
+            return
+        super().keyPressEvent(event)

@@ -35,6 +35,7 @@ from ui.seat_selector import SeatSelector
 if TYPE_CHECKING:
     from calendar_sync.journal import AppointmentRecord
     from clients.call_journal import CallJournal
+    from clients.model import CallRecord
     from office.model import Operator
     from storage.changes import Changes
     from storage.interfaces import ClientStore, Database, NotesStore
@@ -51,6 +52,7 @@ if TYPE_CHECKING:
 
 log = logs.get("ui")
 NOTE_FORM_LATEST_MS = 150  # a call's page is complete by then even if its pop is not painted
+REOPEN_PAGE_KEYS = "Ctrl+Shift+T"  # the call page closed last comes back
 TURNED_AWAY_SWEEP_MS = 15_000  # how often calls every seat turned away are closed (busy)
 
 
@@ -111,6 +113,7 @@ class MainWindow(QMainWindow):
         self.side_panel.setObjectName("side-panel")
         self.history = HistoryView()
         self.history.call_back.connect(self.dial)
+        self.history.reopen_requested.connect(self.reopen_page)
         self.side_panel.addTab(self.history, self.tr("History"))
 
         left = QSplitter(Qt.Orientation.Vertical)
@@ -281,8 +284,9 @@ class MainWindow(QMainWindow):
         """This seat in the office's call log: its SIP account (``""``: a seat alone)."""
         return str(self.settings.get("sip.username"))
 
-    def _note_form(self, client_id: int | None) -> NoteForm:
-        """A new, empty note form whose *Save* is announced as :attr:`note_saved`."""
+    def _note_form(self, client_id: int | None, call_id: int | None = None) -> NoteForm:
+        """A new note form (for a logged call: its note, if one was saved) whose *Save* is
+        announced as :attr:`note_saved`."""
         from ui.note_form import NoteForm
 
         assert self.store is not None and self.notes is not None
@@ -292,7 +296,7 @@ class MainWindow(QMainWindow):
             self.notes,
             self._operator(),
             client_id,
-            None,
+            call_id,
             choices=self.choices,
             calls=calls,
         )
@@ -343,6 +347,11 @@ class MainWindow(QMainWindow):
         new_note.setShortcut(QKeySequence.StandardKey.New)
         new_note.triggered.connect(self.new_note)
         menu.addAction(new_note)
+        reopen = QAction(self.tr("&Reopen closed page"), self)
+        reopen.setObjectName("action-reopen-page")
+        reopen.setShortcut(QKeySequence(REOPEN_PAGE_KEYS))
+        reopen.triggered.connect(self.reopen_last_page)
+        menu.addAction(reopen)
         admin = QAction(self.tr("&Clients…"), self)
         admin.setObjectName("action-admin")
         admin.triggered.connect(self.open_admin)
@@ -388,6 +397,26 @@ class MainWindow(QMainWindow):
         talking = [c for c in self.phone.board.talking() if not c.local_hold]
         if talking:
             self.phone.dtmf(talking[0].key, digit)
+
+    def reopen_last_page(self) -> None:
+        """The page closed last (by itself or by hand) comes back, pop and note."""
+        while self.pops.recently_closed and self.store is not None:
+            record = self.store.call_by_key(self.pops.recently_closed.pop())
+            if record is not None:
+                self.reopen_page(record)
+                return
+
+    def reopen_page(self, record: CallRecord) -> None:
+        """A logged call's page again: its pop, and the note bound to the call."""
+        if self.store is None or not record.call_key:
+            return
+        try:
+            view = self.pops.reopen(record)
+            if view is not None and record.seat and record.seat != self._seat():
+                view.show_taken(record.operator or record.seat)  # a colleague's call
+        except Exception as exc:
+            log.exception("could not reopen the page of %s", record.call_key)
+            self.on_error(self.tr("The call's page could not be opened: {0}").format(exc))
 
     def start_consultation(self, held_key: str, target: str) -> None:
         self.call_area.start_consultation(held_key, target)
@@ -518,15 +547,14 @@ class MainWindow(QMainWindow):
             return
         if key not in self.pops.pages:
             return  # the page was closed meanwhile
-        form = self._note_form(client_id)
         call = self.phone.board.calls.get(key)
         if call is not None:
+            form = self._note_form(client_id)
             form.set_live_call(call.number, call.display_name, from_epoch(call.started_at))
-        self.pops.attach_form(key, form)
-        if call is None:  # it ended before its note form came: bind the logged call
+        else:  # a page reopened from the history: the note bound to the logged call
             logged = self.store.call_by_key(key)
-            if logged is not None and logged.id is not None:
-                form.attach_call(logged.id)
+            form = self._note_form(client_id, logged.id if logged is not None else None)
+        self.pops.attach_form(key, form)
 
     def on_call_finished(self, finished: FinishedCall) -> None:
         if self.journal is None:
@@ -544,9 +572,13 @@ class MainWindow(QMainWindow):
             self.seat_control.call_ended(finished.key, stored.client_id)
         if finished.outcome == Outcome.ANSWERED_ELSEWHERE:
             self.pops.call_taken(finished.key, stored.operator or stored.seat)
+        # a note typed or saved is bound to the call (an untouched one is not: it would
+        # leave a draft behind); then the page closes unless its note holds typing (the
+        # call stays in the history, Ctrl+Shift+T or Enter on its row reopens it)
         form = self.pops.forms.get(finished.key)
-        if form is not None and stored.id is not None:
+        if form is not None and stored.id is not None and (form.has_typing or form.is_saved):
             form.attach_call(stored.id)
+        self.pops.call_ended(finished.key)
         self.call_recorded.emit(stored)
 
     def on_turned_away(self, finished: FinishedCall) -> None:

@@ -75,7 +75,8 @@ class NoteForm(NoteFormFields):
         self.operator = operator
         self.draft_key = new_key()
         self._loading = True
-        self._dirty = False
+        self._dirty = False  # to be written (a draft, or the note bound to its call)
+        self._typed = False  # the operator typed since the last save: the page stays
         self._live_duration = ""
         self._signalled_name = ""  # display name as the call signalled it
         # fields not shown as editors: ids, context, revision of the saved note
@@ -230,8 +231,8 @@ class NoteForm(NoteFormFields):
         self._loading = loading
         if self._base.id is not None and not self._dirty:
             self.save()
-        else:
-            self._edited()
+        elif not self._loading:
+            self._mark_dirty()
 
     # ---- loading --------------------------------------------------------------------
     def load_note(self, note_id: int) -> None:
@@ -243,7 +244,7 @@ class NoteForm(NoteFormFields):
         self._autosave.stop()
         self.draft_key = new_key()
         self._show(note)
-        self._dirty = False
+        self._dirty = self._typed = False
         self.status.setText(self._saved_text(note))
 
     def load_draft(self, draft: Draft) -> None:
@@ -251,7 +252,7 @@ class NoteForm(NoteFormFields):
         self._autosave.stop()
         self.draft_key = draft.key
         self._show(draft.note)
-        self._dirty = True
+        self._dirty = self._typed = True
         self.status.setText(
             self.tr("Recovered draft from {0} — not saved yet.").format(
                 draft.saved_at.astimezone().strftime("%d.%m.%Y %H:%M:%S")
@@ -320,6 +321,10 @@ class NoteForm(NoteFormFields):
     def _edited(self, *_: object) -> None:
         if self._loading:
             return
+        self._typed = True
+        self._mark_dirty()
+
+    def _mark_dirty(self) -> None:
         self._dirty = True
         self.status.setStyleSheet("")
         self.status.setText(self.tr("Editing…"))
@@ -334,6 +339,16 @@ class NoteForm(NoteFormFields):
     @property
     def has_unsaved_changes(self) -> bool:
         return self._dirty
+
+    @property
+    def is_saved(self) -> bool:
+        """The note is in the database (maybe changed since)."""
+        return self._base.id is not None
+
+    @property
+    def has_typing(self) -> bool:
+        """Something the operator typed (or a recovered draft) is not saved yet."""
+        return self._typed
 
     def current_note(self) -> Note:
         """The note as the form shows it now (not saved)."""
@@ -393,7 +408,7 @@ class NoteForm(NoteFormFields):
             self._show_error(self.tr("Not saved: {0} Your text is kept as a draft.").format(exc))
             return None
         self._autosave.stop()
-        self._dirty = False
+        self._dirty = self._typed = False
         self._show(stored)
         self.status.setStyleSheet("")
         self.status.setText(self._saved_text(stored))

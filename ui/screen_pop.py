@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -66,6 +67,10 @@ class PopView(QScrollArea):
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # wrap, never pan
         self.setFrameShape(QFrame.Shape.NoFrame)
         body = QWidget()
+        # never wider than the viewport, whatever a child asks for (a picker sized for
+        # 10,000 names, a long client name or staff line): the greeting wraps instead of
+        # running off the right edge. Text labels wrap; a combo box is narrowed.
+        body.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         layout = QVBoxLayout(body)
         layout.setSpacing(8)
         self.setWidget(body)
@@ -77,6 +82,7 @@ class PopView(QScrollArea):
             f"background:{colour};color:white;font-size:18pt;font-weight:bold;padding:8px;"
         )
         self.header.setText(pop.client.name if pop.client else self.tr("Unknown client"))
+        self.header.setWordWrap(True)
         layout.addWidget(self.header)
         if pop.data_unavailable:
             self.outage = QLabel(
@@ -95,7 +101,9 @@ class PopView(QScrollArea):
 
         if pop.client is None:
             picker_row = QHBoxLayout()
-            picker_row.addWidget(QLabel(self.tr("Which client is this call for?")))
+            question = QLabel(self.tr("Which client is this call for?"))
+            question.setWordWrap(True)
+            picker_row.addWidget(question)
             self.picker = QComboBox()
             self.picker.setObjectName("client-picker")
             if choices is not None:
@@ -230,6 +238,7 @@ class PopView(QScrollArea):
             names = ", ".join(s.name for s in self.pop.put_through)
             always = QLabel(self.tr("Always put through to: {0}").format(names))
             always.setStyleSheet("color:#2e7d32;font-weight:bold;")
+            always.setWordWrap(True)
             inner.addWidget(always)
         if self.pop.last_calls:
             rows = []
@@ -240,6 +249,7 @@ class PopView(QScrollArea):
             history = QLabel(self.tr("Last contacts:") + "<br>" + "<br>".join(rows))
             history.setObjectName("pop-history")
             history.setTextFormat(Qt.TextFormat.RichText)
+            history.setWordWrap(True)
             inner.addWidget(history)
         return box
 

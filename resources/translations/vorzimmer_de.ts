@@ -221,307 +221,307 @@ Die {5} protokollierten Anrufe und ihre Notizen bleiben im Verlauf, aber ohne Zu
 <context>
     <name>BookingPanel</name>
     <message>
-        <location filename="../../ui/booking_panel.py" line="102"/>
+        <location filename="../../ui/booking_panel.py" line="97"/>
         <source>Book appointment</source>
         <translation>Termin buchen</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_panel.py" line="118"/>
+        <location filename="../../ui/booking_panel.py" line="113"/>
         <source>{0} ({1} min)</source>
         <translation>{0} ({1} Min.)</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_panel.py" line="132"/>
+        <location filename="../../ui/booking_panel.py" line="127"/>
         <source>&amp;Book</source>
         <translation>&amp;Buchen</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_panel.py" line="135"/>
+        <location filename="../../ui/booking_panel.py" line="130"/>
         <source>Move &amp;here</source>
         <translation>&amp;Hierhin verlegen</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_panel.py" line="138"/>
+        <location filename="../../ui/booking_panel.py" line="133"/>
         <source>&amp;Keep as it is</source>
         <translation>So &amp;lassen</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_panel.py" line="165"/>
+        <location filename="../../ui/booking_panel.py" line="160"/>
         <source>Type:</source>
         <translation>Art:</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_panel.py" line="166"/>
+        <location filename="../../ui/booking_panel.py" line="161"/>
         <source>With:</source>
         <translation>Bei:</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_panel.py" line="167"/>
+        <location filename="../../ui/booking_panel.py" line="162"/>
         <source>Free slots:</source>
         <translation>Freie Termine:</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_panel.py" line="168"/>
+        <location filename="../../ui/booking_panel.py" line="163"/>
         <source>Caller name:</source>
         <translation>Name des Anrufers:</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_panel.py" line="169"/>
+        <location filename="../../ui/booking_panel.py" line="164"/>
         <source>Phone:</source>
         <translation>Telefon:</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_panel.py" line="170"/>
+        <location filename="../../ui/booking_panel.py" line="165"/>
         <source>E-mail:</source>
         <translation>E-Mail:</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_panel.py" line="207"/>
+        <location filename="../../ui/booking_panel.py" line="202"/>
         <source>Anyone who offers this type</source>
         <translation>Alle, die diese Terminart anbieten</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_panel.py" line="233"/>
+        <location filename="../../ui/booking_panel.py" line="228"/>
         <source>Mon</source>
         <translation>Mo</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_panel.py" line="233"/>
+        <location filename="../../ui/booking_panel.py" line="228"/>
         <source>Tue</source>
         <translation>Di</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_panel.py" line="233"/>
+        <location filename="../../ui/booking_panel.py" line="228"/>
         <source>Wed</source>
         <translation>Mi</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_panel.py" line="233"/>
+        <location filename="../../ui/booking_panel.py" line="228"/>
         <source>Thu</source>
         <translation>Do</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_panel.py" line="233"/>
+        <location filename="../../ui/booking_panel.py" line="228"/>
         <source>Fri</source>
         <translation>Fr</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_panel.py" line="234"/>
+        <location filename="../../ui/booking_panel.py" line="229"/>
         <source>Sat</source>
         <translation>Sa</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_panel.py" line="234"/>
+        <location filename="../../ui/booking_panel.py" line="229"/>
         <source>Sun</source>
         <translation>So</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_panel.py" line="250"/>
+        <location filename="../../ui/booking_panel.py" line="245"/>
         <source>pending: not written yet</source>
         <translation>vorgemerkt: noch nicht eingetragen</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_panel.py" line="254"/>
+        <location filename="../../ui/booking_panel.py" line="249"/>
         <source>the caller</source>
         <translation>den Anrufer</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_panel.py" line="255"/>
+        <location filename="../../ui/booking_panel.py" line="250"/>
         <source>NOT BOOKED — the slot was taken meanwhile: {0}.</source>
         <translation>NICHT GEBUCHT — die Zeit wurde inzwischen vergeben: {0}.</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_panel.py" line="259"/>
+        <location filename="../../ui/booking_panel.py" line="254"/>
         <source>Reason: {0}.</source>
         <translation>Grund: {0}.</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_panel.py" line="261"/>
+        <location filename="../../ui/booking_panel.py" line="256"/>
         <source>Call {0} back on {1}.</source>
         <translation>{0} unter {1} zurückrufen.</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_panel.py" line="263"/>
+        <location filename="../../ui/booking_panel.py" line="258"/>
         <source>Tell {0}.</source>
         <translation>{0} Bescheid geben.</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_panel.py" line="276"/>
+        <location filename="../../ui/booking_panel.py" line="271"/>
         <source>No free slot within the booking horizon.</source>
         <translation>Kein freier Termin im buchbaren Zeitraum.</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_panel.py" line="298"/>
+        <location filename="../../ui/booking_panel.py" line="293"/>
         <source>The calendar server refused the user name or password.</source>
         <translation>Der Kalenderserver hat Benutzername oder Passwort abgelehnt.</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_panel.py" line="300"/>
+        <location filename="../../ui/booking_panel.py" line="295"/>
         <source>The calendar server refused the request ({0}).</source>
         <translation>Der Kalenderserver hat die Anfrage abgelehnt ({0}).</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_panel.py" line="302"/>
+        <location filename="../../ui/booking_panel.py" line="297"/>
         <source>A calendar of this client cannot be read ({0}).</source>
         <translation>Ein Kalender dieses Mandanten ist nicht lesbar ({0}).</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_panel.py" line="305"/>
+        <location filename="../../ui/booking_panel.py" line="300"/>
         <source>The calendar server cannot be reached: nothing was changed.</source>
         <translation>Der Kalenderserver ist nicht erreichbar: nichts wurde geändert.</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_panel.py" line="306"/>
+        <location filename="../../ui/booking_panel.py" line="301"/>
         <source>The calendar server cannot be reached.</source>
         <translation>Der Kalenderserver ist nicht erreichbar.</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_panel.py" line="308"/>
+        <location filename="../../ui/booking_panel.py" line="303"/>
         <source>The calendar says: {0}</source>
         <translation>Der Kalender meldet: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_panel.py" line="310"/>
+        <location filename="../../ui/booking_panel.py" line="305"/>
         <source>Something went wrong; the details are in the log.</source>
         <translation>Etwas ist schiefgegangen; Einzelheiten stehen im Protokoll.</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_panel.py" line="318"/>
+        <location filename="../../ui/booking_panel.py" line="313"/>
         <source>This client has no appointment types yet.</source>
         <translation>Für diesen Mandanten gibt es noch keine Terminarten.</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_panel.py" line="330"/>
+        <location filename="../../ui/booking_panel.py" line="325"/>
         <source>Searching free slots…</source>
         <translation>Suche freie Termine …</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_panel.py" line="343"/>
+        <location filename="../../ui/booking_panel.py" line="338"/>
         <source>Calendar server unreachable; never synced.</source>
         <translation>Kalenderserver nicht erreichbar; noch nie abgeglichen.</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_panel.py" line="346"/>
+        <location filename="../../ui/booking_panel.py" line="341"/>
         <source>Calendar server unreachable; calendar as of {0}.</source>
         <translation>Kalenderserver nicht erreichbar; Kalenderstand {0}.</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_panel.py" line="352"/>
+        <location filename="../../ui/booking_panel.py" line="347"/>
         <source>Calendar as of {0}</source>
         <translation>Kalenderstand {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_panel.py" line="388"/>
+        <location filename="../../ui/booking_panel.py" line="383"/>
         <source>The e-mail address {0} is not valid; nothing was changed.</source>
         <translation>Die E-Mail-Adresse {0} ist ungültig; nichts wurde geändert.</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_panel.py" line="405"/>
+        <location filename="../../ui/booking_panel.py" line="400"/>
         <source>Enter the caller&apos;s name first.</source>
         <translation>Bitte zuerst den Namen des Anrufers eingeben.</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_panel.py" line="424"/>
+        <location filename="../../ui/booking_panel.py" line="419"/>
         <source>Booking {0}…</source>
         <translation>Buche {0} …</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_panel.py" line="432"/>
+        <location filename="../../ui/booking_panel.py" line="427"/>
         <source>Appointment pending (calendar unreachable): {0} with {1} ({2})</source>
         <translation>Termin vorgemerkt (Kalender nicht erreichbar): {0} bei {1} ({2})</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_panel.py" line="434"/>
+        <location filename="../../ui/booking_panel.py" line="429"/>
         <source>Appointment booked: {0} with {1} ({2})</source>
         <translation>Termin gebucht: {0} bei {1} ({2})</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_panel.py" line="447"/>
+        <location filename="../../ui/booking_panel.py" line="442"/>
         <source>PENDING — the server is unreachable; written when it answers: {0}</source>
         <translation>VORGEMERKT — der Server ist nicht erreichbar; wird eingetragen, sobald er antwortet: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_panel.py" line="454"/>
+        <location filename="../../ui/booking_panel.py" line="449"/>
         <source>No confirmation sent: the booking is not in the calendar yet.</source>
         <translation>Keine Bestätigung verschickt: der Termin steht noch nicht im Kalender.</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_panel.py" line="470"/>
+        <location filename="../../ui/booking_panel.py" line="465"/>
         <source>Taken: someone else booked this slot just now. Fresh slots below.</source>
         <translation>Vergeben: Jemand anderes hat diesen Termin gerade gebucht. Neue freie Termine unten.</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_panel.py" line="496"/>
+        <location filename="../../ui/booking_panel.py" line="491"/>
         <source>Searching free slots to move {0}…</source>
         <translation>Suche freie Zeiten zum Verlegen von {0}…</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_panel.py" line="510"/>
+        <location filename="../../ui/booking_panel.py" line="505"/>
         <source>Moving {0}: choose the new slot, then Move here.</source>
         <translation>{0} verlegen: neue Zeit wählen, dann „Hierhin verlegen“.</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_panel.py" line="543"/>
+        <location filename="../../ui/booking_panel.py" line="538"/>
         <source>Moving to {0}…</source>
         <translation>Verlege auf {0}…</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_panel.py" line="550"/>
+        <location filename="../../ui/booking_panel.py" line="545"/>
         <source>Moved to {0}</source>
         <translation>Verlegt auf {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_panel.py" line="552"/>
+        <location filename="../../ui/booking_panel.py" line="547"/>
         <source>(was {0})</source>
         <translation>(vorher {0})</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_panel.py" line="563"/>
+        <location filename="../../ui/booking_panel.py" line="558"/>
         <source>Taken: someone else booked this slot just now; the appointment was not moved. Fresh slots below.</source>
         <translation>Vergeben: jemand anderes hat diese Zeit gerade gebucht; der Termin wurde nicht verlegt. Neue freie Zeiten unten.</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_panel.py" line="579"/>
+        <location filename="../../ui/booking_panel.py" line="574"/>
         <source>Cancel appointment</source>
         <translation>Termin absagen</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_panel.py" line="580"/>
+        <location filename="../../ui/booking_panel.py" line="575"/>
         <source>Cancel the appointment {0}?</source>
         <translation>Den Termin {0} absagen?</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_panel.py" line="609"/>
+        <location filename="../../ui/booking_panel.py" line="604"/>
         <source>Cancelling {0}…</source>
         <translation>Sage {0} ab…</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_panel.py" line="616"/>
+        <location filename="../../ui/booking_panel.py" line="611"/>
         <source>Cancelled: {0}</source>
         <translation>Abgesagt: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_panel.py" line="639"/>
+        <location filename="../../ui/booking_panel.py" line="634"/>
         <source>Queueing the confirmation…</source>
         <translation>Bestätigung wird eingereiht…</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_panel.py" line="655"/>
+        <location filename="../../ui/booking_panel.py" line="650"/>
         <source>No confirmation: no caller address, and the client receives none.</source>
         <translation>Keine Bestätigung: keine Adresse des Anrufers, und der Mandant erhält keine.</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_panel.py" line="660"/>
+        <location filename="../../ui/booking_panel.py" line="655"/>
         <source>Confirmation queued to {0}.</source>
         <translation>Bestätigung eingereiht an {0}.</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_panel.py" line="668"/>
+        <location filename="../../ui/booking_panel.py" line="663"/>
         <source>details in the log</source>
         <translation>Einzelheiten im Protokoll</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_panel.py" line="669"/>
+        <location filename="../../ui/booking_panel.py" line="664"/>
         <source>The confirmation was not queued: {0}</source>
         <translation>Die Bestätigung wurde nicht eingereiht: {0}</translation>
     </message>
@@ -1394,37 +1394,42 @@ Sie können weiterarbeiten. Wenn es wieder passiert, sagen Sie bitte Ihrer Admin
 <context>
     <name>HistoryView</name>
     <message>
-        <location filename="../../ui/history_view.py" line="29"/>
+        <location filename="../../ui/history_view.py" line="31"/>
         <source>Time</source>
         <translation>Zeit</translation>
     </message>
     <message>
-        <location filename="../../ui/history_view.py" line="30"/>
+        <location filename="../../ui/history_view.py" line="32"/>
         <source>Direction</source>
         <translation>Richtung</translation>
     </message>
     <message>
-        <location filename="../../ui/history_view.py" line="31"/>
+        <location filename="../../ui/history_view.py" line="33"/>
         <source>Caller / callee</source>
         <translation>Anrufer / Angerufener</translation>
     </message>
     <message>
-        <location filename="../../ui/history_view.py" line="32"/>
+        <location filename="../../ui/history_view.py" line="34"/>
         <source>Duration</source>
         <translation>Dauer</translation>
     </message>
     <message>
-        <location filename="../../ui/history_view.py" line="33"/>
+        <location filename="../../ui/history_view.py" line="35"/>
         <source>Outcome</source>
         <translation>Ergebnis</translation>
     </message>
     <message>
-        <location filename="../../ui/history_view.py" line="72"/>
+        <location filename="../../ui/history_view.py" line="45"/>
+        <source>Enter: open the call&apos;s page again · double-click: call back</source>
+        <translation>Eingabetaste: Seite des Anrufs wieder öffnen · Doppelklick: zurückrufen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history_view.py" line="79"/>
         <source>in</source>
         <translation>eingehend</translation>
     </message>
     <message>
-        <location filename="../../ui/history_view.py" line="72"/>
+        <location filename="../../ui/history_view.py" line="79"/>
         <source>out</source>
         <translation>ausgehend</translation>
     </message>
@@ -1662,102 +1667,112 @@ Sie können weiterarbeiten. Wenn es wieder passiert, sagen Sie bitte Ihrer Admin
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="101"/>
+        <location filename="../../ui/main_window.py" line="106"/>
         <source>The screen-pop of the next call appears here.</source>
         <translation>Die Anrufanzeige des nächsten Anrufs erscheint hier.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="111"/>
+        <location filename="../../ui/main_window.py" line="117"/>
         <source>History</source>
         <translation>Verlauf</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="181"/>
+        <location filename="../../ui/main_window.py" line="187"/>
         <source>Notes</source>
         <translation>Notizen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="185"/>
+        <location filename="../../ui/main_window.py" line="191"/>
         <source>Recovered draft</source>
         <translation>Wiederhergestellter Entwurf</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="253"/>
+        <location filename="../../ui/main_window.py" line="259"/>
         <source>Colleagues</source>
         <translation>Kollegen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="271"/>
+        <location filename="../../ui/main_window.py" line="277"/>
         <source>Supervisor</source>
         <translation>Supervisor</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="303"/>
+        <location filename="../../ui/main_window.py" line="310"/>
         <source>New note</source>
         <translation>Neue Notiz</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="310"/>
+        <location filename="../../ui/main_window.py" line="317"/>
         <source>Note {0}</source>
         <translation>Notiz {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="329"/>
+        <location filename="../../ui/main_window.py" line="336"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="330"/>
+        <location filename="../../ui/main_window.py" line="337"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Einstellungen…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="334"/>
+        <location filename="../../ui/main_window.py" line="341"/>
         <source>&amp;Mail delivery…</source>
         <translation>E-Mail-&amp;Zustellung…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="338"/>
+        <location filename="../../ui/main_window.py" line="345"/>
         <source>&amp;New note</source>
         <translation>&amp;Neue Notiz</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="343"/>
+        <location filename="../../ui/main_window.py" line="350"/>
+        <source>&amp;Reopen closed page</source>
+        <translation>Geschlossene Seite wieder ö&amp;ffnen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="355"/>
         <source>&amp;Clients…</source>
         <translation>&amp;Mandanten…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="348"/>
+        <location filename="../../ui/main_window.py" line="360"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="418"/>
+        <location filename="../../ui/main_window.py" line="419"/>
+        <source>The call&apos;s page could not be opened: {0}</source>
+        <translation>Die Seite des Anrufs konnte nicht geöffnet werden: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="450"/>
         <source>Screen-pop failed: {0}</source>
         <translation>Anrufanzeige fehlgeschlagen: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="493"/>
+        <location filename="../../ui/main_window.py" line="525"/>
         <source>Booking conflicts, call back: {0}</source>
         <translation>Buchungskonflikte, zurückrufen: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="497"/>
+        <location filename="../../ui/main_window.py" line="529"/>
         <source>{0} pending booking(s) of {1} not written: slot taken.</source>
         <translation>{0} vorgemerkte Buchung(en) von {1} nicht eingetragen: Zeit vergeben.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="537"/>
+        <location filename="../../ui/main_window.py" line="568"/>
         <source>The call could not be saved in the history: {0}</source>
         <translation>Der Anruf konnte nicht im Verlauf gespeichert werden: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="579"/>
+        <location filename="../../ui/main_window.py" line="623"/>
         <source>Calls in progress</source>
         <translation>Laufende Anrufe</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="580"/>
+        <location filename="../../ui/main_window.py" line="624"/>
         <source>{0} call(s) are still connected. Hang up and quit?</source>
         <translation>{0} Anruf(e) noch verbunden. Auflegen und beenden?</translation>
     </message>
@@ -1935,72 +1950,72 @@ Sie können weiterarbeiten. Wenn es wieder passiert, sagen Sie bitte Ihrer Admin
         <translation>— niemand Bestimmtes —</translation>
     </message>
     <message>
-        <location filename="../../ui/note_form.py" line="153"/>
+        <location filename="../../ui/note_form.py" line="154"/>
         <source>Unknown caller</source>
         <translation>Unbekannter Anrufer</translation>
     </message>
     <message>
-        <location filename="../../ui/note_form.py" line="172"/>
+        <location filename="../../ui/note_form.py" line="173"/>
         <source>The call {0} is not in the log.</source>
         <translation>Der Anruf {0} ist nicht im Anrufprotokoll.</translation>
     </message>
     <message>
-        <location filename="../../ui/note_form.py" line="241"/>
+        <location filename="../../ui/note_form.py" line="242"/>
         <source>The note {0} does not exist.</source>
         <translation>Die Notiz {0} existiert nicht.</translation>
     </message>
     <message>
-        <location filename="../../ui/note_form.py" line="256"/>
+        <location filename="../../ui/note_form.py" line="257"/>
         <source>Recovered draft from {0} — not saved yet.</source>
         <translation>Wiederhergestellter Entwurf vom {0} — noch nicht gespeichert.</translation>
     </message>
     <message>
-        <location filename="../../ui/note_form.py" line="298"/>
+        <location filename="../../ui/note_form.py" line="299"/>
         <source>{0} · {1} · written</source>
         <translation>{0} · {1} · erfasst</translation>
     </message>
     <message>
-        <location filename="../../ui/note_form.py" line="304"/>
+        <location filename="../../ui/note_form.py" line="305"/>
         <source>{0} · {1} · {2}: {3} → {4}</source>
         <translation>{0} · {1} · {2}: {3} → {4}</translation>
     </message>
     <message>
-        <location filename="../../ui/note_form.py" line="325"/>
+        <location filename="../../ui/note_form.py" line="330"/>
         <source>Editing…</source>
         <translation>Wird bearbeitet…</translation>
     </message>
     <message>
-        <location filename="../../ui/note_form.py" line="356"/>
+        <location filename="../../ui/note_form.py" line="366"/>
         <source>The draft could not be stored ({0}). Save the note or copy the text.</source>
         <translation>Der Entwurf konnte nicht gesichert werden ({0}). Speichern Sie die Notiz oder kopieren Sie den Text.</translation>
     </message>
     <message>
-        <location filename="../../ui/note_form.py" line="361"/>
+        <location filename="../../ui/note_form.py" line="371"/>
         <source>Draft kept {0}</source>
         <translation>Entwurf gesichert um {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/note_form.py" line="370"/>
+        <location filename="../../ui/note_form.py" line="380"/>
         <source>Choose the client this note is for.</source>
         <translation>Wählen Sie den Mandanten, für den diese Notiz bestimmt ist.</translation>
     </message>
     <message>
-        <location filename="../../ui/note_form.py" line="372"/>
+        <location filename="../../ui/note_form.py" line="382"/>
         <source>Write a subject or a message (or mark a wrong number).</source>
         <translation>Geben Sie einen Betreff oder eine Nachricht ein (oder wählen Sie „Falsch verbunden“).</translation>
     </message>
     <message>
-        <location filename="../../ui/note_form.py" line="374"/>
+        <location filename="../../ui/note_form.py" line="384"/>
         <source>The callback number {0} is not a phone number.</source>
         <translation>Die Rückrufnummer {0} ist keine Telefonnummer.</translation>
     </message>
     <message>
-        <location filename="../../ui/note_form.py" line="393"/>
+        <location filename="../../ui/note_form.py" line="403"/>
         <source>Not saved: {0} Your text is kept as a draft.</source>
         <translation>Nicht gespeichert: {0} Ihr Text bleibt als Entwurf erhalten.</translation>
     </message>
     <message>
-        <location filename="../../ui/note_form.py" line="405"/>
+        <location filename="../../ui/note_form.py" line="415"/>
         <source>Saved {0} (revision {1})</source>
         <translation>Gespeichert um {0} (Version {1})</translation>
     </message>
@@ -2269,12 +2284,12 @@ Sie können weiterarbeiten. Wenn es wieder passiert, sagen Sie bitte Ihrer Admin
 <context>
     <name>PopPanel</name>
     <message>
-        <location filename="../../ui/pops.py" line="95"/>
+        <location filename="../../ui/pops.py" line="115"/>
         <source>Unknown</source>
         <translation>Unbekannt</translation>
     </message>
     <message>
-        <location filename="../../ui/pops.py" line="114"/>
+        <location filename="../../ui/pops.py" line="168"/>
         <source>Note</source>
         <translation>Notiz</translation>
     </message>
@@ -2282,152 +2297,152 @@ Sie können weiterarbeiten. Wenn es wieder passiert, sagen Sie bitte Ihrer Admin
 <context>
     <name>PopView</name>
     <message>
-        <location filename="../../ui/screen_pop.py" line="79"/>
+        <location filename="../../ui/screen_pop.py" line="84"/>
         <source>Unknown client</source>
         <translation>Unbekannter Mandant</translation>
     </message>
     <message>
-        <location filename="../../ui/screen_pop.py" line="98"/>
+        <location filename="../../ui/screen_pop.py" line="104"/>
         <source>Which client is this call for?</source>
         <translation>Für welchen Mandanten ist dieser Anruf?</translation>
     </message>
     <message>
-        <location filename="../../ui/screen_pop.py" line="125"/>
+        <location filename="../../ui/screen_pop.py" line="133"/>
         <source>Answer</source>
         <translation>Annehmen</translation>
     </message>
     <message>
-        <location filename="../../ui/screen_pop.py" line="142"/>
+        <location filename="../../ui/screen_pop.py" line="150"/>
         <source>Instructions</source>
         <translation>Anweisungen</translation>
     </message>
     <message>
-        <location filename="../../ui/screen_pop.py" line="155"/>
+        <location filename="../../ui/screen_pop.py" line="163"/>
         <source>FAQ</source>
         <translation>FAQ</translation>
     </message>
     <message>
-        <location filename="../../ui/screen_pop.py" line="167"/>
+        <location filename="../../ui/screen_pop.py" line="175"/>
         <source>Business hours</source>
         <translation>Geschäftszeiten</translation>
     </message>
     <message>
-        <location filename="../../ui/screen_pop.py" line="168"/>
+        <location filename="../../ui/screen_pop.py" line="176"/>
         <source>After hours</source>
         <translation>Außerhalb der Geschäftszeiten</translation>
     </message>
     <message>
-        <location filename="../../ui/screen_pop.py" line="169"/>
+        <location filename="../../ui/screen_pop.py" line="177"/>
         <source>Public holiday</source>
         <translation>Feiertag</translation>
     </message>
     <message>
-        <location filename="../../ui/screen_pop.py" line="170"/>
+        <location filename="../../ui/screen_pop.py" line="178"/>
         <source>Closed (vacation)</source>
         <translation>Geschlossen (Urlaub)</translation>
     </message>
     <message>
-        <location filename="../../ui/screen_pop.py" line="202"/>
+        <location filename="../../ui/screen_pop.py" line="210"/>
         <source>Caller</source>
         <translation>Anrufer</translation>
     </message>
     <message>
-        <location filename="../../ui/screen_pop.py" line="194"/>
+        <location filename="../../ui/screen_pop.py" line="202"/>
         <source>number withheld</source>
         <translation>Rufnummer unterdrückt</translation>
     </message>
     <message>
-        <location filename="../../ui/screen_pop.py" line="84"/>
+        <location filename="../../ui/screen_pop.py" line="90"/>
         <source>The database cannot be reached: no client data. Greet neutrally, pick the client below if you know it, and take a note: it is kept and saved when the database is back.</source>
         <translation>Die Datenbank ist nicht erreichbar: keine Mandantendaten. Neutral begrüßen, den Mandanten unten wählen, falls bekannt, und eine Notiz aufnehmen: Sie bleibt erhalten und wird gespeichert, sobald die Datenbank wieder da ist.</translation>
     </message>
     <message>
-        <location filename="../../ui/screen_pop.py" line="197"/>
+        <location filename="../../ui/screen_pop.py" line="205"/>
         <source>unverified</source>
         <translation>nicht geprüft</translation>
     </message>
     <message>
-        <location filename="../../ui/screen_pop.py" line="207"/>
+        <location filename="../../ui/screen_pop.py" line="215"/>
         <source>Not known for this client.</source>
         <translation>Für diesen Mandanten nicht bekannt.</translation>
     </message>
     <message>
-        <location filename="../../ui/screen_pop.py" line="214"/>
+        <location filename="../../ui/screen_pop.py" line="222"/>
         <source>BLOCKED</source>
         <translation>GESPERRT</translation>
     </message>
     <message>
-        <location filename="../../ui/screen_pop.py" line="231"/>
+        <location filename="../../ui/screen_pop.py" line="239"/>
         <source>Always put through to: {0}</source>
         <translation>Immer durchstellen zu: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/screen_pop.py" line="240"/>
+        <location filename="../../ui/screen_pop.py" line="249"/>
         <source>Last contacts:</source>
         <translation>Letzte Kontakte:</translation>
     </message>
     <message>
-        <location filename="../../ui/screen_pop.py" line="247"/>
+        <location filename="../../ui/screen_pop.py" line="257"/>
         <source>Staff</source>
         <translation>Mitarbeiter</translation>
     </message>
     <message>
-        <location filename="../../ui/screen_pop.py" line="260"/>
+        <location filename="../../ui/screen_pop.py" line="270"/>
         <source>Transfer</source>
         <translation>Weiterleiten</translation>
     </message>
     <message>
-        <location filename="../../ui/screen_pop.py" line="264"/>
+        <location filename="../../ui/screen_pop.py" line="274"/>
         <source>Consult</source>
         <translation>Rücksprache</translation>
     </message>
     <message>
-        <location filename="../../ui/screen_pop.py" line="277"/>
+        <location filename="../../ui/screen_pop.py" line="287"/>
         <source>present</source>
         <translation>anwesend</translation>
     </message>
     <message>
-        <location filename="../../ui/screen_pop.py" line="279"/>
+        <location filename="../../ui/screen_pop.py" line="289"/>
         <source>in a meeting</source>
         <translation>in einer Besprechung</translation>
     </message>
     <message>
-        <location filename="../../ui/screen_pop.py" line="281"/>
+        <location filename="../../ui/screen_pop.py" line="291"/>
         <source>on vacation</source>
         <translation>im Urlaub</translation>
     </message>
     <message>
-        <location filename="../../ui/screen_pop.py" line="286"/>
+        <location filename="../../ui/screen_pop.py" line="296"/>
         <source>absent until {0}</source>
         <translation>abwesend bis {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/screen_pop.py" line="288"/>
+        <location filename="../../ui/screen_pop.py" line="298"/>
         <source>absent</source>
         <translation>abwesend</translation>
     </message>
     <message>
-        <location filename="../../ui/screen_pop.py" line="296"/>
+        <location filename="../../ui/screen_pop.py" line="306"/>
         <source>Book appointment</source>
         <translation>Termin buchen</translation>
     </message>
     <message>
-        <location filename="../../ui/screen_pop.py" line="299"/>
+        <location filename="../../ui/screen_pop.py" line="309"/>
         <source>Book an appointment in the client&apos;s calendar ({0})</source>
         <translation>Einen Termin im Kalender des Mandanten buchen ({0})</translation>
     </message>
     <message>
-        <location filename="../../ui/screen_pop.py" line="346"/>
+        <location filename="../../ui/screen_pop.py" line="356"/>
         <source>Answered by {0}</source>
         <translation>Angenommen von {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/screen_pop.py" line="348"/>
+        <location filename="../../ui/screen_pop.py" line="358"/>
         <source>Answered by a colleague</source>
         <translation>An einem anderen Platz angenommen</translation>
     </message>
     <message>
-        <location filename="../../ui/screen_pop.py" line="353"/>
+        <location filename="../../ui/screen_pop.py" line="363"/>
         <source>(ended)</source>
         <translation>(beendet)</translation>
     </message>

@@ -42,14 +42,21 @@ def db(app_paths: AppPaths) -> Iterator[Database]:
     database.close()
 
 
-def _pop_for(window: MainWindow, qtbot, code: str) -> PopView:
-    def shown() -> bool:
-        return any(v.pop.client is not None and v.pop.client.code == code
-                   for v in window.pops.views.values())  # fmt: skip
+def _popped(window: MainWindow) -> dict[str, str]:
+    """Client code -> call key of every pop shown (a missed call's page closes at once)."""
+    popped: dict[str, str] = {}
 
-    qtbot.waitUntil(shown, timeout=10000)
-    return next(v for v in window.pops.views.values()
-                if v.pop.client is not None and v.pop.client.code == code)  # fmt: skip
+    def shown(view: PopView) -> None:
+        if view.pop.client is not None:
+            popped[view.pop.client.code] = view.call_key
+
+    window.pops.pop_shown.connect(shown)
+    return popped
+
+
+def _key_for(popped: dict[str, str], qtbot, code: str) -> str:
+    qtbot.waitUntil(lambda: code in popped, timeout=10000)
+    return popped[code]
 
 
 @pytest.mark.expect_warnings  # the killed engine is logged as an error
@@ -60,18 +67,19 @@ def test_call_after_engine_restart_gets_its_own_pop_and_note(
     port: int = window.sip_port
     recorded: list[object] = []
     window.call_recorded.connect(recorded.append)
+    popped = _popped(window)
     uacs = [RawUac(port) for _ in CLIENTS]
     try:
         (code_a, _, number_a, caller_a), (code_b, _, number_b, caller_b), third = CLIENTS
         code_c, _, number_c, caller_c = third
 
         uacs[0].ring_and_cancel(number_a, caller=caller_a)  # A: rings, caller gives up
-        view_a = _pop_for(window, qtbot, code_a)
+        key_a = _key_for(popped, qtbot, code_a)
         qtbot.waitUntil(lambda: len(recorded) == 1, timeout=10000)
 
         uacs[1].invite(number_b, caller=caller_b)  # B: ringing while the engine dies
         uacs[1].wait_status(180)
-        view_b = _pop_for(window, qtbot, code_b)
+        key_b = _key_for(popped, qtbot, code_b)
         proc = window.phone.process.proc
         assert proc is not None
         os.kill(proc.pid, signal.SIGKILL)
@@ -85,20 +93,20 @@ def test_call_after_engine_restart_gets_its_own_pop_and_note(
 
         call_id, tag, branch, _ = uacs[2].invite(number_c, caller=caller_c)  # C
         uacs[2].wait_status(180)
-        view_c = _pop_for(window, qtbot, code_c)
-        key_c = view_c.call_key
-        assert key_c not in (view_a.call_key, view_b.call_key)
+        key_c = _key_for(popped, qtbot, code_c)
+        view_c = window.pops.views[key_c]
+        assert key_c not in (key_a, key_b)
         client_c = db.clients.get_client_by_code(code_c)
         assert client_c is not None and client_c.id is not None
         qtbot.waitUntil(lambda: key_c in window.pops.forms, timeout=5000)
         form = window.pops.forms[key_c]
-        assert form is not window.pops.forms.get(view_a.call_key)
+        assert form is not window.pops.forms.get(key_a)
         page = window.pops.pages[key_c]
         assert page.indexOf(view_c) >= 0 and page.indexOf(form) >= 0  # pop and form together
         assert form.client_box.currentData() == client_c.id
         assert "15100000003" in form.callback.text().replace(" ", "")
 
-        form.subject.setText("Rückruf erbeten")
+        qtbot.keyClicks(form.subject, "Rueckruf erbeten")  # typed: its page stays
         uacs[2].cancel(call_id, tag, branch, number_c)
         qtbot.waitUntil(lambda: len(recorded) == 3, timeout=10000)
         record_c = recorded[2]
@@ -107,7 +115,7 @@ def test_call_after_engine_restart_gets_its_own_pop_and_note(
         saved = form.save()
         assert saved is not None
         note = db.notes.note_for_call(record_c.id)  # type: ignore[attr-defined]
-        assert note is not None and note.subject == "Rückruf erbeten"
+        assert note is not None and note.subject == "Rueckruf erbeten"
         assert note.client_id == client_c.id and note.caller_number == caller_c
         qtbot.mouseClick(view_c.answer_btn, Qt.MouseButton.LeftButton)  # a dead call: ignored
     finally:
