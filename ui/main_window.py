@@ -571,7 +571,10 @@ class MainWindow(QMainWindow):
         if self.seat_control is not None:
             self.seat_control.call_ended(finished.key, stored.client_id)
         if finished.outcome == Outcome.ANSWERED_ELSEWHERE:
-            self.pops.call_taken(finished.key, stored.operator or stored.seat)
+            who = stored.operator or stored.seat
+            self.pops.call_taken(finished.key, who)
+            if who:  # its page closes by itself (nothing typed): the status line says it
+                self.on_error(self.tr("Answered by {0}").format(who))
         # a note typed or saved is bound to the call (an untouched one is not: it would
         # leave a draft behind); then the page closes unless its note holds typing (the
         # call stays in the history, Ctrl+Shift+T or Enter on its row reopens it)

@@ -188,32 +188,32 @@ Die {5} protokollierten Anrufe und ihre Notizen bleiben im Verlauf, aber ohne Zu
 <context>
     <name>AttemptsDialog</name>
     <message>
-        <location filename="../../ui/delivery_dialogs.py" line="103"/>
+        <location filename="../../ui/delivery_dialogs.py" line="102"/>
         <source>Attempts: %1 %2</source>
         <translation>Zustellversuche: %1 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/delivery_dialogs.py" line="109"/>
+        <location filename="../../ui/delivery_dialogs.py" line="108"/>
         <source>When</source>
         <translation>Zeitpunkt</translation>
     </message>
     <message>
-        <location filename="../../ui/delivery_dialogs.py" line="109"/>
+        <location filename="../../ui/delivery_dialogs.py" line="108"/>
         <source>Via</source>
         <translation>Über</translation>
     </message>
     <message>
-        <location filename="../../ui/delivery_dialogs.py" line="109"/>
+        <location filename="../../ui/delivery_dialogs.py" line="108"/>
         <source>Outcome</source>
         <translation>Ergebnis</translation>
     </message>
     <message>
-        <location filename="../../ui/delivery_dialogs.py" line="109"/>
+        <location filename="../../ui/delivery_dialogs.py" line="108"/>
         <source>Code</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../ui/delivery_dialogs.py" line="110"/>
+        <location filename="../../ui/delivery_dialogs.py" line="109"/>
         <source>Server&apos;s answer</source>
         <translation>Antwort des Servers</translation>
     </message>
@@ -1767,12 +1767,17 @@ Sie können weiterarbeiten. Wenn es wieder passiert, sagen Sie bitte Ihrer Admin
         <translation>Der Anruf konnte nicht im Verlauf gespeichert werden: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="623"/>
+        <location filename="../../ui/main_window.py" line="577"/>
+        <source>Answered by {0}</source>
+        <translation>Angenommen von {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="627"/>
         <source>Calls in progress</source>
         <translation>Laufende Anrufe</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="624"/>
+        <location filename="../../ui/main_window.py" line="628"/>
         <source>{0} call(s) are still connected. Hang up and quit?</source>
         <translation>{0} Anruf(e) noch verbunden. Auflegen und beenden?</translation>
     </message>
@@ -1985,37 +1990,37 @@ Sie können weiterarbeiten. Wenn es wieder passiert, sagen Sie bitte Ihrer Admin
         <translation>Wird bearbeitet…</translation>
     </message>
     <message>
-        <location filename="../../ui/note_form.py" line="366"/>
+        <location filename="../../ui/note_form.py" line="371"/>
         <source>The draft could not be stored ({0}). Save the note or copy the text.</source>
         <translation>Der Entwurf konnte nicht gesichert werden ({0}). Speichern Sie die Notiz oder kopieren Sie den Text.</translation>
     </message>
     <message>
-        <location filename="../../ui/note_form.py" line="371"/>
+        <location filename="../../ui/note_form.py" line="376"/>
         <source>Draft kept {0}</source>
         <translation>Entwurf gesichert um {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/note_form.py" line="380"/>
+        <location filename="../../ui/note_form.py" line="385"/>
         <source>Choose the client this note is for.</source>
         <translation>Wählen Sie den Mandanten, für den diese Notiz bestimmt ist.</translation>
     </message>
     <message>
-        <location filename="../../ui/note_form.py" line="382"/>
+        <location filename="../../ui/note_form.py" line="387"/>
         <source>Write a subject or a message (or mark a wrong number).</source>
         <translation>Geben Sie einen Betreff oder eine Nachricht ein (oder wählen Sie „Falsch verbunden“).</translation>
     </message>
     <message>
-        <location filename="../../ui/note_form.py" line="384"/>
+        <location filename="../../ui/note_form.py" line="389"/>
         <source>The callback number {0} is not a phone number.</source>
         <translation>Die Rückrufnummer {0} ist keine Telefonnummer.</translation>
     </message>
     <message>
-        <location filename="../../ui/note_form.py" line="403"/>
+        <location filename="../../ui/note_form.py" line="408"/>
         <source>Not saved: {0} Your text is kept as a draft.</source>
         <translation>Nicht gespeichert: {0} Ihr Text bleibt als Entwurf erhalten.</translation>
     </message>
     <message>
-        <location filename="../../ui/note_form.py" line="415"/>
+        <location filename="../../ui/note_form.py" line="420"/>
         <source>Saved {0} (revision {1})</source>
         <translation>Gespeichert um {0} (Version {1})</translation>
     </message>
@@ -2284,12 +2289,12 @@ Sie können weiterarbeiten. Wenn es wieder passiert, sagen Sie bitte Ihrer Admin
 <context>
     <name>PopPanel</name>
     <message>
-        <location filename="../../ui/pops.py" line="115"/>
+        <location filename="../../ui/pops.py" line="117"/>
         <source>Unknown</source>
         <translation>Unbekannt</translation>
     </message>
     <message>
-        <location filename="../../ui/pops.py" line="168"/>
+        <location filename="../../ui/pops.py" line="179"/>
         <source>Note</source>
         <translation>Notiz</translation>
     </message>
@@ -2478,33 +2483,33 @@ Sie können weiterarbeiten. Wenn es wieder passiert, sagen Sie bitte Ihrer Admin
 <context>
     <name>ResendDialog</name>
     <message>
-        <location filename="../../ui/delivery_dialogs.py" line="45"/>
-        <location filename="../../ui/delivery_dialogs.py" line="67"/>
+        <location filename="../../ui/delivery_dialogs.py" line="44"/>
+        <location filename="../../ui/delivery_dialogs.py" line="66"/>
         <source>Send again</source>
         <translation>Erneut senden</translation>
     </message>
     <message>
-        <location filename="../../ui/delivery_dialogs.py" line="48"/>
+        <location filename="../../ui/delivery_dialogs.py" line="47"/>
         <source>Send “%1” (%2, %3) again?</source>
         <translation>„%1“ (%2, %3) erneut senden?</translation>
     </message>
     <message>
-        <location filename="../../ui/delivery_dialogs.py" line="56"/>
+        <location filename="../../ui/delivery_dialogs.py" line="55"/>
         <source>It was delivered already; this sends a copy.</source>
         <translation>Bereits zugestellt; es wird eine Kopie gesendet.</translation>
     </message>
     <message>
-        <location filename="../../ui/delivery_dialogs.py" line="72"/>
+        <location filename="../../ui/delivery_dialogs.py" line="71"/>
         <source>Recipients (comma-separated):</source>
         <translation>Empfänger (durch Kommas getrennt):</translation>
     </message>
     <message>
-        <location filename="../../ui/delivery_dialogs.py" line="82"/>
+        <location filename="../../ui/delivery_dialogs.py" line="81"/>
         <source>Not an e-mail address: %1</source>
         <translation>Keine E-Mail-Adresse: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/delivery_dialogs.py" line="85"/>
+        <location filename="../../ui/delivery_dialogs.py" line="84"/>
         <source>Enter at least one e-mail address.</source>
         <translation>Geben Sie mindestens eine E-Mail-Adresse ein.</translation>
     </message>

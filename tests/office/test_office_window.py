@@ -80,6 +80,7 @@ def test_a_colleague_answering_first_shows_answered_by_and_no_missed_call(
     # nothing typed at this seat: the page closed by itself; reopened, it says who took it
     qtbot.waitUntil(lambda: key not in win.pops.pages, timeout=3000)
     assert key not in win.call_area.cards and win.call_area.no_calls.isVisible()
+    assert win.statusBar().currentMessage() == "Answered by Alice Adler"
     win.reopen_last_page()
     view = win.pops.views[key]
     assert view.taken.text() == "Answered by Alice Adler" and not view.answer_btn.isVisible()
